@@ -1,0 +1,44 @@
+//! The one error type: what a caller can fix.
+
+use std::fmt;
+
+/// Errors are for what the caller can fix: an unreadable input, a bad option, a malformed
+/// lexicon. Analysis itself never fails; odd text gives a report with fewer findings and
+/// diagnostics.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// A lexicon file has a line that cannot be read.
+    Lexicon { file: String, line: usize, message: String },
+    /// An option has a value the analyzer does not know.
+    Option { name: String, value: String, expected: String },
+    /// The input cannot be read as a report (binary data, a PDF, an unknown encoding).
+    Input { message: String },
+    /// The input is larger than the analyzer accepts.
+    TooLarge { bytes: usize, limit: usize },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Lexicon { file, line, message } => {
+                write!(f, "lexicon {file}, line {line}: {message}; fix the line or remove it")
+            }
+            Error::Option { name, value, expected } => {
+                write!(f, "option {name} cannot be {value:?}; expected {expected}")
+            }
+            Error::Input { message } => f.write_str(message),
+            Error::TooLarge { bytes, limit } => write!(
+                f,
+                "the input is {:.1} MB, more than the {:.0} MB the analyzer accepts; split it into smaller files",
+                *bytes as f64 / 1e6,
+                *limit as f64 / 1e6
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,939 @@
+//! Normalization: one canonical text for the later stages, with a map back to the original.
+//!
+//! Two stages, each writing through a [`MapBuilder`]:
+//!
+//! 1. **Characters** ([`fold_chars`]): line ends to `\n`; invisible characters dropped;
+//!    full-width digits, Latin letters and symbols to half-width; prose punctuation to the
+//!    Chinese forms `，；：？！（）“”` (but `1,100`, `14:48`, `1.5` stay); traditional to
+//!    simplified characters; flattened pinyin ruby dropped (`環(huán)境` → `环境`, while
+//!    `(市、区)` and `(试行)` stay); converter junk undone (`**三是**`, `PM_{2.5}`,
+//!    `PM 2.5`, `pm2.5`, `m^{3}`, `PM₂.₅`).
+//! 2. **Lines** ([`fold_lines`]): web junk lines and watermarks dropped; blank lines dropped
+//!    so that every line is one paragraph; lines broken inside a sentence rejoined (PDF
+//!    extraction: `6\n\n月1日`); spaces next to Chinese text dropped in prose.
+//!
+//! The result is a fixed point: normalizing normalized text changes nothing.
+
+use crate::chars::{ends_sentence, is_cjk, is_han, is_invisible, is_space};
+use crate::labels::parse_label;
+use crate::lexicon::Lexicon;
+use crate::offset_map::{MapBuilder, MapChain, OffsetMap, Original, Span};
+
+/// What normalization removed from the original, for diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RemovedKind {
+    /// A line of web page furniture (扫一扫在手机打开当前页, 打印本页, navigation).
+    WebJunk,
+    /// A watermark or reprint notice inside a line (`( wWw.x.cOm 转载请注明 )`).
+    Watermark,
+    /// A page number line of a converted PDF (`- 3 -`).
+    PageNumber,
+    /// A line made only of symbols (`|`, `-----`).
+    Separator,
+}
+
+/// Something normalization dropped, located in the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Removed {
+    pub kind: RemovedKind,
+    pub span: Span<Original>,
+}
+
+/// The normalized text and how it relates to the original.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    /// One paragraph a line, `\n` between lines, no blank lines.
+    pub text: String,
+    pub map: MapChain,
+    pub removed: Vec<Removed>,
+    /// Where lines broken inside a sentence were rejoined (original positions of the break).
+    pub rejoined: Vec<Span<Original>>,
+    /// The document was mostly written in traditional characters.
+    pub traditional: bool,
+    /// Number of pinyin ruby annotations dropped.
+    pub ruby: usize,
+}
+
+/// Normalizes `original`.
+pub fn normalize(original: &str, lex: &Lexicon) -> Normalized {
+    let chars = fold_chars(original, lex);
+    let lines = fold_lines(&chars.text, lex);
+    let to_original = |s: Span<Original>| {
+        Span::new(chars.map.map_start(s.start), chars.map.map_end(s.end))
+    };
+    let removed =
+        lines.removed.iter().map(|r| Removed { kind: r.kind, span: to_original(r.span) }).collect();
+    let rejoined = lines.rejoined.iter().map(|&s| to_original(s)).collect();
+    Normalized {
+        text: lines.text,
+        map: MapChain::new(vec![chars.map, lines.map]),
+        removed,
+        rejoined,
+        traditional: chars.traditional,
+        ruby: chars.ruby,
+    }
+}
+
+/// The output of the character stage.
+#[derive(Debug)]
+pub struct CharsFolded {
+    pub text: String,
+    pub map: OffsetMap,
+    pub traditional: bool,
+    pub ruby: usize,
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?.chars().next()
+}
+
+/// Tone-marked vowels of pinyin.
+fn is_tone_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'ā' | 'á' | 'ǎ' | 'à' | 'ē' | 'é' | 'ě' | 'è' | 'ī' | 'í' | 'ǐ' | 'ì' | 'ō' | 'ó' | 'ǒ' | 'ò'
+            | 'ū' | 'ú' | 'ǔ' | 'ù' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ń' | 'ň' | 'ǹ' | 'ḿ'
+    )
+}
+
+fn untoned(c: char) -> Option<char> {
+    Some(match c {
+        'a'..='z' => c,
+        'ā' | 'á' | 'ǎ' | 'à' => 'a',
+        'ē' | 'é' | 'ě' | 'è' => 'e',
+        'ī' | 'í' | 'ǐ' | 'ì' => 'i',
+        'ō' | 'ó' | 'ǒ' | 'ò' => 'o',
+        'ū' | 'ú' | 'ǔ' | 'ù' => 'u',
+        'ü' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => 'v',
+        'ń' | 'ň' | 'ǹ' => 'n',
+        'ḿ' => 'm',
+        _ => return None,
+    })
+}
+
+/// Whether `s` (toneless, ü as v) splits into between 1 and `max` pinyin syllables.
+fn splits_into_syllables(s: &str, max: usize, lex: &Lexicon) -> bool {
+    let n = s.len();
+    // fewest syllables needed to cover s[..i]
+    let mut best = vec![usize::MAX; n + 1];
+    best[0] = 0;
+    for i in 0..n {
+        if best[i] == usize::MAX {
+            continue;
+        }
+        for len in 1..=6.min(n - i) {
+            if lex.is_pinyin_syllable(&s[i..i + len]) {
+                best[i + len] = best[i + len].min(best[i] + 1);
+            }
+        }
+    }
+    best[n] >= 1 && best[n] <= max
+}
+
+/// A full-width form folded to its half-width character; the Chinese punctuation that the
+/// canonical text keeps (，（）：；！？) is left alone.
+fn fold_width(c: char) -> Option<char> {
+    match c {
+        '，' | '（' | '）' | '：' | '；' | '！' | '？' => None,
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
+        '\u{3000}' => Some(' '),
+        '｡' => Some('。'),
+        '､' => Some('、'),
+        '「' => Some('“'),
+        '」' => Some('”'),
+        '『' => Some('‘'),
+        '』' => Some('’'),
+        '₀'..='₉' => char::from_u32(c as u32 - '₀' as u32 + '0' as u32),
+        '\u{2028}' | '\u{2029}' => Some('\n'),
+        _ => None,
+    }
+}
+
+fn folded_at(text: &str, i: usize) -> Option<char> {
+    char_at(text, i).map(|c| fold_width(c).unwrap_or(c))
+}
+
+/// The next character after byte `i` that is not a space, folded, on the same line.
+fn next_visible(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?
+        .chars()
+        .map(|c| fold_width(c).unwrap_or(c))
+        .find(|&c| !is_space(c))
+        .filter(|&c| c != '\n' && c != '\r')
+}
+
+fn mostly_traditional(text: &str, lex: &Lexicon) -> bool {
+    let (mut han, mut trad) = (0usize, 0usize);
+    for c in text.chars().take(20_000) {
+        if is_han(c) {
+            han += 1;
+            if lex.t2s.get(c).is_some() && !lex.t2s.is_ambiguous(c) {
+                trad += 1;
+            }
+        }
+    }
+    han >= 10 && trad * 10 >= han
+}
+
+/// Stage 1: characters. See the module documentation.
+pub fn fold_chars(text: &str, lex: &Lexicon) -> CharsFolded {
+    let traditional = mostly_traditional(text, lex);
+    let ruby_possible = text.chars().any(is_tone_vowel);
+    let mut f = CharFolder {
+        text,
+        lex,
+        b: MapBuilder::with_capacity(text.len() + text.len() / 8),
+        run: 0,
+        prev: '\n',
+        prev_visible: '\n',
+        han_run: 0,
+        quote_open: false,
+        parens: Vec::new(),
+        traditional,
+        ruby_possible,
+        ruby: 0,
+    };
+    f.run();
+    let CharFolder { b, ruby, .. } = f;
+    let (text, map) = b.finish(text.len());
+    CharsFolded { text, map, traditional, ruby }
+}
+
+struct CharFolder<'a> {
+    text: &'a str,
+    lex: &'a Lexicon,
+    b: MapBuilder,
+    /// Start of the input not yet written (pending copy).
+    run: usize,
+    /// Last character of the output (pending copy included).
+    prev: char,
+    /// Last character of the output that is not a space.
+    prev_visible: char,
+    /// Number of Han characters ending the output.
+    han_run: usize,
+    quote_open: bool,
+    /// For each `(` open on this line: whether it was written as `（`.
+    parens: Vec<bool>,
+    traditional: bool,
+    ruby_possible: bool,
+    ruby: usize,
+}
+
+impl CharFolder<'_> {
+    fn flush(&mut self, upto: usize) {
+        if upto > self.run {
+            self.b.copy(self.run, &self.text[self.run..upto]);
+        }
+        self.run = upto;
+    }
+
+    fn note(&mut self, c: char) {
+        self.prev = c;
+        if !is_space(c) {
+            self.prev_visible = c;
+        }
+        if is_han(c) {
+            self.han_run += 1;
+        } else {
+            self.han_run = 0;
+        }
+        match c {
+            '“' => self.quote_open = true,
+            '”' => self.quote_open = false,
+            '\n' => {
+                self.quote_open = false;
+                self.parens.clear();
+            }
+            '（' | '(' => self.parens.push(c == '（'),
+            '）' | ')' => {
+                self.parens.pop();
+            }
+            _ => {}
+        }
+    }
+
+    /// Writes `with` for the input `at..end`.
+    fn put(&mut self, at: usize, end: usize, with: &str) {
+        self.flush(at);
+        self.b.replace(at, end, with);
+        self.run = end;
+        for c in with.chars() {
+            self.note(c);
+        }
+    }
+
+    fn put_char(&mut self, at: usize, end: usize, c: char) {
+        let mut buf = [0u8; 4];
+        self.put(at, end, c.encode_utf8(&mut buf));
+    }
+
+    fn drop(&mut self, at: usize, end: usize) {
+        self.flush(at);
+        self.b.delete(at, end);
+        self.run = end;
+    }
+
+    fn run(&mut self) {
+        let text = self.text;
+        let mut i = 0;
+        while let Some(c) = char_at(text, i) {
+            let n = i + c.len_utf8();
+            // fast path: characters that never change
+            if (c.is_ascii_alphanumeric() && c != 'p' && c != 'P') || c == ' ' {
+                self.note(c);
+                i = n;
+                continue;
+            }
+            if is_han(c) {
+                match self.lex.t2s.get(c) {
+                    Some(s) if self.traditional || !self.lex.t2s.is_ambiguous(c) => self.put_char(i, n, s),
+                    _ => self.note(c),
+                }
+                i = n;
+                continue;
+            }
+            i = self.special(i, c);
+        }
+        self.flush(text.len());
+    }
+
+    /// Handles a character that may change; returns where to continue.
+    fn special(&mut self, i: usize, c: char) -> usize {
+        let text = self.text;
+        let n = i + c.len_utf8();
+        if c == '\r' {
+            if text.as_bytes().get(n) == Some(&b'\n') {
+                self.drop(i, n);
+            } else {
+                self.put(i, n, "\n");
+            }
+            return n;
+        }
+        if c == '\n' {
+            self.note(c);
+            return n;
+        }
+        if is_invisible(c) {
+            self.drop(i, n);
+            return n;
+        }
+        if (c == '(' || c == '（') && self.ruby_possible && self.han_run > 0 {
+            if let Some(end) = self.ruby_end(n) {
+                self.drop(i, end);
+                self.ruby += 1;
+                return end;
+            }
+        }
+        // converter junk: **bold**, PM_{2.5}, m^{3}, m^3
+        if c == '*' && text.as_bytes().get(n) == Some(&b'*') {
+            self.drop(i, n + 1);
+            return n + 1;
+        }
+        if (c == '_' || c == '^') && self.prev.is_ascii_alphanumeric() {
+            if let Some(next) = self.script(i, c) {
+                return next;
+            }
+        }
+        if c == 'p' || c == 'P' {
+            return self.particulate(i, c);
+        }
+        let folded = fold_width(c);
+        let f = folded.unwrap_or(c);
+        if let Some(p) = self.punctuation(i, n, f) {
+            self.put_char(i, n, p);
+            return n;
+        }
+        if let Some(f) = folded {
+            if f == '\n' {
+                self.put(i, n, "\n");
+            } else {
+                self.put_char(i, n, f);
+            }
+        } else {
+            self.note(c);
+        }
+        n
+    }
+
+    /// Where a pinyin ruby that opens just before `from` ends, if it is one.
+    fn ruby_end(&self, from: usize) -> Option<usize> {
+        let rest = self.text.get(from..)?;
+        let mut plain = String::new();
+        for (j, c) in rest.char_indices() {
+            if c == ')' || c == '）' {
+                let ok = !plain.is_empty()
+                    && splits_into_syllables(&plain, self.han_run.min(8), self.lex);
+                return ok.then_some(from + j + c.len_utf8());
+            }
+            plain.push(untoned(c)?);
+            if plain.len() > 6 * self.han_run.min(8) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// `_{2.5}`, `_2`, `^{3}`, `^3` after a letter or digit; returns where to continue.
+    fn script(&mut self, i: usize, c: char) -> Option<usize> {
+        let text = self.text;
+        let rest = &text[i + 1..];
+        let sup = |d: &str| match d {
+            "2" => Some("²"),
+            "3" => Some("³"),
+            _ => None,
+        };
+        if let Some(inner) = rest.strip_prefix('{') {
+            let close = inner.find('}')?;
+            let content = &inner[..close];
+            if content.is_empty()
+                || content.len() > 12
+                || !content.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+            {
+                return None;
+            }
+            let open_end = i + 2;
+            let end = open_end + close + 1;
+            if c == '^' {
+                if let Some(s) = sup(content) {
+                    self.put(i, end, s);
+                    return Some(end);
+                }
+            }
+            self.drop(i, open_end);
+            for ch in content.chars() {
+                self.note(ch);
+            }
+            self.flush(open_end + close);
+            self.drop(open_end + close, end);
+            return Some(end);
+        }
+        let d = rest.chars().next().filter(char::is_ascii_digit)?;
+        if c == '^' {
+            let s = sup(&rest[..1])?;
+            // m^3 but not a^32
+            if rest[1..].starts_with(|ch: char| ch.is_ascii_digit()) {
+                return None;
+            }
+            self.put(i, i + 2, s);
+            return Some(i + 2);
+        }
+        let _ = d;
+        self.drop(i, i + 1);
+        Some(i + 1)
+    }
+
+    /// `pm2.5`, `PM 2.5`, `ＰＭ２．５`: the particulate matter names, written `PM2.5`.
+    fn particulate(&mut self, i: usize, c: char) -> usize {
+        let text = self.text;
+        let n = i + c.len_utf8();
+        let m = char_at(text, n);
+        let is_m = matches!(m, Some('m' | 'M'));
+        if !is_m || self.prev.is_ascii_alphabetic() {
+            self.note(c);
+            return n;
+        }
+        let after_m = n + 1;
+        let mut j = after_m;
+        while let Some(ch) = char_at(text, j).filter(|&ch| is_space(ch)) {
+            j += ch.len_utf8();
+        }
+        let digit = folded_at(text, j).is_some_and(|d| d.is_ascii_digit());
+        let followed_by_letter = char_at(text, after_m).is_some_and(|ch| ch.is_ascii_alphabetic());
+        if !digit || followed_by_letter {
+            self.note(c);
+            return n;
+        }
+        if c == 'P' && m == Some('M') {
+            self.note('P');
+            self.note('M');
+        } else {
+            self.put(i, after_m, "PM");
+        }
+        if j > after_m {
+            self.drop(after_m, j);
+        }
+        j
+    }
+
+    /// The Chinese form of ASCII punctuation `f` at `i..n` in prose, if it changes.
+    fn punctuation(&mut self, i: usize, n: usize, f: char) -> Option<char> {
+        let text = self.text;
+        let prev = self.prev_visible;
+        let next = next_visible(text, n);
+        let cjk_near = is_cjk(prev) || next.is_some_and(is_cjk);
+        match f {
+            ',' => {
+                // thousands separator: digit , ddd (not a fourth digit)
+                let digits_after = text[n..].bytes().take_while(u8::is_ascii_digit).count();
+                if self.prev.is_ascii_digit() && digits_after == 3 {
+                    return (f != ',').then_some(',');
+                }
+                cjk_near.then_some('，')
+            }
+            ':' => {
+                let time = self.prev.is_ascii_digit() && next.is_some_and(|c| c.is_ascii_digit());
+                (!time && cjk_near).then_some('：')
+            }
+            // a closing bracket takes the form its opening one was given
+            ')' if !self.parens.is_empty() => self.parens.last().copied().unwrap_or(false).then_some('）'),
+            ';' | '!' | '?' | '(' | ')' => cjk_near.then_some(match f {
+                ';' => '；',
+                '!' => '！',
+                '?' => '？',
+                '(' => '（',
+                _ => '）',
+            }),
+            '.' => {
+                let ends = (is_han(prev) || prev == '”' || prev == '）')
+                    && next.is_none_or(|c| is_han(c) || c == '“');
+                if ends {
+                    Some('。')
+                } else {
+                    (f != '.' || char_at(text, i) != Some('.')).then_some('.')
+                }
+            }
+            '"' => Some(if self.quote_open { '”' } else { '“' }),
+            _ => None,
+        }
+    }
+}
+
+/// What the line stage removed, in the coordinates of its input.
+#[derive(Debug, Clone, Copy)]
+pub struct RemovedInLine {
+    pub kind: RemovedKind,
+    pub span: Span<Original>,
+}
+
+/// The output of the line stage.
+#[derive(Debug)]
+pub struct LinesFolded {
+    pub text: String,
+    pub map: OffsetMap,
+    pub removed: Vec<RemovedInLine>,
+    pub rejoined: Vec<Span<Original>>,
+}
+
+#[derive(Debug, Clone)]
+struct Line {
+    /// Content range (without the surrounding white space) in the stage's input.
+    start: usize,
+    end: usize,
+    /// Ranges inside the content to drop (junk fragments, leading markers).
+    cuts: Vec<(usize, usize, Option<RemovedKind>)>,
+}
+
+fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start_matches(|c: char| is_space(c) || c == '\t').len();
+    let trail = s.len() - s.trim_end_matches(|c: char| is_space(c) || c == '\t').len();
+    if lead == s.len() {
+        return (start, start);
+    }
+    (start + lead, end - trail)
+}
+
+fn is_page_number(s: &str) -> bool {
+    let t: String = s.chars().filter(|&c| !is_space(c)).collect();
+    if let Some(inner) = t.strip_prefix('第') {
+        let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+        return digits > 0 && inner[digits..].starts_with('页');
+    }
+    let dashes = |c: char| matches!(c, '-' | '—' | '–' | '－');
+    let core = t.trim_matches(dashes);
+    let has_dash = core.len() < t.len();
+    let digits = !core.is_empty() && core.bytes().all(|b| b.is_ascii_digit()) && core.len() <= 4;
+    let fraction = core.split_once('/').is_some_and(|(a, b)| {
+        !a.is_empty() && !b.is_empty() && (a.bytes().chain(b.bytes())).all(|x| x.is_ascii_digit())
+    });
+    (digits && has_dash) || (fraction && t.len() <= 9)
+}
+
+/// Classifies a line's content: junk to drop whole, or `None` to keep.
+fn junk_kind(content: &str, lex: &Lexicon) -> Option<RemovedKind> {
+    if content.chars().all(|c| !c.is_alphanumeric()) {
+        return Some(RemovedKind::Separator);
+    }
+    if is_page_number(content) {
+        return Some(RemovedKind::PageNumber);
+    }
+    let chars = content.chars().count();
+    if let Some((s, e, _)) = lex.junk_line.find(content) {
+        let rest = content[..s].chars().chain(content[e..].chars()).filter(|c| c.is_alphanumeric()).count();
+        if rest <= 12 {
+            return Some(RemovedKind::WebJunk);
+        }
+    }
+    if chars <= 60 && lex.junk_prefix.starts(content) {
+        return Some(RemovedKind::WebJunk);
+    }
+    None
+}
+
+/// Bracketed watermark fragments inside a line: `（ wWw.x.cOm 转载请注明 ）`.
+fn inline_junk(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let line = &text[start..end];
+    let mut i = 0;
+    while let Some(off) = line[i..].find(['（', '(', '【', '[']) {
+        let open = i + off;
+        let oc = char_at(line, open).unwrap_or('(');
+        let close_c = match oc {
+            '（' => '）',
+            '(' => ')',
+            '【' => '】',
+            _ => ']',
+        };
+        let inner_start = open + oc.len_utf8();
+        let Some(rel) = line[inner_start..].find(close_c) else { break };
+        let close = inner_start + rel;
+        let inner = &line[inner_start..close];
+        if inner.chars().count() <= 60 && lex.junk_inline.find(inner).is_some() {
+            // take the spaces before the fragment too
+            let mut s = open;
+            while let Some(c) = line[..s].chars().next_back().filter(|&c| is_space(c)) {
+                s -= c.len_utf8();
+            }
+            out.push((start + s, start + close + close_c.len_utf8()));
+        }
+        i = close + close_c.len_utf8();
+    }
+    out
+}
+
+/// Markdown and web markers at the start of a line (`--`, `##`, `* `, `> `).
+fn leading_marker(content: &str) -> usize {
+    let n = content.bytes().take_while(|b| matches!(b, b'-' | b'=' | b'#' | b'*' | b'>' | b'~')).count();
+    if n == 0 {
+        return 0;
+    }
+    let rest = &content[n..];
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return 0;
+    }
+    n + (rest.len() - rest.trim_start_matches(is_space).len())
+}
+
+fn is_prose(s: &str) -> bool {
+    s.contains(['，', '。', '；', '！', '？', '、'])
+}
+
+/// Whether the line ends a sentence (or a list intro), so the next line starts anew.
+fn ends_complete(s: &str) -> bool {
+    let mut it = s.chars().rev();
+    match it.next() {
+        None => true,
+        Some(c) if ends_sentence(c) || c == '：' || c == '…' => true,
+        Some('”' | '’' | '）' | '》' | '」') => it.next().is_some_and(|c| ends_sentence(c) || c == '…'),
+        _ => false,
+    }
+}
+
+/// Whether a line is structure that must start on its own line.
+fn is_structural(s: &str, lex: &Lexicon) -> bool {
+    if parse_label(s).is_some() || lex.footer.starts(s) {
+        return true;
+    }
+    // a date line or a short line ending in an organisation (a signature)
+    let n = s.chars().count();
+    n <= 20 && (s.ends_with('日') || lex.org_suffix.longest_ending_at(s, s.len()).is_some())
+}
+
+fn visible_len(s: &str) -> usize {
+    s.chars().filter(|&c| !is_space(c)).count()
+}
+
+/// Whether the line `prev` (content so far) continues into `next`.
+fn continues(prev: &str, next: &str, lex: &Lexicon) -> bool {
+    if prev.contains('\t') || next.contains('\t') {
+        return false;
+    }
+    let (Some(last), Some(first)) = (prev.chars().next_back(), next.chars().next()) else {
+        return false;
+    };
+    // a line cannot start with closing or continuing punctuation
+    if matches!(first, '，' | '、' | '。' | '；' | '：' | '！' | '？' | '）' | '》' | '”' | '’' | '%') {
+        return true;
+    }
+    if is_structural(next, lex) {
+        return false;
+    }
+    // a line cannot end inside an opening bracket or after a comma
+    if matches!(last, '，' | '、' | '（' | '“' | '《') {
+        return true;
+    }
+    // 6\n月1日, 1314\n个: a number split from its unit
+    if last.is_ascii_digit()
+        && (matches!(first, '年' | '月' | '日' | '号' | '时' | '万' | '亿' | '余' | '多')
+            || lex.units.longest_at(next, 0).is_some())
+    {
+        return true;
+    }
+    // 一\n是: an enumeration split from its 是
+    if first == '是' && crate::chars::chinese_digit(last).is_some() {
+        return true;
+    }
+    // a long line of prose that stops in the middle of a sentence
+    is_prose(prev) && parse_label(prev).is_none() && visible_len(prev) >= 25 && !ends_complete(prev)
+}
+
+/// Stage 2: lines. See the module documentation.
+pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
+    let mut removed = Vec::new();
+    let mut kept: Vec<Line> = Vec::new();
+    let mut start = 0;
+    while start <= text.len() {
+        let end = text[start..].find('\n').map_or(text.len(), |k| start + k);
+        let (cs, ce) = trim_range(text, start, end);
+        if cs < ce {
+            let content = &text[cs..ce];
+            if let Some(kind) = junk_kind(content, lex) {
+                removed.push(RemovedInLine { kind, span: Span::new(cs, ce) });
+            } else {
+                let mut cuts = Vec::new();
+                let lead = leading_marker(content);
+                if lead > 0 && lead < content.len() {
+                    cuts.push((cs, cs + lead, None));
+                }
+                for (s, e) in inline_junk(text, cs, ce, lex) {
+                    if s >= cs + lead {
+                        cuts.push((s, e, Some(RemovedKind::Watermark)));
+                        removed.push(RemovedInLine { kind: RemovedKind::Watermark, span: Span::new(s, e) });
+                    }
+                }
+                let line = Line { start: cs, end: ce, cuts };
+                if visible_after_cuts(text, &line) {
+                    kept.push(line);
+                }
+            }
+        }
+        if end == text.len() {
+            break;
+        }
+        start = end + 1;
+    }
+
+    // which lines continue the one before
+    let mut joined = vec![false; kept.len()];
+    let mut acc = String::new();
+    for k in 0..kept.len() {
+        let content = cleaned(text, &kept[k]);
+        if k > 0 && continues(&acc, &content, lex) {
+            joined[k] = true;
+            acc.push_str(&content);
+        } else {
+            acc = content;
+        }
+    }
+
+    let mut b = MapBuilder::with_capacity(text.len());
+    let mut rejoined = Vec::new();
+    let mut k = 0;
+    while k < kept.len() {
+        // one output line: kept[k] and the lines that continue it
+        let mut group_end = k + 1;
+        while group_end < kept.len() && joined[group_end] {
+            group_end += 1;
+        }
+        let group = &kept[k..group_end];
+        let prose = group.iter().any(|l| is_prose(&text[l.start..l.end]));
+        let from = if k == 0 { 0 } else { kept[k - 1].end };
+        if k > 0 {
+            // keep the first line break between two paragraphs
+            let nl = text[from..].find('\n').map_or(from, |x| from + x);
+            b.delete(from, nl);
+            b.copy(nl, "\n");
+            b.delete(nl + 1, group[0].start);
+        } else {
+            b.delete(0, group[0].start);
+        }
+        for (j, line) in group.iter().enumerate() {
+            if j > 0 {
+                let prev_end = group[j - 1].end;
+                b.delete(prev_end, line.start);
+                rejoined.push(Span::new(prev_end, line.start));
+            }
+            emit_line(&mut b, text, line, prose, j == 0, lex);
+        }
+        k = group_end;
+    }
+    let last = kept.last().map_or(0, |l| l.end);
+    b.delete(last, text.len());
+    let (out, map) = b.finish(text.len());
+    LinesFolded { text: out, map, removed, rejoined }
+}
+
+fn visible_after_cuts(text: &str, line: &Line) -> bool {
+    let mut pos = line.start;
+    for &(s, e, _) in &line.cuts {
+        if text[pos..s].chars().any(|c| !is_space(c)) {
+            return true;
+        }
+        pos = e;
+    }
+    text[pos..line.end].chars().any(|c| !is_space(c))
+}
+
+/// The line's content with its cuts applied and spaces dropped (for join decisions).
+fn cleaned(text: &str, line: &Line) -> String {
+    let mut s = String::new();
+    let mut pos = line.start;
+    for &(a, e, _) in &line.cuts {
+        s.push_str(&text[pos..a]);
+        pos = e;
+    }
+    s.push_str(&text[pos..line.end]);
+    s.chars().filter(|&c| !is_space(c) || c == '\t').collect()
+}
+
+/// Writes a line's content: cuts dropped, and spaces next to Chinese text dropped (in prose
+/// everywhere, elsewhere only between Chinese and Latin or digits).
+fn emit_line(b: &mut MapBuilder, text: &str, line: &Line, prose: bool, first_in_group: bool, lex: &Lexicon) {
+    let mut pos = line.start;
+    let mut cuts = line.cuts.iter().peekable();
+    // a line-initial number label keeps the space after it (5 全力保障…)
+    let keep_label_space = first_in_group
+        && parse_label(&text[line.start..line.end]).is_some_and(|l| l.weak);
+    let mut seen_text = false;
+    let mut i = line.start;
+    while i < line.end {
+        if let Some(&&(s, e, _)) = cuts.peek() {
+            if i == s {
+                b.copy(pos, &text[pos..s]);
+                b.delete(s, e);
+                pos = e;
+                i = e;
+                cuts.next();
+                continue;
+            }
+        }
+        let Some(c) = char_at(text, i) else { break };
+        if is_space(c) && c != '\t' {
+            let mut j = i;
+            while let Some(ch) = char_at(text, j).filter(|&ch| is_space(ch) && ch != '\t') {
+                j += ch.len_utf8();
+            }
+            let j = j.min(line.end);
+            let before = text[line.start..i].chars().next_back();
+            let after = char_at(text, j).filter(|_| j < line.end);
+            let drop = match (before, after) {
+                (Some(x), Some(y)) => {
+                    let label_space = keep_label_space && !seen_text_after_digits(&text[line.start..i]);
+                    !label_space
+                        && if prose {
+                            is_cjk(x) || is_cjk(y)
+                        } else {
+                            // only a number parted from its unit (2022 年, 6 项)
+                            x.is_ascii_digit()
+                                && (matches!(y, '年' | '月' | '日' | '号' | '时' | '万' | '亿' | '余' | '多')
+                                    || lex.units.longest_at(text, j).is_some())
+                        }
+                }
+                _ => false,
+            };
+            if drop {
+                b.copy(pos, &text[pos..i]);
+                b.delete(i, j);
+                pos = j;
+            }
+            i = j;
+            continue;
+        }
+        seen_text = true;
+        i += c.len_utf8();
+    }
+    let _ = seen_text;
+    b.copy(pos, &text[pos..line.end]);
+}
+
+/// Whether `s` holds anything but ASCII digits (the label number of `5 全力`).
+fn seen_text_after_digits(s: &str) -> bool {
+    !s.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        normalize(s, Lexicon::builtin()).text
+    }
+
+    #[test]
+    fn width_and_punctuation() {
+        assert_eq!(norm("ＰＭ２．５浓度为３４微克"), "PM2.5浓度为34微克");
+        assert_eq!(norm("近年来,安康市;好!"), "近年来，安康市；好！");
+        assert_eq!(norm("共1,100万元,增长"), "共1,100万元，增长");
+        assert_eq!(norm("发布时间:2020-05-13 14:48 来源:市局"), "发布时间：2020-05-13 14:48 来源：市局");
+        assert_eq!(norm("(一)深学细悟"), "（一）深学细悟");
+        assert_eq!(norm("不断规范自身工作行为."), "不断规范自身工作行为。");
+        assert_eq!(norm("学习\"x+x+x”体系"), "学习“x+x+x”体系");
+        assert_eq!(norm("「好」"), "“好”");
+    }
+
+    #[test]
+    fn traditional_and_ruby() {
+        assert_eq!(norm("省委第三環(huán)境保護(hù)督察組"), "省委第三环境保护督察组");
+        assert_eq!(norm("環(huán)境保護(hù)工作職責(zé)(試行)"), "环境保护工作职责（试行）");
+        assert_eq!(norm("各縣(市、區(qū))"), "各县（市、区）");
+        // without any tone mark in the document, a Latin parenthesis stays
+        assert_eq!(norm("标准(de)"), "标准（de）");
+    }
+
+    #[test]
+    fn converter_junk() {
+        assert_eq!(norm("**三是**定期公开"), "三是定期公开");
+        assert_eq!(norm("PM_{2.5}平均浓度"), "PM2.5平均浓度");
+        assert_eq!(norm("pm2.5和PM 10"), "PM2.5和PM10");
+        assert_eq!(norm("约3000m^{2}，5m^3"), "约3000m²，5m³");
+        assert_eq!(norm("PM₂.₅浓度"), "PM2.5浓度");
+    }
+
+    #[test]
+    fn junk_lines() {
+        assert_eq!(norm("正文。\n扫一扫在手机打开当前页\n|\n"), "正文。");
+        assert_eq!(norm("--安康市生态环境局综述\n\n正文。"), "安康市生态环境局综述\n正文。");
+        assert_eq!(norm("及时整改。( wWw.850500.cOm 转载请注明 )"), "及时整改。");
+        assert_eq!(norm("第一段。\n- 3 -\n第二段。"), "第一段。\n第二段。");
+    }
+
+    #[test]
+    fn broken_lines_rejoin() {
+        let t = "关庙污水处理厂建设工程正在开展进场开工前期准备工作，5月31日取得批复，6\n\n月1日省政府已批准用地手续。";
+        assert_eq!(norm(t), "关庙污水处理厂建设工程正在开展进场开工前期准备工作，5月31日取得批复，6月1日省政府已批准用地手续。");
+        assert_eq!(norm("4. 坚持系统思维深入谋划，积极稳妥推进“双碳”工作。一\n\n是围绕重点目标任务。"),
+            "4.坚持系统思维深入谋划，积极稳妥推进“双碳”工作。一是围绕重点目标任务。");
+        assert_eq!(norm("在提高效率上下功夫\n，跑出加速度。"), "在提高效率上下功夫，跑出加速度。");
+        // a heading line stays on its own
+        assert_eq!(norm("坚持党建引领，提升生态铁军战斗力\n“党建是生命线。”"), "坚持党建引领，提升生态铁军战斗力\n“党建是生命线。”");
+        assert_eq!(norm("一、工作情况\n(一)深学细悟"), "一、工作情况\n（一）深学细悟");
+    }
+
+    #[test]
+    fn spaces() {
+        assert_eq!(norm("围绕解决大气等 6 项重点整治任务，做好 2022 年工作。"), "围绕解决大气等6项重点整治任务，做好2022年工作。");
+        assert_eq!(norm("中共安康市委 安康市人民政府"), "中共安康市委 安康市人民政府");
+        assert_eq!(norm("5 全力保障区域环境安全。一是加强"), "5 全力保障区域环境安全。一是加强");
+        assert_eq!(norm("  将城市创建与服务企业发展相结合。"), "将城市创建与服务企业发展相结合。");
+    }
+
+    #[test]
+    fn idempotent_on_examples() {
+        for t in ["a,b", "環(huán)境", "x\r\ny", "**三是**", "6\n\n月1日", "PM 2.5", "\"引号\"内容\"再\""] {
+            let once = norm(t);
+            assert_eq!(norm(&once), once, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn spans_map_back() {
+        let original = "省委第三環(huán)境保護(hù)督察組對我市";
+        let n = normalize(original, Lexicon::builtin());
+        let at = n.text.find("环境").unwrap();
+        let span = n.map.to_original(Span::new(at, at + "环境".len()));
+        assert_eq!(span.slice(original), "環(huán)境");
+        let at = n.text.find("保护").unwrap();
+        let span = n.map.to_original(Span::new(at, at + "保护".len()));
+        assert_eq!(span.slice(original), "保護", "the span ends before the ruby");
+    }
+}
