@@ -415,6 +415,9 @@ pub struct Lexicon {
     pub period: PhraseSet<()>,
     pub ordinal_measure: PhraseSet<()>,
     pub verb: PhraseSet<()>,
+    pub not_approx: PhraseSet<()>,
+    pub not_link: PhraseSet<()>,
+    pub numbered_name: PhraseSet<()>,
     pub junk_line: PhraseSet<()>,
     pub junk_prefix: PhraseSet<()>,
     pub junk_inline: PhraseSet<()>,
@@ -631,6 +634,9 @@ impl Lexicon {
                 "period" => self.period.insert(phrase, ()),
                 "ordinal_measure" => self.ordinal_measure.insert(phrase, ()),
                 "verb" => self.verb.insert(phrase, ()),
+                "not_approx" => self.not_approx.insert(phrase, ()),
+                "not_link" => self.not_link.insert(phrase, ()),
+                "numbered_name" => self.numbered_name.insert(phrase, ()),
                 _ => return Err(at.err(format!("unknown role {role:?}"))),
             }
         }

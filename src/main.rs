@@ -1,1 +1,283 @@
-fn main() {}
+//! The `envreport` command: read, decode, analyze, print.
+
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use clap::{Parser, Subcommand, ValueEnum};
+use envreport::{analyze_with, Lexicon, LexiconFile, OffsetEncoding, Options, Report};
+
+mod cli_text;
+
+#[derive(Parser)]
+#[command(name = "envreport", version, about = "Analyze Chinese government environmental reports: metadata, outline and indicators")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyze reports and print their metadata, outline and indicators.
+    Analyze(AnalyzeArgs),
+    /// Print every number of a text, one JSON object a line (for checking the parser).
+    Numbers(NumbersArgs),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// One JSON report (a JSON array of {file, report} for several files).
+    Json,
+    /// One JSON report a line, with its file name.
+    Jsonl,
+    /// A readable outline and indicator table.
+    Text,
+    /// One indicator a row, with its comparison and rank.
+    Csv,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Offsets {
+    Chars,
+    Utf8,
+    Utf16,
+}
+
+#[derive(clap::Args)]
+struct AnalyzeArgs {
+    /// Text files to analyze; `-` reads standard input.
+    #[arg(required = true)]
+    files: Vec<String>,
+    #[arg(long, value_enum, default_value = "json")]
+    format: Format,
+    /// How span offsets count: Unicode characters, UTF-8 bytes or UTF-16 code units.
+    #[arg(long, value_enum, default_value = "chars")]
+    offsets: Offsets,
+    /// Indent the JSON.
+    #[arg(long)]
+    pretty: bool,
+    /// Add entries to a lexicon: KIND=FILE, KIND one of units, cues, indicators, junk, t2s,
+    /// pinyin, places. Repeatable.
+    #[arg(long, value_name = "KIND=FILE")]
+    lexicon: Vec<String>,
+    /// Files analyzed at once (default: the number of processors).
+    #[arg(short, long)]
+    jobs: Option<usize>,
+}
+
+#[derive(clap::Args)]
+struct NumbersArgs {
+    /// A text file; `-` reads standard input.
+    file: Option<String>,
+    /// Analyze this text instead of a file.
+    #[arg(long, conflicts_with = "file")]
+    text: Option<String>,
+    #[arg(long, value_enum, default_value = "chars")]
+    offsets: Offsets,
+}
+
+impl From<Offsets> for OffsetEncoding {
+    fn from(o: Offsets) -> Self {
+        match o {
+            Offsets::Chars => OffsetEncoding::Chars,
+            Offsets::Utf8 => OffsetEncoding::Utf8,
+            Offsets::Utf16 => OffsetEncoding::Utf16,
+        }
+    }
+}
+
+/// Reads a file (or standard input for `-`) as text.
+fn read_input(name: &str) -> Result<String, String> {
+    let bytes = if name == "-" {
+        let mut buf = Vec::new();
+        io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+        buf
+    } else {
+        std::fs::read(name).map_err(|e| format!("cannot read {name}: {}", io_message(&e)))?
+    };
+    decode(&bytes).map_err(|e| format!("cannot read {name}: {e}"))
+}
+
+fn io_message(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ if e.raw_os_error() == Some(21) => "it is a directory".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Decodes bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030.
+fn decode(bytes: &[u8]) -> Result<String, String> {
+    if bytes.contains(&0) && !bytes.starts_with(&[0xFF, 0xFE]) && !bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err("it is binary data, not text".into());
+    }
+    let (enc, bom) = encoding_rs::Encoding::for_bom(bytes).unwrap_or((encoding_rs::UTF_8, 0));
+    if enc == encoding_rs::UTF_8 {
+        if let Ok(s) = std::str::from_utf8(&bytes[bom..]) {
+            return Ok(s.to_string());
+        }
+        let (s, _, errors) = encoding_rs::GB18030.decode(&bytes[bom..]);
+        if errors {
+            return Err("it is neither UTF-8 nor GB18030 text".into());
+        }
+        return Ok(s.into_owned());
+    }
+    let (s, _, errors) = enc.decode(bytes);
+    if errors {
+        return Err(format!("it is not valid {} text", enc.name()));
+    }
+    Ok(s.into_owned())
+}
+
+fn load_lexicon(specs: &[String]) -> Result<Option<Lexicon>, String> {
+    if specs.is_empty() {
+        return Ok(None);
+    }
+    let mut lex = Lexicon::builtin().clone();
+    for spec in specs {
+        let (kind, path) = spec.split_once('=').ok_or_else(|| format!("--lexicon {spec}: expected KIND=FILE"))?;
+        let file = LexiconFile::from_name(kind).ok_or_else(|| {
+            format!("--lexicon {spec}: unknown kind {kind:?}; expected units, cues, indicators, junk, t2s, pinyin or places")
+        })?;
+        let text = std::fs::read_to_string(PathBuf::from(path)).map_err(|e| format!("--lexicon {spec}: cannot read {path}: {}", io_message(&e)))?;
+        lex.add(file, &text).map_err(|e| e.to_string())?;
+    }
+    Ok(Some(lex))
+}
+
+/// Runs `work` over every item on `jobs` threads, keeping the input order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], jobs: usize, work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let jobs = jobs.clamp(1, items.len().max(1));
+    if jobs == 1 {
+        return items.iter().map(work).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
+    let chunks: Vec<Vec<(usize, R)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..jobs)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        done.push((i, work(item)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        handles.into_iter().filter_map(|h| h.join().ok()).collect()
+    });
+    for (i, r) in chunks.into_iter().flatten() {
+        results[i] = Some(r);
+    }
+    results.into_iter().flatten().collect()
+}
+
+fn analyze_cmd(args: AnalyzeArgs) -> ExitCode {
+    let lexicon = match load_lexicon(&args.lexicon) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("envreport: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let lex = lexicon.as_ref().unwrap_or_else(|| Lexicon::builtin());
+    let options = Options { offsets: args.offsets.into() };
+    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    // standard input is read once, up front
+    let results: Vec<(String, Result<Report, String>)> = parallel_map(&args.files, jobs, |name| {
+        let report = read_input(name).map(|text| analyze_with(&text, &options, lex));
+        (name.clone(), report)
+    });
+
+    let mut failed = false;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let many = args.files.len() > 1;
+    let mut ok: Vec<(&str, &Report)> = Vec::new();
+    for (name, r) in &results {
+        match r {
+            Ok(report) => ok.push((name, report)),
+            Err(e) => {
+                eprintln!("envreport: {e}");
+                failed = true;
+            }
+        }
+    }
+    let written = match args.format {
+        Format::Json if !many => ok.first().map_or(Ok(()), |(_, r)| {
+            let s = if args.pretty { serde_json::to_string_pretty(r) } else { serde_json::to_string(r) };
+            writeln!(out, "{}", s.unwrap_or_default())
+        }),
+        Format::Json => {
+            let all: Vec<serde_json::Value> =
+                ok.iter().map(|(f, r)| serde_json::json!({ "file": f, "report": r })).collect();
+            let s = if args.pretty { serde_json::to_string_pretty(&all) } else { serde_json::to_string(&all) };
+            writeln!(out, "{}", s.unwrap_or_default())
+        }
+        Format::Jsonl => ok.iter().try_for_each(|(f, r)| {
+            let mut v = serde_json::to_value(r).unwrap_or_default();
+            if let Some(obj) = v.as_object_mut() {
+                obj.insert("file".into(), serde_json::Value::String(f.to_string()));
+            }
+            writeln!(out, "{v}")
+        }),
+        Format::Text => ok.iter().try_for_each(|(f, r)| {
+            if many {
+                writeln!(out, "== {f}")?;
+            }
+            write!(out, "{}", cli_text::render(r))
+        }),
+        Format::Csv => cli_text::write_csv(&mut out, &ok),
+    };
+    if let Err(e) = written.and_then(|_| out.flush()) {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("envreport: cannot write the output: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn numbers_cmd(args: NumbersArgs) -> ExitCode {
+    let text = match (&args.text, &args.file) {
+        (Some(t), _) => t.clone(),
+        (None, Some(f)) => match read_input(f) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("envreport: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        (None, None) => {
+            eprintln!("envreport: numbers needs a FILE, - for standard input, or --text STRING");
+            return ExitCode::from(2);
+        }
+    };
+    let options = Options { offsets: args.offsets.into() };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    for n in envreport::numbers(&text, &options) {
+        if writeln!(out, "{}", serde_json::to_string(&n).unwrap_or_default()).is_err() {
+            break;
+        }
+    }
+    let _ = out.flush();
+    ExitCode::SUCCESS
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Analyze(a) => analyze_cmd(a),
+        Command::Numbers(n) => numbers_cmd(n),
+    }
+}

@@ -63,7 +63,8 @@ fn parse_chinese_integer(chars: &[char]) -> Option<f64> {
         } else if let Some(u) = chinese_small_unit(c) {
             let n = match number.take() {
                 Some(n) => n,
-                None if u == 10 => 1.0,
+                // 十六, and a leading 百 or 千 (百余篇, 千余人)
+                None if u == 10 || (section == 0.0 && total == 0.0) => 1.0,
                 None => return None,
             };
             section += n * u as f64;
@@ -198,6 +199,8 @@ mod tests {
         assert_num("贰拾叁", 23.0);
         assert_num("廿一", 21.0);
         assert_num("零", 0.0);
+        assert_num("百", 100.0);
+        assert_num("千", 1000.0);
     }
 
     #[test]

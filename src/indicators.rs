@@ -1,0 +1,779 @@
+//! Indicators: what the quantities of a report measure.
+//!
+//! From the [`Mention`]s of [`crate::numbers`] and the sentences of [`crate::structure`]:
+//!
+//! - **comparisons**: a basis (`同比`, `比去年同期`, `较上年`), a direction (`下降`,
+//!   `增加`, `持平`) and the change (`5.8%`), or a result beyond a target
+//!   (`超省考核任务15天`);
+//! - **ranks**: a position among peers (`全市排名第2`, `居于全省第一`,
+//!   `在中心五城区排第x位`);
+//! - **indicators**: every other quantity, with a name read from the words around it
+//!   (`优良天数为287天` → 优良天数, `配发50个垃圾桶` → 配发垃圾桶), the standard metric it
+//!   is an instance of, a category and the section it sits in.
+//!
+//! Comparisons and ranks point to the indicator they qualify: the nearest one before them in
+//! the same sentence.
+
+use crate::chars::{is_han, is_space};
+use crate::lexicon::{Category, Direction, Lexicon};
+use crate::numbers::{Mention, MentionKind, Role};
+use crate::offset_map::{Normalized, Span};
+use crate::structure::Structure;
+
+/// A quantity that states a fact of the report.
+#[derive(Debug, Clone)]
+pub struct IndicatorFound {
+    /// Index into the mentions.
+    pub mention: usize,
+    pub name: String,
+    /// Where the name was read (the words before and after the number).
+    pub name_span: Span<Normalized>,
+    /// The standard indicator this is an instance of (优良天数, PM2.5浓度), if recognised.
+    pub metric: Option<String>,
+    pub category: Category,
+    pub section: Option<usize>,
+    pub sentence: Span<Normalized>,
+    pub comparison: Option<usize>,
+    pub rank: Option<usize>,
+    /// A number without a unit that an index name introduces (水环境质量指数3.2640).
+    pub unitless: bool,
+}
+
+/// A change against a basis.
+#[derive(Debug, Clone)]
+pub struct ComparisonFound {
+    pub span: Span<Normalized>,
+    pub basis: Option<String>,
+    pub direction: Direction,
+    /// Index into the mentions of the change, if stated.
+    pub mention: Option<usize>,
+    pub indicator: Option<usize>,
+}
+
+/// A position among peers.
+#[derive(Debug, Clone)]
+pub struct RankFound {
+    pub span: Span<Normalized>,
+    pub scope: Option<String>,
+    /// Index into the mentions of the ordinal.
+    pub mention: usize,
+    /// What is ranked, when the rank's clause names it.
+    pub subject: Option<String>,
+    pub indicator: Option<usize>,
+}
+
+/// Everything this stage finds.
+#[derive(Debug, Clone, Default)]
+pub struct Findings {
+    pub indicators: Vec<IndicatorFound>,
+    pub comparisons: Vec<ComparisonFound>,
+    pub ranks: Vec<RankFound>,
+}
+
+fn chars_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Finds indicators, comparisons and ranks.
+pub fn find(text: &str, structure: &Structure, mentions: &[Mention], lex: &Lexicon) -> Findings {
+    let mut used = vec![false; mentions.len()];
+    let mut f = Findings::default();
+    find_comparisons(text, structure, mentions, lex, &mut used, &mut f.comparisons);
+    find_ranks(text, structure, mentions, lex, &mut used, &mut f.ranks);
+
+    let mut last_a: Option<(usize, String)> = None;
+    for (k, m) in mentions.iter().enumerate() {
+        if used[k] {
+            continue;
+        }
+        let unitless = m.role == Role::Bare && index_name_before(text, m, lex);
+        if m.role != Role::Quantity && !unitless {
+            continue;
+        }
+        let sentence = structure.sentence_at(m.span.start).unwrap_or(m.span);
+        // the A part of the previous indicator of the sentence, for list items without words
+        let previous_a = last_a.as_ref().filter(|(s, _)| *s == sentence.start).map(|(_, a)| a.as_str());
+        let (name, a_part, name_span) = name_of(text, sentence, k, mentions, previous_a, lex);
+        if !a_part.is_empty() {
+            last_a = Some((sentence.start, a_part));
+        }
+        let metric = lex
+            .indicator_names
+            .iter()
+            .filter(|(n, _)| name.contains(n))
+            .max_by_key(|(n, _)| n.len())
+            .map(|(n, _)| n.to_string());
+        let section = structure.section_at(m.span.start);
+        let category = category_of(&name, section, structure, lex);
+        f.indicators.push(IndicatorFound {
+            mention: k,
+            name,
+            name_span,
+            metric,
+            category,
+            section,
+            sentence,
+            comparison: None,
+            rank: None,
+            unitless,
+        });
+    }
+
+    // link comparisons and ranks to the nearest indicator before them in the sentence
+    let nearest = |pos: usize, sentence: Option<Span<Normalized>>, inds: &[IndicatorFound]| -> Option<usize> {
+        let sentence = sentence?;
+        inds.iter()
+            .enumerate()
+            .filter(|(_, ind)| {
+                let s = mentions[ind.mention].span;
+                s.end <= pos && s.start >= sentence.start
+            })
+            .max_by_key(|(_, ind)| mentions[ind.mention].span.end)
+            .map(|(i, _)| i)
+    };
+    for c in 0..f.comparisons.len() {
+        let span = f.comparisons[c].span;
+        let ind = nearest(span.start, structure.sentence_at(span.start), &f.indicators);
+        f.comparisons[c].indicator = ind;
+        if let Some(i) = ind {
+            f.indicators[i].comparison.get_or_insert(c);
+        }
+    }
+    for r in 0..f.ranks.len() {
+        if f.ranks[r].subject.is_some() {
+            continue;
+        }
+        let span = f.ranks[r].span;
+        let ind = nearest(span.start, structure.sentence_at(span.start), &f.indicators);
+        f.ranks[r].indicator = ind;
+        if let Some(i) = ind {
+            f.indicators[i].rank.get_or_insert(r);
+        }
+    }
+    f
+}
+
+/// Whether the bare number `m` follows an index name (水环境质量指数3.2640, 综合指数为4.1).
+fn index_name_before(text: &str, m: &Mention, lex: &Lexicon) -> bool {
+    if m.kind != MentionKind::Decimal && m.kind != MentionKind::Integer {
+        return false;
+    }
+    let mut end = m.span.start;
+    for _ in 0..2 {
+        if let Some((len, _)) = lex.link.longest_ending_at(text, end) {
+            end -= len;
+        }
+    }
+    let before = &text[..end];
+    ["指数", "系数", "比值", "指标值"].iter().any(|w| before.ends_with(w))
+}
+
+/// The index of the mention that starts at `pos` (after an optional 了), if any.
+fn mention_at(mentions: &[Mention], pos: usize, text: &str) -> Option<usize> {
+    let pos = if text[pos..].starts_with('了') { pos + '了'.len_utf8() } else { pos };
+    let k = mentions.partition_point(|m| m.span.start < pos);
+    (k < mentions.len() && mentions[k].span.start == pos).then_some(k)
+}
+
+fn is_change(m: &Mention) -> bool {
+    m.role == Role::Quantity || (m.is_placeholder() && m.unit.is_some())
+}
+
+fn find_comparisons(
+    text: &str,
+    structure: &Structure,
+    mentions: &[Mention],
+    lex: &Lexicon,
+    used: &mut [bool],
+    out: &mut Vec<ComparisonFound>,
+) {
+    for &sentence in &structure.sentences {
+        let s = sentence.slice(text);
+        let base = sentence.start;
+        let mut i = 0;
+        while i < s.len() {
+            let Some(c) = s[i..].chars().next() else { break };
+            let at = base + i;
+            // a basis: 同比, 较上年, 比2015年
+            let basis = lex.basis.longest_at(text, at).map(|(len, b)| (len, b.to_string())).or_else(|| {
+                // 比/较/与 + a year
+                if !matches!(c, '比' | '较' | '与') {
+                    return None;
+                }
+                let k = mention_at(mentions, at + c.len_utf8(), text)?;
+                let m = &mentions[k];
+                (m.kind == MentionKind::Year).then(|| (m.span.end - at, text[at..m.span.end].to_string()))
+            });
+            if let Some((blen, basis)) = basis {
+                if let Some(found) = change_after(text, at, at + blen, sentence.end, Some(basis), mentions, lex) {
+                    if let Some(k) = found.mention {
+                        used[k] = true;
+                    }
+                    i = found.span.end - base;
+                    out.push(found);
+                    continue;
+                }
+            }
+            // a target beaten: 超省考核任务15天
+            if let Some((tlen, basis)) = lex.target.longest_at(text, at) {
+                let cs = clause_start(text, sentence.start, at);
+                let before = &text[cs..at];
+                if let Some(p) = before.rfind('超').filter(|&p| chars_len(&before[p..]) <= 5) {
+                    let start = at - (before.len() - p);
+                    if let Some(k) = mention_at(mentions, at + tlen, text).filter(|&k| is_change(&mentions[k]) && !used[k]) {
+                        used[k] = true;
+                        let m = &mentions[k];
+                        out.push(ComparisonFound {
+                            span: Span::new(start, m.span.end),
+                            basis: Some(basis.to_string()),
+                            direction: Direction::Up,
+                            mention: Some(k),
+                            indicator: None,
+                        });
+                        i = m.span.end - base;
+                        continue;
+                    }
+                }
+            }
+            // a bare change in percent: 提高5个百分点, 下降了3.2%
+            if let Some((dlen, &dir)) = lex.direction.longest_at(text, at) {
+                if chars_len(&text[at..at + dlen]) >= 2 && dir != Direction::Flat {
+                    if let Some(k) = mention_at(mentions, at + dlen, text) {
+                        let m = &mentions[k];
+                        let percent = m.unit.as_ref().is_some_and(|u| {
+                            matches!(u.category, crate::lexicon::UnitCategory::Percent | crate::lexicon::UnitCategory::Points)
+                        });
+                        if percent && is_change(m) && !used[k] {
+                            used[k] = true;
+                            out.push(ComparisonFound {
+                                span: Span::new(at, m.span.end),
+                                basis: None,
+                                direction: dir,
+                                mention: Some(k),
+                                indicator: None,
+                            });
+                            i = m.span.end - base;
+                            continue;
+                        }
+                    }
+                }
+            }
+            i += c.len_utf8();
+        }
+    }
+}
+
+/// After a basis ending at `from`: a direction within a few characters, then the change.
+fn change_after(
+    text: &str,
+    start: usize,
+    from: usize,
+    limit: usize,
+    basis: Option<String>,
+    mentions: &[Mention],
+    lex: &Lexicon,
+) -> Option<ComparisonFound> {
+    let mut pos = from;
+    let mut filler = 0;
+    while pos < limit && filler <= 6 {
+        // a year or a date between the basis and the verb: 同比2020年下降
+        if let Some(k) = mention_at(mentions, pos, text).filter(|&k| mentions[k].role == Role::Date) {
+            pos = mentions[k].span.end;
+            continue;
+        }
+        if let Some((dlen, &dir)) = lex.direction.longest_at(text, pos) {
+            let one_char = chars_len(&text[pos..pos + dlen]) == 1;
+            if !(one_char && filler > 0) {
+                let after = pos + dlen;
+                let change = mention_at(mentions, after, text).filter(|&k| is_change(&mentions[k]));
+                let end = change.map_or(after, |k| mentions[k].span.end);
+                // 同比增 + a word (同比增长率) is not a change
+                if change.is_none() && dir != Direction::Flat && one_char {
+                    return None;
+                }
+                return Some(ComparisonFound {
+                    span: Span::new(start, end),
+                    basis,
+                    direction: dir,
+                    mention: if dir == Direction::Flat { None } else { change },
+                    indicator: None,
+                });
+            }
+        }
+        let c = text[pos..].chars().next()?;
+        if !is_han(c) {
+            return None;
+        }
+        pos += c.len_utf8();
+        filler += 1;
+    }
+    None
+}
+
+fn find_ranks(
+    text: &str,
+    structure: &Structure,
+    mentions: &[Mention],
+    lex: &Lexicon,
+    used: &mut [bool],
+    out: &mut Vec<RankFound>,
+) {
+    for (k, m) in mentions.iter().enumerate() {
+        if m.kind != MentionKind::Ordinal || used[k] || m.role == Role::Label {
+            continue;
+        }
+        // 第N, 第N位, 第N名: not 第三批, 第二季度
+        let tail = &text[m.number.end..m.span.end];
+        if !(tail.is_empty() || tail == "位" || tail == "名") {
+            continue;
+        }
+        if !m.span.slice(text).starts_with('第') {
+            continue;
+        }
+        let Some(sentence) = structure.sentence_at(m.span.start) else { continue };
+        let clause_start = clause_start(text, sentence.start, m.span.start);
+        let mut pos = m.span.start;
+        let mut scope: Option<(usize, usize)> = None;
+        let mut verb = false;
+        // [verb] [scope] 第N  or  [scope] [verb] 第N  or  [scope] 第N
+        if let Some((len, _)) = lex.rank_scope.longest_ending_at(text, pos).filter(|(l, _)| pos - l >= clause_start) {
+            scope = Some((pos - len, pos));
+            pos -= len;
+            if let Some((vlen, _)) = lex.rank_verb.longest_ending_at(text, pos).filter(|(l, _)| pos - l >= clause_start) {
+                pos -= vlen;
+                verb = true;
+            }
+        } else if let Some((vlen, _)) = lex.rank_verb.longest_ending_at(text, pos).filter(|(l, _)| pos - l >= clause_start) {
+            pos -= vlen;
+            verb = true;
+            if let Some((len, _)) = lex.rank_scope.longest_ending_at(text, pos).filter(|(l, _)| pos - l >= clause_start) {
+                scope = Some((pos - len, pos));
+                pos -= len;
+            } else if let Some(z) = text[clause_start..pos].rfind('在') {
+                // 在未达标区域排第xx位
+                let zs = clause_start + z;
+                let inner = &text[zs + '在'.len_utf8()..pos];
+                if (1..=12).contains(&chars_len(inner)) && inner.chars().all(is_han) {
+                    scope = Some((zs + '在'.len_utf8(), pos));
+                    pos = zs;
+                }
+            }
+        }
+        if scope.is_none() && !verb {
+            continue;
+        }
+        used[k] = true;
+        let subject = {
+            let s = trim_name(&text[clause_start..pos], lex);
+            (!s.is_empty()).then_some(s)
+        };
+        out.push(RankFound {
+            span: Span::new(pos, m.span.end),
+            scope: scope.map(|(a, b)| text[a..b].to_string()),
+            mention: k,
+            subject,
+            indicator: None,
+        });
+    }
+}
+
+/// Where the clause holding `pos` starts within its sentence.
+fn clause_start(text: &str, sentence_start: usize, pos: usize) -> usize {
+    text[sentence_start..pos]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '，' | '；' | '：' | '。' | '！' | '？' | ','))
+        .map_or(sentence_start, |(i, c)| sentence_start + i + c.len_utf8())
+}
+
+/// Trims what is not part of a name: leading time words and subjects, dates, conjunctions;
+/// trailing link words (为, 达到, 共计); aspect particles.
+fn trim_name(s: &str, lex: &Lexicon) -> String {
+    let mut t: String = s.chars().filter(|&c| !is_space(c) && c != '了').collect();
+    loop {
+        let before = t.len();
+        t = t.trim_start_matches(|c: char| matches!(c, '，' | '、' | '；' | '：' | '。' | '和' | '及' | '并' | '且' | '与' | '的')).to_string();
+        if let Some((len, _)) = lex.name_lead.longest_at(&t, 0) {
+            t = t[len..].to_string();
+        }
+        // 一是, 三是: an enumeration word
+        if let Some((_, l)) = crate::labels::small_chinese_number(&t) {
+            if t[l..].starts_with('是') {
+                t = t[l + '是'.len_utf8()..].to_string();
+            }
+        }
+        // 省督期间, 整改以来: a time phrase
+        for w in ["期间", "以来"] {
+            if let Some(i) = t.find(w).filter(|&i| chars_len(&t[..i]) <= 10) {
+                t = t[i + w.len()..].to_string();
+            }
+        }
+        // a leading date: 2019年, 1-6月, 20xx年, 5月31日
+        let date_len = leading_date_len(&t);
+        if date_len > 0 && date_len < t.len() {
+            t = t[date_len..].to_string();
+        }
+        if t.len() == before {
+            break;
+        }
+    }
+    loop {
+        let before = t.len();
+        t = t.trim_end_matches(|c: char| matches!(c, '，' | '、' | '的' | '等' | '和' | '及' | '与')).to_string();
+        if let Some((len, _)) = lex.link.longest_ending_at(&t, t.len()) {
+            // 违法行为 keeps its 为
+            let word = lex.not_link.longest_ending_at(&t, t.len()).is_some_and(|(l, _)| l > len);
+            if !word {
+                t.truncate(t.len() - len);
+            }
+        }
+        if t.len() == before {
+            break;
+        }
+    }
+    t
+}
+
+/// Length of a date at the start of `s` (2019年, 1-6月, 20xx年, 5月31日, 2019年年).
+fn leading_date_len(s: &str) -> usize {
+    let mut i = 0;
+    let b = s.as_bytes();
+    loop {
+        let start = i;
+        while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'x' || b[i] == b'X' || b[i] == b'-') {
+            i += 1;
+        }
+        if i == start {
+            // a bare 年 repeated after a year (2019年年新增)
+            if start > 0 && s[i..].starts_with('年') {
+                i += '年'.len_utf8();
+                continue;
+            }
+            return start;
+        }
+        let rest = &s[i..];
+        let unit = ["年度", "年", "月份", "月", "日", "季度"].iter().find(|u| rest.starts_with(*u));
+        match unit {
+            Some(u) => i += u.len(),
+            None => return start,
+        }
+    }
+}
+
+/// Adverbs and verbs that end the noun after a count (13家企业|完成…, 4个|已通过…).
+const PREDICATE_STARTS: [&str; 26] = [
+    "已", "正在", "均", "全部", "都", "被", "获", "投身", "参与", "参加", "进行", "通过", "纳入", "达到",
+    "实现", "进入", "未", "不", "得到", "受到", "开展", "完成", "长期", "分别", "稳步", "持续",
+];
+
+/// Whether `s` opens with a predicate rather than a noun: 已整改, 完成…, 开展现场监测.
+fn starts_predicate(s: &str, lex: &Lexicon) -> bool {
+    lex.verb.starts(s) || lex.title_lead.starts(s) || PREDICATE_STARTS.iter().any(|w| s.starts_with(w))
+}
+
+/// Whether a noun phrase ends before `s` (the words of [`PREDICATE_STARTS`]).
+fn ends_noun(s: &str) -> bool {
+    PREDICATE_STARTS.iter().any(|w| s.starts_with(w))
+}
+
+/// Verbs too general to prefix a counted noun (完成x家企业… is not 完成企业).
+const GENERAL_VERBS: [&str; 7] = ["完成", "开展", "实施", "推进", "组织", "进行", "推动"];
+
+/// Where the words naming mention `k` may start: after the clause delimiter before it
+/// (delimiters inside quotation marks do not count), or after the enumeration comma that
+/// closes a list item holding a quantity, or after the previous quantity of the clause.
+/// Returns the position and whether it is the end of a previous quantity.
+fn name_start(text: &str, sentence: Span<Normalized>, k: usize, mentions: &[Mention]) -> (usize, bool) {
+    let m = &mentions[k];
+    let mut start = sentence.start;
+    let mut depth = 0i32;
+    for (i, c) in text[sentence.start..m.span.start].char_indices().rev() {
+        let at = sentence.start + i;
+        match c {
+            '”' | '》' | '）' => depth += 1,
+            '“' | '《' | '（' => depth -= 1,
+            _ => {}
+        }
+        if depth > 0 {
+            continue;
+        }
+        if matches!(c, '，' | '；' | '：' | '。' | '！' | '？' | ',' | ';') {
+            start = at + c.len_utf8();
+            break;
+        }
+        if c == '、' {
+            let item_has_quantity = mentions[..k]
+                .iter()
+                .rev()
+                .take_while(|p| p.span.end > sentence.start)
+                .any(|p| p.span.end <= at && p.span.start >= clause_start(text, sentence.start, at) && p.role == Role::Quantity);
+            if item_has_quantity {
+                start = at + c.len_utf8();
+                break;
+            }
+        }
+    }
+    match mentions[..k].iter().rev().find(|p| p.span.end <= m.span.start && p.span.end > start) {
+        Some(p) if p.role == Role::Quantity => (p.span.end, true),
+        Some(p) if p.role == Role::Ordinal => (p.span.end, false),
+        _ => (start, false),
+    }
+}
+
+/// Where the words after mention `k` end: at a clause delimiter or the next number; an
+/// enumeration comma only ends them when a number follows before the clause ends
+/// (x家印刷、制药企业 is one noun).
+fn name_end(text: &str, sentence: Span<Normalized>, k: usize, mentions: &[Mention]) -> usize {
+    let m = &mentions[k];
+    let next_start = mentions.get(k + 1).map_or(sentence.end, |n| n.span.start.min(sentence.end)).max(m.span.end);
+    let mut end = m.span.end;
+    for (i, c) in text[m.span.end..next_start].char_indices() {
+        let at = m.span.end + i;
+        if matches!(c, '，' | '；' | '：' | '。' | '！' | '？' | ',' | ';' | '\n') {
+            break;
+        }
+        if c == '、' {
+            let clause_end = text[at..next_start].find(['，', '；', '：', '。']).map_or(next_start, |x| at + x);
+            if next_start <= clause_end && mentions.get(k + 1).is_some() {
+                break;
+            }
+        }
+        end = at + c.len_utf8();
+    }
+    end
+}
+
+/// The noun at the start of `s`: up to a predicate (已, 完成 …).
+fn leading_noun(s: &str) -> String {
+    trim_b(&cut_at_predicate(s))
+}
+
+/// The name of the indicator of mention `k`, from the words before the number in its
+/// clause (A: 优良天数为|287天) and the words after its unit (B: 配发50个|垃圾桶).
+/// Returns the name, the A part on its own (for items of a list that follow it), and
+/// where the name was read.
+fn name_of(
+    text: &str,
+    sentence: Span<Normalized>,
+    k: usize,
+    mentions: &[Mention],
+    previous_a: Option<&str>,
+    lex: &Lexicon,
+) -> (String, String, Span<Normalized>) {
+    let m = &mentions[k];
+    let (a_start, after_quantity) = name_start(text, sentence, k, mentions);
+    let b_end = name_end(text, sentence, k, mentions);
+    let raw_a: String = text[a_start..m.span.start].chars().filter(|&c| !is_space(c)).collect();
+    let raw_b: String = text[m.span.end..b_end].chars().filter(|&c| !is_space(c)).collect();
+
+    // 对X进行…, 为社区建成…: a preposition turns what follows into the object
+    let preposition = ["对", "向", "把", "给", "将"]
+        .iter()
+        .filter_map(|p| raw_a.rfind(p).map(|i| (i, p.len())))
+        .max()
+        .filter(|&(i, l)| i + l <= raw_a.len());
+    let a = trim_name(&raw_a, lex);
+    let a_object = preposition.map(|(i, l)| trim_name(&raw_a[i + l..], lex));
+    let a_verb = lex
+        .verb
+        .longest_ending_at(&a, a.len())
+        .map(|(len, _)| a[a.len() - len..].to_string())
+        .filter(|v| !GENERAL_VERBS.contains(&v.as_str()));
+    let b_full = trim_b(&trim_name(&raw_b, lex));
+    let b_noun = leading_noun(&b_full);
+    let b_predicate = starts_predicate(&b_full, lex);
+    let list_head = raw_a.ends_with('等') || raw_a.contains('、') || raw_a.ends_with('的');
+
+    let name = if b_full.is_empty() || (b_noun.is_empty() && !b_predicate) {
+        // 优良天数为287天; 检查医院、酒店、接种点等xxx余家(次); 各类宣传xx余条
+        match a.rfind('等') {
+            Some(i) if raw_a.contains(['、', '》', '”']) && chars_len(&a[i + '等'.len_utf8()..]) >= 2 => {
+                a[i + '等'.len_utf8()..].to_string()
+            }
+            _ => a.clone(),
+        }
+    } else if a.is_empty() || a_object.as_deref() == Some("") {
+        // nothing before: the noun after, or the whole clause when the noun says little
+        // (13家企业完成原辅料源头替代, 16个重点项目)
+        if chars_len(&b_noun) >= 3 {
+            b_noun.clone()
+        } else if chars_len(&b_full) > 24 {
+            let cut = b_full.find('等').filter(|&i| chars_len(&b_full[..i]) >= 4).unwrap_or(b_full.len());
+            truncate_chars(&b_full[..cut], 24)
+        } else {
+            b_full.clone()
+        }
+    } else if after_quantity {
+        // 11个国省考断面|10个达标: the words after belong to this item
+        if b_predicate { b_full.clone() } else { b_noun.clone() }
+    } else if b_predicate {
+        // 组织xxxx余人(次)开展现场监测; 发动社区群众、干部职工200人投身社区卫生大清理
+        if a_verb.is_some() || lex.verb.longest_ending_at(&a, a.len()).is_some() {
+            b_full.clone()
+        } else {
+            format!("{a}{b_full}")
+        }
+    } else if let Some(v) = a_verb.filter(|_| !list_head) {
+        // 配发50个垃圾桶, 建成了4座垃圾收集转运站
+        format!("{v}{b_noun}")
+    } else if list_head || chars_len(&b_noun) >= 3 {
+        b_noun.clone()
+    } else {
+        // 工作计划xx项任务: a short noun after needs the words before
+        let a2 = a_object.filter(|s| !s.is_empty()).unwrap_or_else(|| a.clone());
+        if a2.ends_with(&b_noun) { a2 } else { format!("{a2}{b_noun}") }
+    };
+    let name = name.trim_matches(|c: char| c == '的' || is_space(c)).to_string();
+    let name = if name.is_empty() { previous_a.unwrap_or("").to_string() } else { name };
+    let span = Span::new(a_start.min(m.span.start), b_end.max(m.span.end));
+    (tail_chars(&name, 30), a, span)
+}
+
+fn cut_at_predicate(s: &str) -> String {
+    for (i, _) in s.char_indices().skip(1) {
+        if ends_noun(&s[i..]) {
+            return s[..i].to_string();
+        }
+    }
+    s.to_string()
+}
+
+fn trim_b(s: &str) -> String {
+    s.trim_start_matches(|c: char| matches!(c, '的' | '，' | '、' | '和' | '及' | '与'))
+        .trim_end_matches(|c: char| matches!(c, '和' | '及' | '与' | '、' | '等' | '的' | '，' | '中'))
+        .to_string()
+}
+
+fn truncate_chars(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
+/// The last `n` characters: the head of a Chinese noun phrase is at its end.
+fn tail_chars(s: &str, n: usize) -> String {
+    let count = chars_len(s);
+    s.chars().skip(count.saturating_sub(n)).collect()
+}
+
+fn category_of(name: &str, section: Option<usize>, structure: &Structure, lex: &Lexicon) -> Category {
+    // the keyword that ends last (the head of the phrase), the longer on a tie
+    let by_keyword = |s: &str| -> Option<Category> {
+        let mut best: Option<(usize, usize, Category)> = None;
+        for (i, _) in s.char_indices() {
+            if let Some((len, &c)) = lex.category_keywords.longest_at(s, i) {
+                let key = (i + len, len, c);
+                if best.is_none_or(|(e, l, _)| (key.0, key.1) > (e, l)) {
+                    best = Some(key);
+                }
+            }
+        }
+        best.map(|(_, _, c)| c)
+    };
+    if let Some((_, &c)) = lex.indicator_names.iter().filter(|(n, _)| name.contains(n)).max_by_key(|(n, _)| n.len()) {
+        if c != Category::Other {
+            return c;
+        }
+    }
+    if let Some(c) = by_keyword(name) {
+        return c;
+    }
+    let mut cur = section;
+    while let Some(s) = cur {
+        let h = &structure.headings[structure.sections[s].heading];
+        if let Some(c) = by_keyword(&h.title) {
+            return c;
+        }
+        cur = structure.sections[s].parent;
+    }
+    Category::Other
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    struct Run {
+        text: String,
+        mentions: Vec<Mention>,
+        f: Findings,
+    }
+
+    fn run(t: &str) -> Run {
+        let lex = Lexicon::builtin();
+        let n = normalize(t, lex);
+        let s = crate::structure::analyze(&n.text, lex);
+        let mentions = crate::numbers::find(&n.text, &s.label_spans(), lex);
+        let f = find(&n.text, &s, &mentions, lex);
+        Run { text: n.text, mentions, f }
+    }
+
+    #[track_caller]
+    fn assert_name(t: &str, quantity: &str, name: &str) {
+        let r = run(t);
+        let found: Vec<(String, &str)> = r
+            .f
+            .indicators
+            .iter()
+            .map(|i| (i.name.clone(), r.mentions[i.mention].span.slice(&r.text)))
+            .collect();
+        assert!(found.iter().any(|(n, q)| *q == quantity && n == name), "{t}: {found:?}");
+    }
+
+    #[test]
+    fn names() {
+        assert_name("全年实现优良天数326天，超省考核任务15天。", "326天", "实现优良天数");
+        assert_name("关闭淘汰落后产能和“散乱污”企业10家、治理7家。", "10家", "关闭淘汰落后产能和“散乱污”企业");
+        assert_name("关闭淘汰落后产能和“散乱污”企业10家、治理7家。", "7家", "治理");
+        assert_name("多方筹措奖金10万元，为社区建成了4座垃圾收集转运站，配发50个垃圾桶。", "4座", "建成垃圾收集转运站");
+        assert_name("多方筹措奖金10万元，为社区建成了4座垃圾收集转运站，配发50个垃圾桶。", "50个", "配发垃圾桶");
+        assert_name("全区PM2.5浓度为34.2微克/立方米，同比下降5.8%。", "34.2微克/立方米", "全区PM2.5浓度");
+        assert_name("推动清洁能源替代，13家企业完成原辅料源头替代。", "13家", "企业完成原辅料源头替代");
+        assert_name("11个国省考断面10个达标，10个优Ⅲ。", "10个", "达标");
+        assert_name("已完成排污口采样，其中270个排污口完成整治。", "270个", "排污口");
+    }
+
+    #[test]
+    fn comparisons() {
+        let r = run("全区PM2.5浓度为34.2微克/立方米，同比2020年下降5.8%；优良天数为287天，比去年同期增加xx天，与20xx年同比无明显变化。全年实现优良天数326天，超省考核任务15天。");
+        let c: Vec<(&str, Direction)> =
+            r.f.comparisons.iter().map(|c| (c.span.slice(&r.text), c.direction)).collect();
+        assert_eq!(
+            c,
+            vec![
+                ("同比2020年下降5.8%", Direction::Down),
+                ("比去年同期增加xx天", Direction::Up),
+                ("与20xx年同比无明显变化", Direction::Flat),
+                ("超省考核任务15天", Direction::Up),
+            ]
+        );
+        // the change is not an indicator of its own; the comparison points to its indicator
+        assert_eq!(r.f.indicators.len(), 3);
+        assert_eq!(r.f.comparisons[0].indicator, Some(0));
+    }
+
+    #[test]
+    fn ranks() {
+        let r = run("优良率为78.6%，全市排名第2；水环境质量居于全省第一，固定污染源清理整顿进展全省第一。空气质量综合指数在中心五城区排第x位。完成第三批创建。");
+        let ranks: Vec<(&str, Option<&str>)> =
+            r.f.ranks.iter().map(|x| (x.span.slice(&r.text), x.scope.as_deref())).collect();
+        assert_eq!(
+            ranks,
+            vec![
+                ("全市排名第2", Some("全市")),
+                ("居于全省第一", Some("全省")),
+                ("全省第一", Some("全省")),
+                ("在中心五城区排第x位", Some("中心五城区")),
+            ]
+        );
+        assert_eq!(r.f.ranks[0].indicator, Some(0));
+        assert_eq!(r.f.ranks[1].subject.as_deref(), Some("水环境质量"));
+    }
+
+    #[test]
+    fn unitless_index() {
+        let r = run("1-5月安康市城市水环境质量指数3.2640，全省排名第一。");
+        assert_eq!(r.f.indicators.len(), 1);
+        assert!(r.f.indicators[0].unitless);
+        assert_eq!(r.f.indicators[0].metric.as_deref(), Some("水环境质量指数"));
+    }
+}
