@@ -37,12 +37,16 @@ pub struct IndicatorFound {
     pub rank: Option<usize>,
     /// A number without a unit that an index name introduces (水环境质量指数3.2640).
     pub unitless: bool,
+    /// A goal rather than a result (力争…控制在35微克/立方米以内).
+    pub target: bool,
 }
 
 /// A change against a basis.
 #[derive(Debug, Clone)]
 pub struct ComparisonFound {
     pub span: Span<Normalized>,
+    /// What changed, when the comparison's clause names it (臭氧浓度|与上年相比上升4.1%).
+    pub subject: Option<String>,
     pub basis: Option<String>,
     pub direction: Direction,
     /// Index into the mentions of the change, if stated.
@@ -81,22 +85,39 @@ pub fn find(text: &str, structure: &Structure, mentions: &[Mention], lex: &Lexic
     find_comparisons(text, structure, mentions, lex, &mut used, &mut f.comparisons);
     find_ranks(text, structure, mentions, lex, &mut used, &mut f.ranks);
 
-    let mut last_a: Option<(usize, String)> = None;
+    // (sentence start, A part, name) of the last indicator
+    let mut last: Option<(usize, String, String)> = None;
     for (k, m) in mentions.iter().enumerate() {
         if used[k] {
             continue;
         }
-        let unitless = m.role == Role::Bare && index_name_before(text, m, lex);
+        let sentence = structure.sentence_at(m.span.start).unwrap_or(m.span);
+        let unitless = m.role == Role::Bare && index_name_before(text, sentence.start, m, lex);
         if m.role != Role::Quantity && !unitless {
             continue;
         }
-        let sentence = structure.sentence_at(m.span.start).unwrap_or(m.span);
-        // the A part of the previous indicator of the sentence, for list items without words
-        let previous_a = last_a.as_ref().filter(|(s, _)| *s == sentence.start).map(|(_, a)| a.as_str());
-        let (name, a_part, name_span) = name_of(text, sentence, k, mentions, previous_a, lex);
-        if !a_part.is_empty() {
-            last_a = Some((sentence.start, a_part));
+        // the previous indicator of the sentence, for list items without words of their own
+        let previous = last.as_ref().filter(|p| p.0 == sentence.start);
+        let (mut name, a_part, name_span) =
+            name_of(text, sentence, k, mentions, previous.map(|p| p.1.as_str()), lex);
+        // Ⅰ～Ⅲ类水质断面11个，占91.7%: a share of what was just counted
+        let before: String = text[clause_start(text, sentence.start, m.span.start)..m.span.start]
+            .chars()
+            .filter(|c| !is_space(*c))
+            .collect();
+        if before.ends_with('占') || before.ends_with("占比") {
+            let base = if name.is_empty() || before == "占" || before == "占比" {
+                previous.map_or(String::new(), |p| p.2.clone())
+            } else {
+                name.clone()
+            };
+            name = format!("{}占比", base.trim_end_matches("占比"));
         }
+        if !a_part.is_empty() || !name.is_empty() {
+            let a_keep = if a_part.is_empty() { previous.map_or(String::new(), |p| p.1.clone()) } else { a_part };
+            last = Some((sentence.start, a_keep, name.clone()));
+        }
+        let target = is_target(text, sentence.start, m.span.start, lex);
         let metric = lex
             .indicator_names
             .iter()
@@ -116,6 +137,7 @@ pub fn find(text: &str, structure: &Structure, mentions: &[Mention], lex: &Lexic
             comparison: None,
             rank: None,
             unitless,
+            target,
         });
     }
 
@@ -133,6 +155,10 @@ pub fn find(text: &str, structure: &Structure, mentions: &[Mention], lex: &Lexic
     };
     for c in 0..f.comparisons.len() {
         let span = f.comparisons[c].span;
+        if let Some(sentence) = structure.sentence_at(span.start) {
+            let s = trim_name(&text[clause_start(text, sentence.start, span.start)..span.start], lex);
+            f.comparisons[c].subject = (!s.is_empty()).then_some(s);
+        }
         let ind = nearest(span.start, structure.sentence_at(span.start), &f.indicators);
         f.comparisons[c].indicator = ind;
         if let Some(i) = ind {
@@ -154,7 +180,7 @@ pub fn find(text: &str, structure: &Structure, mentions: &[Mention], lex: &Lexic
 }
 
 /// Whether the bare number `m` follows an index name (水环境质量指数3.2640, 综合指数为4.1).
-fn index_name_before(text: &str, m: &Mention, lex: &Lexicon) -> bool {
+fn index_name_before(text: &str, sentence_start: usize, m: &Mention, lex: &Lexicon) -> bool {
     if m.kind != MentionKind::Decimal && m.kind != MentionKind::Integer {
         return false;
     }
@@ -164,8 +190,15 @@ fn index_name_before(text: &str, m: &Mention, lex: &Lexicon) -> bool {
             end -= len;
         }
     }
-    let before = &text[..end];
-    ["指数", "系数", "比值", "指标值"].iter().any(|w| before.ends_with(w))
+    let clause = &text[clause_start(text, sentence_start.min(end), end)..end];
+    ["指数", "系数", "比值", "值", "pH", "PH"].iter().any(|w| clause.ends_with(w))
+        || (clause.contains("pH") && clause.ends_with(|c: char| is_han(c)))
+}
+
+/// Whether the words of the sentence before `pos` make its quantities goals (力争, 确保).
+fn is_target(text: &str, sentence_start: usize, pos: usize, lex: &Lexicon) -> bool {
+    let before = &text[sentence_start..pos];
+    before.char_indices().any(|(i, _)| lex.target_cue.longest_at(before, i).is_some())
 }
 
 /// The index of the mention that starts at `pos` (after an optional 了), if any.
@@ -225,6 +258,7 @@ fn find_comparisons(
                         let m = &mentions[k];
                         out.push(ComparisonFound {
                             span: Span::new(start, m.span.end),
+                            subject: None,
                             basis: Some(basis.to_string()),
                             direction: Direction::Up,
                             mention: Some(k),
@@ -247,6 +281,7 @@ fn find_comparisons(
                             used[k] = true;
                             out.push(ComparisonFound {
                                 span: Span::new(at, m.span.end),
+                                subject: None,
                                 basis: None,
                                 direction: dir,
                                 mention: Some(k),
@@ -293,6 +328,7 @@ fn change_after(
                 }
                 return Some(ComparisonFound {
                     span: Span::new(start, end),
+                    subject: None,
                     basis,
                     direction: dir,
                     mention: if dir == Direction::Flat { None } else { change },
@@ -324,52 +360,26 @@ fn find_ranks(
         }
         // 第N, 第N位, 第N名: not 第三批, 第二季度
         let tail = &text[m.number.end..m.span.end];
-        if !(tail.is_empty() || tail == "位" || tail == "名") {
-            continue;
-        }
-        if !m.span.slice(text).starts_with('第') {
+        if !(tail.is_empty() || tail == "位" || tail == "名") || !m.span.slice(text).starts_with('第') {
             continue;
         }
         let Some(sentence) = structure.sentence_at(m.span.start) else { continue };
-        let clause_start = clause_start(text, sentence.start, m.span.start);
-        let mut pos = m.span.start;
-        let mut scope: Option<(usize, usize)> = None;
-        let mut verb = false;
-        // [verb] [scope] 第N  or  [scope] [verb] 第N  or  [scope] 第N
-        if let Some((len, _)) = lex.rank_scope.longest_ending_at(text, pos).filter(|(l, _)| pos - l >= clause_start) {
-            scope = Some((pos - len, pos));
-            pos -= len;
-            if let Some((vlen, _)) = lex.rank_verb.longest_ending_at(text, pos).filter(|(l, _)| pos - l >= clause_start) {
-                pos -= vlen;
-                verb = true;
-            }
-        } else if let Some((vlen, _)) = lex.rank_verb.longest_ending_at(text, pos).filter(|(l, _)| pos - l >= clause_start) {
-            pos -= vlen;
-            verb = true;
-            if let Some((len, _)) = lex.rank_scope.longest_ending_at(text, pos).filter(|(l, _)| pos - l >= clause_start) {
-                scope = Some((pos - len, pos));
-                pos -= len;
-            } else if let Some(z) = text[clause_start..pos].rfind('在') {
-                // 在未达标区域排第xx位
-                let zs = clause_start + z;
-                let inner = &text[zs + '在'.len_utf8()..pos];
-                if (1..=12).contains(&chars_len(inner)) && inner.chars().all(is_han) {
-                    scope = Some((zs + '在'.len_utf8(), pos));
-                    pos = zs;
-                }
-            }
-        }
-        if scope.is_none() && !verb {
-            continue;
-        }
+        let cs = clause_start(text, sentence.start, m.span.start);
+        let Some((start, scope)) = rank_context(text, cs, m.span.start, lex) else { continue };
         used[k] = true;
+        // the numbers of the scope (全省13个设区市) belong to the rank
+        for (j, other) in mentions.iter().enumerate() {
+            if other.span.start >= start && other.span.end <= m.span.start {
+                used[j] = true;
+            }
+        }
         let subject = {
-            let s = trim_name(&text[clause_start..pos], lex);
+            let s = trim_name(&text[cs..start], lex);
             (!s.is_empty()).then_some(s)
         };
         out.push(RankFound {
-            span: Span::new(pos, m.span.end),
-            scope: scope.map(|(a, b)| text[a..b].to_string()),
+            span: Span::new(start, m.span.end),
+            scope: scope.map(|(a, b)| text[a..b].trim_end_matches(['中', '内', '里']).to_string()),
             mention: k,
             subject,
             indicator: None,
@@ -377,12 +387,52 @@ fn find_ranks(
     }
 }
 
+/// The words that make `第N` at `pos` a rank, within the clause starting at `cs`: where
+/// they start and the scope's span. `排名全省第二`, `全市排名第2`, `进展全省第一`,
+/// `在全省13个设区市中排名第3位`, `排名全国168个重点城市第45位`.
+fn rank_context(text: &str, cs: usize, pos: usize, lex: &Lexicon) -> Option<(usize, Option<(usize, usize)>)> {
+    let within = |len: usize, at: usize| at >= cs + len;
+    // a scope word right before: [verb] 全省 第N
+    if let Some((len, _)) = lex.rank_scope.longest_ending_at(text, pos).filter(|&(l, _)| within(l, pos)) {
+        let s = pos - len;
+        let start = lex.rank_verb.longest_ending_at(text, s).filter(|&(l, _)| within(l, s)).map_or(s, |(l, _)| s - l);
+        return Some((start, Some((s, pos))));
+    }
+    // a verb right before: 全市 排名 第N, 在…中 排名 第N, 排 第N
+    if let Some((vlen, _)) = lex.rank_verb.longest_ending_at(text, pos).filter(|&(l, _)| within(l, pos)) {
+        let v = pos - vlen;
+        if let Some((len, _)) = lex.rank_scope.longest_ending_at(text, v).filter(|&(l, _)| within(l, v)) {
+            return Some((v - len, Some((v - len, v))));
+        }
+        if let Some(z) = text[cs..v].rfind('在') {
+            let zs = cs + z;
+            let inner = zs + '在'.len_utf8();
+            if (1..=16).contains(&chars_len(&text[inner..v])) {
+                return Some((zs, Some((inner, v))));
+            }
+        }
+        return Some((v, None));
+    }
+    // a verb a little before, the scope between: 排名全国168个重点城市第45位
+    let before = &text[cs..pos];
+    let (vi, vlen) = before
+        .char_indices()
+        .filter_map(|(i, _)| lex.rank_verb.longest_at(before, i).map(|(l, _)| (i, l)))
+        .filter(|&(i, l)| {
+            let between = &before[i + l..];
+            (2..=16).contains(&chars_len(between)) && !between.contains(['，', '、', '；'])
+        })
+        .last()?;
+    let v = cs + vi;
+    Some((v, Some((v + vlen, pos))))
+}
+
 /// Where the clause holding `pos` starts within its sentence.
 fn clause_start(text: &str, sentence_start: usize, pos: usize) -> usize {
     text[sentence_start..pos]
         .char_indices()
         .rev()
-        .find(|&(_, c)| matches!(c, '，' | '；' | '：' | '。' | '！' | '？' | ','))
+        .find(|&(_, c)| matches!(c, '，' | '；' | '：' | '。' | '！' | '？' | ',' | '\t'))
         .map_or(sentence_start, |(i, c)| sentence_start + i + c.len_utf8())
 }
 
@@ -407,6 +457,11 @@ fn trim_name(s: &str, lex: &Lexicon) -> String {
             if let Some(i) = t.find(w).filter(|&i| chars_len(&t[..i]) <= 10) {
                 t = t[i + w.len()..].to_string();
             }
+        }
+        // 通报上半年全区…: a reporting period early in the name, and what comes before it
+        if let Some((a, b, _)) = lex.period.find(&t).filter(|&(a, b, _)| chars_len(&t[..a]) <= 4 && b < t.len()) {
+            let _ = a;
+            t = t[b..].to_string();
         }
         // a leading date: 2019年, 1-6月, 20xx年, 5月31日
         let date_len = leading_date_len(&t);
@@ -461,9 +516,9 @@ fn leading_date_len(s: &str) -> usize {
 }
 
 /// Adverbs and verbs that end the noun after a count (13家企业|完成…, 4个|已通过…).
-const PREDICATE_STARTS: [&str; 26] = [
+const PREDICATE_STARTS: [&str; 27] = [
     "已", "正在", "均", "全部", "都", "被", "获", "投身", "参与", "参加", "进行", "通过", "纳入", "达到",
-    "实现", "进入", "未", "不", "得到", "受到", "开展", "完成", "长期", "分别", "稳步", "持续",
+    "实现", "进入", "未", "不", "得到", "受到", "开展", "完成", "长期", "分别", "稳步", "持续", "稳定",
 ];
 
 /// Whether `s` opens with a predicate rather than a noun: 已整改, 完成…, 开展现场监测.
@@ -497,7 +552,7 @@ fn name_start(text: &str, sentence: Span<Normalized>, k: usize, mentions: &[Ment
         if depth > 0 {
             continue;
         }
-        if matches!(c, '，' | '；' | '：' | '。' | '！' | '？' | ',' | ';') {
+        if matches!(c, '，' | '；' | '：' | '。' | '！' | '？' | ',' | ';' | '\t') {
             start = at + c.len_utf8();
             break;
         }
@@ -515,7 +570,6 @@ fn name_start(text: &str, sentence: Span<Normalized>, k: usize, mentions: &[Ment
     }
     match mentions[..k].iter().rev().find(|p| p.span.end <= m.span.start && p.span.end > start) {
         Some(p) if p.role == Role::Quantity => (p.span.end, true),
-        Some(p) if p.role == Role::Ordinal => (p.span.end, false),
         _ => (start, false),
     }
 }
@@ -529,7 +583,7 @@ fn name_end(text: &str, sentence: Span<Normalized>, k: usize, mentions: &[Mentio
     let mut end = m.span.end;
     for (i, c) in text[m.span.end..next_start].char_indices() {
         let at = m.span.end + i;
-        if matches!(c, '，' | '；' | '：' | '。' | '！' | '？' | ',' | ';' | '\n') {
+        if matches!(c, '，' | '；' | '：' | '。' | '！' | '？' | ',' | ';' | '\n' | '\t') {
             break;
         }
         if c == '、' {
@@ -563,6 +617,12 @@ fn name_of(
     let m = &mentions[k];
     let (a_start, after_quantity) = name_start(text, sentence, k, mentions);
     let b_end = name_end(text, sentence, k, mentions);
+    // a heading label that opens the line is not part of a name: （2）完成…, ①烧结…
+    let a_start = if text[..a_start].ends_with('\n') || a_start == 0 {
+        crate::labels::parse_label(&text[a_start..m.span.start]).map_or(a_start, |l| a_start + l.len)
+    } else {
+        a_start
+    };
     let raw_a: String = text[a_start..m.span.start].chars().filter(|&c| !is_space(c)).collect();
     let raw_b: String = text[m.span.end..b_end].chars().filter(|&c| !is_space(c)).collect();
 
@@ -579,8 +639,15 @@ fn name_of(
         .longest_ending_at(&a, a.len())
         .map(|(len, _)| a[a.len() - len..].to_string())
         .filter(|v| !GENERAL_VERBS.contains(&v.as_str()));
-    let b_full = trim_b(&trim_name(&raw_b, lex));
-    let b_noun = leading_noun(&b_full);
+    let mut b_full = trim_b(&trim_name(&raw_b, lex));
+    let mut b_noun = leading_noun(&b_full);
+    // 7个饮用水水源地水质达标率为100%: the metric after the noun belongs to the next number
+    if lex.link.longest_ending_at(&raw_b, raw_b.len()).is_some() {
+        if let Some((len, _)) = lex.indicator_names.longest_ending_at(&b_noun, b_noun.len()).filter(|&(l, _)| l < b_noun.len()) {
+            b_noun.truncate(b_noun.len() - len);
+            b_full = b_noun.clone();
+        }
+    }
     let b_predicate = starts_predicate(&b_full, lex);
     let list_head = raw_a.ends_with('等') || raw_a.contains('、') || raw_a.ends_with('的');
 

@@ -417,6 +417,7 @@ pub struct Lexicon {
     pub verb: PhraseSet<()>,
     pub not_approx: PhraseSet<()>,
     pub not_link: PhraseSet<()>,
+    pub target_cue: PhraseSet<()>,
     pub numbered_name: PhraseSet<()>,
     pub junk_line: PhraseSet<()>,
     pub junk_prefix: PhraseSet<()>,
@@ -636,6 +637,7 @@ impl Lexicon {
                 "verb" => self.verb.insert(phrase, ()),
                 "not_approx" => self.not_approx.insert(phrase, ()),
                 "not_link" => self.not_link.insert(phrase, ()),
+                "target_cue" => self.target_cue.insert(phrase, ()),
                 "numbered_name" => self.numbered_name.insert(phrase, ()),
                 _ => return Err(at.err(format!("unknown role {role:?}"))),
             }

@@ -522,19 +522,26 @@ pub fn extract(
     m
 }
 
-/// The organisation a title names before 关于 or a year (安康市生态环境局2019年…).
+/// The organisation a title opens with (安康市生态环境局2019年…, 某区生态环境局召开…,
+/// 某市生态环境局关于…): the longest prefix that ends in an organisation suffix.
 fn title_org(text: &str, m: &MetaFound, lex: &Lexicon) -> Option<Found<String>> {
     let title = m.title.as_ref()?;
     let raw = title.span.slice(text);
     let t: String = raw.chars().filter(|c| !is_space(*c)).collect();
-    let cut = [t.find("关于"), find_year(&t).map(|(_, i)| i)].into_iter().flatten().min()?;
-    let head = &t[..cut];
-    let orgs = split_orgs(head, lex);
-    let last = orgs.last()?;
-    if last.1 != head.len() {
-        return None;
+    let limit = t.find("关于").unwrap_or(t.len());
+    let mut best: Option<Vec<(usize, usize)>> = None;
+    for (i, c) in t[..limit].char_indices() {
+        let end = i + c.len_utf8();
+        if lex.org_suffix.longest_ending_at(&t, end).is_none() {
+            continue;
+        }
+        let orgs = split_orgs(&t[..end], lex);
+        if orgs.last().is_some_and(|o| o.1 == end) {
+            best = Some(orgs);
+        }
     }
-    let names: Vec<&str> = orgs.iter().map(|&(a, b)| &head[a..b]).collect();
+    let orgs = best?;
+    let names: Vec<&str> = orgs.iter().map(|&(a, b)| &t[a..b]).collect();
     Some(Found { value: names.join("、"), span: title.span })
 }
 

@@ -493,6 +493,12 @@ impl CharFolder<'_> {
                 }
             }
             '"' => Some(if self.quote_open { '”' } else { '“' }),
+            // １，２００: a full-width comma between digits is a thousands separator
+            '，' => {
+                let digits_after = text[n..].bytes().take_while(u8::is_ascii_digit).count();
+                let folded_digits = text[n..].chars().take(4).map(|c| fold_width(c).unwrap_or(c)).take_while(char::is_ascii_digit).count();
+                (self.prev.is_ascii_digit() && (digits_after == 3 || (digits_after == 0 && folded_digits == 3))).then_some(',')
+            }
             _ => None,
         }
     }

@@ -184,17 +184,14 @@ impl<'a> Context<'a> {
                 _ => {}
             }
         }
-        // numbered names and slogans
+        // numbered names and slogans (五位一体, 日最大8小时)
         let mut i = 0;
         while i < text.len() {
             let Some(c) = char_at(text, i) else { break };
-            if is_chinese_numeral(c) || c == '两' {
-                // a numbered name may start a few characters before the numeral (三线一单 starts on it)
-                if let Some((len, _)) = lex.numbered_name.longest_at(text, i) {
-                    names.push((i, i + len));
-                    i += len;
-                    continue;
-                }
+            if let Some((len, _)) = lex.numbered_name.longest_at(text, i) {
+                names.push((i, i + len));
+                i += len;
+                continue;
             }
             i += c.len_utf8();
         }
@@ -560,8 +557,14 @@ impl<'a> Context<'a> {
                 look = next;
             }
         }
-        // the unit
-        if let Some((len, info)) = self.unit_at(look) {
+        // the unit, with a rate after it (吨/日)
+        if let Some((mut len, info)) = self.unit_at(look) {
+            if let Some(rate) = ["/日", "/天", "/年", "/月", "/小时", "/时", "/h", "/d", "/a", "/人"]
+                .iter()
+                .find(|r| text[look + len..].starts_with(*r))
+            {
+                len += rate.len();
+            }
             let unit_text = &text[look..look + len];
             let is_year_unit = unit_text == "年";
             // 2022年 was a year above; here 年 is a duration only for small numbers
@@ -610,6 +613,24 @@ impl<'a> Context<'a> {
         m.span.end = pos;
         m.qualifier = qualifier_after;
         m.role = if m.unit.is_some() { Role::Quantity } else { Role::Bare };
+        // 覆盖人口50万左右: a number in 万 or 亿 is a magnitude even without a unit
+        if m.unit.is_none() && (multiplier >= 1e4 || (chinese && num.contains(['万', '亿']))) {
+            if let Some((len, q)) = self.lex.approx_suffix.longest_at(text, pos) {
+                if m.qualifier.is_none() {
+                    m.qualifier = Some(*q);
+                }
+                m.span.end = pos + len;
+            }
+            m.role = Role::Quantity;
+        }
+        // 前10个月, 近3年, 过去5年: a period, not a quantity
+        let period_unit = m.unit.as_ref().is_some_and(|u| matches!(u.text.as_str(), "个月" | "年" | "季度" | "个季度"));
+        if period_unit && (text[..start].ends_with("过去") || (matches!(before, Some('前' | '近')) && !text[..start].ends_with("提前"))) {
+            m.role = Role::Date;
+            m.kind = MentionKind::Date;
+            let n = m.span.end;
+            return Scan::Found(m, n);
+        }
         // 一项重要任务, 一方净土, 新的一年: a Chinese 一 with a measure word is an article
         if chinese && num == "一" && m.unit.is_some() && m.qualifier.is_none() {
             m.role = Role::Indefinite;

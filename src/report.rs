@@ -141,6 +141,8 @@ pub struct Indicator {
     pub approx: bool,
     pub qualifier: Option<Qualifier>,
     pub placeholder: bool,
+    /// A goal rather than a result (力争…, 确保…).
+    pub target: bool,
     /// The original text of the quantity.
     pub text: String,
     pub start: usize,
@@ -160,6 +162,8 @@ pub struct Indicator {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Comparison {
     pub id: usize,
+    /// What changed, when the comparison's clause names it.
+    pub subject: Option<String>,
     /// 同比, 比去年同期, 较上年, 目标 …; `null` when the text states none.
     pub basis: Option<String>,
     pub direction: Direction,
@@ -428,6 +432,7 @@ pub(crate) fn build(p: &Parts<'_>) -> Report {
                 approx: mention.qualifier.is_some(),
                 qualifier: mention.qualifier,
                 placeholder: mention.is_placeholder(),
+                target: ind.target,
                 text: orig_text(span),
                 start: o.start,
                 end: o.end,
@@ -453,6 +458,7 @@ pub(crate) fn build(p: &Parts<'_>) -> Report {
             let unit = mention.and_then(|m| m.unit.as_ref());
             Comparison {
                 id,
+                subject: c.subject.clone(),
                 basis: c.basis.clone(),
                 direction: c.direction,
                 value: mention.and_then(|m| m.value),

@@ -360,7 +360,8 @@ fn numbered_headings(
             continue;
         }
         let title_start = line.start + label.len;
-        let level = label.kind.level() + u8::from(has_parts) + u8::from(label.kind == LabelKind::Part);
+        // 第一部分 is level 1 and pushes the GB/T levels one down
+        let level = if label.kind == LabelKind::Part { 1 } else { label.kind.level() + u8::from(has_parts) };
         out.push(Heading {
             level: level.max(1),
             kind: HeadingKind::Numbered(label.kind),
@@ -563,7 +564,11 @@ fn split_sentences(text: &str, lines: &[Span<Normalized>]) -> Vec<Span<Normalize
         let s = line.slice(text);
         let mut start = 0;
         for (i, c) in s.char_indices() {
-            if ends_sentence(c) {
+            // a full stop of Latin text: "in 2023. 全市…"
+            let latin_stop = c == '.'
+                && s[..i].ends_with(|p: char| p.is_ascii_alphanumeric())
+                && s[i + 1..].starts_with(|n: char| n == ' ' || crate::chars::is_cjk(n));
+            if ends_sentence(c) || latin_stop {
                 let mut end = i + c.len_utf8();
                 // a closing quote after the stop belongs to the sentence
                 if let Some(q) = s[end..].chars().next().filter(|&q| matches!(q, '”' | '’' | '）')) {
