@@ -85,6 +85,7 @@ pub fn find(text: &str, structure: &Structure, mentions: &[Mention], lex: &Lexic
     find_comparisons(text, structure, mentions, lex, &mut used, &mut f.comparisons);
     find_ranks(text, structure, mentions, lex, &mut used, &mut f.ranks);
 
+    let plan_document = matches!(structure.meta.kind.as_deref(), Some("计划" | "要点" | "方案"));
     // (sentence start, A part, name) of the last indicator
     let mut last: Option<(usize, String, String)> = None;
     for (k, m) in mentions.iter().enumerate() {
@@ -117,14 +118,15 @@ pub fn find(text: &str, structure: &Structure, mentions: &[Mention], lex: &Lexic
             let a_keep = if a_part.is_empty() { previous.map_or(String::new(), |p| p.1.clone()) } else { a_part };
             last = Some((sentence.start, a_keep, name.clone()));
         }
-        let target = is_target(text, sentence.start, m.span.start, lex);
+        let section = structure.section_at(m.span.start);
+        let plan = plan_document || in_plan_section(section, structure);
+        let target = is_target(text, sentence.start, m.span.start, plan, lex);
         let metric = lex
             .indicator_names
             .iter()
             .filter(|(n, _)| name.contains(n))
             .max_by_key(|(n, _)| n.len())
             .map(|(n, _)| n.to_string());
-        let section = structure.section_at(m.span.start);
         let category = category_of(&name, section, structure, lex);
         f.indicators.push(IndicatorFound {
             mention: k,
@@ -142,16 +144,11 @@ pub fn find(text: &str, structure: &Structure, mentions: &[Mention], lex: &Lexic
     }
 
     // link comparisons and ranks to the nearest indicator before them in the sentence
+    // indicators are in text order: the last one ending before `pos`, if in the sentence
     let nearest = |pos: usize, sentence: Option<Span<Normalized>>, inds: &[IndicatorFound]| -> Option<usize> {
         let sentence = sentence?;
-        inds.iter()
-            .enumerate()
-            .filter(|(_, ind)| {
-                let s = mentions[ind.mention].span;
-                s.end <= pos && s.start >= sentence.start
-            })
-            .max_by_key(|(_, ind)| mentions[ind.mention].span.end)
-            .map(|(i, _)| i)
+        let i = inds.partition_point(|ind| mentions[ind.mention].span.end <= pos).checked_sub(1)?;
+        (mentions[inds[i].mention].span.start >= sentence.start).then_some(i)
     };
     for c in 0..f.comparisons.len() {
         let span = f.comparisons[c].span;
@@ -195,10 +192,24 @@ fn index_name_before(text: &str, sentence_start: usize, m: &Mention, lex: &Lexic
         || (clause.contains("pH") && clause.ends_with(|c: char| is_han(c)))
 }
 
-/// Whether the words of the sentence before `pos` make its quantities goals (力争, 确保).
-fn is_target(text: &str, sentence_start: usize, pos: usize, lex: &Lexicon) -> bool {
-    let before = &text[sentence_start..pos];
-    before.char_indices().any(|(i, _)| lex.target_cue.longest_at(before, i).is_some())
+/// Whether the words of the clause before `pos` make its quantity a goal (力争, 确保), or
+/// the document or section is a plan (工作要点, 二、工作计划, 下一步打算).
+fn is_target(text: &str, sentence_start: usize, pos: usize, plan: bool, lex: &Lexicon) -> bool {
+    let before = &text[clause_start(text, sentence_start, pos)..pos];
+    plan || before.char_indices().any(|(i, _)| lex.target_cue.longest_at(before, i).is_some())
+}
+
+/// Whether a section, or one it stands in, plans rather than reports (工作计划, 下一步打算).
+fn in_plan_section(section: Option<usize>, structure: &Structure) -> bool {
+    let mut cur = section;
+    while let Some(s) = cur {
+        let title = &structure.headings[structure.sections[s].heading].title;
+        if ["计划", "打算", "下一步", "思路", "安排", "目标任务"].iter().any(|w| title.contains(w)) {
+            return true;
+        }
+        cur = structure.sections[s].parent;
+    }
+    false
 }
 
 /// The index of the mention that starts at `pos` (after an optional 了), if any.
@@ -368,8 +379,9 @@ fn find_ranks(
         let Some((start, scope)) = rank_context(text, cs, m.span.start, lex) else { continue };
         used[k] = true;
         // the numbers of the scope (全省13个设区市) belong to the rank
-        for (j, other) in mentions.iter().enumerate() {
-            if other.span.start >= start && other.span.end <= m.span.start {
+        let first = mentions.partition_point(|o| o.span.start < start);
+        for j in first..k {
+            if mentions[j].span.end <= m.span.start {
                 used[j] = true;
             }
         }
@@ -427,13 +439,18 @@ fn rank_context(text: &str, cs: usize, pos: usize, lex: &Lexicon) -> Option<(usi
     Some((v, Some((v + vlen, pos))))
 }
 
-/// Where the clause holding `pos` starts within its sentence.
+/// How far back a clause or a name is looked for, in bytes: names are short, and a bound
+/// keeps the work linear on pathological lines without punctuation.
+const WINDOW: usize = 360;
+
+/// Where the clause holding `pos` starts within its sentence (at most [`WINDOW`] back).
 fn clause_start(text: &str, sentence_start: usize, pos: usize) -> usize {
-    text[sentence_start..pos]
+    let from = crate::normalize::floor_boundary(text, pos.saturating_sub(WINDOW)).max(sentence_start).min(pos);
+    text[from..pos]
         .char_indices()
         .rev()
         .find(|&(_, c)| matches!(c, '，' | '；' | '：' | '。' | '！' | '？' | ',' | '\t'))
-        .map_or(sentence_start, |(i, c)| sentence_start + i + c.len_utf8())
+        .map_or(from, |(i, c)| from + i + c.len_utf8())
 }
 
 /// Trims what is not part of a name: leading time words and subjects, dates, conjunctions;
@@ -495,8 +512,14 @@ fn leading_date_len(s: &str) -> usize {
     let b = s.as_bytes();
     loop {
         let start = i;
-        while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'x' || b[i] == b'X' || b[i] == b'-') {
-            i += 1;
+        while i < b.len() {
+            if b[i].is_ascii_digit() || b[i] == b'x' || b[i] == b'X' || b[i] == b'-' || b[i] == b'~' {
+                i += 1;
+            } else if let Some(dash) = ["—", "–", "至"].iter().find(|d| s[i..].starts_with(*d)).filter(|_| i > start) {
+                i += dash.len();
+            } else {
+                break;
+            }
         }
         if i == start {
             // a bare 年 repeated after a year (2019年年新增)
@@ -540,10 +563,11 @@ const GENERAL_VERBS: [&str; 7] = ["完成", "开展", "实施", "推进", "组�
 /// Returns the position and whether it is the end of a previous quantity.
 fn name_start(text: &str, sentence: Span<Normalized>, k: usize, mentions: &[Mention]) -> (usize, bool) {
     let m = &mentions[k];
-    let mut start = sentence.start;
+    let from = crate::normalize::floor_boundary(text, m.span.start.saturating_sub(WINDOW)).max(sentence.start).min(m.span.start);
+    let mut start = from;
     let mut depth = 0i32;
-    for (i, c) in text[sentence.start..m.span.start].char_indices().rev() {
-        let at = sentence.start + i;
+    for (i, c) in text[from..m.span.start].char_indices().rev() {
+        let at = from + i;
         match c {
             '”' | '》' | '）' => depth += 1,
             '“' | '《' | '（' => depth -= 1,
@@ -557,18 +581,20 @@ fn name_start(text: &str, sentence: Span<Normalized>, k: usize, mentions: &[Ment
             break;
         }
         if c == '、' {
+            let item_start = clause_start(text, sentence.start, at);
             let item_has_quantity = mentions[..k]
                 .iter()
                 .rev()
-                .take_while(|p| p.span.end > sentence.start)
-                .any(|p| p.span.end <= at && p.span.start >= clause_start(text, sentence.start, at) && p.role == Role::Quantity);
+                .take(8)
+                .take_while(|p| p.span.end > item_start)
+                .any(|p| p.span.end <= at && p.span.start >= item_start && p.role == Role::Quantity);
             if item_has_quantity {
                 start = at + c.len_utf8();
                 break;
             }
         }
     }
-    match mentions[..k].iter().rev().find(|p| p.span.end <= m.span.start && p.span.end > start) {
+    match k.checked_sub(1).map(|j| &mentions[j]).filter(|p| p.span.end <= m.span.start && p.span.end > start) {
         Some(p) if p.role == Role::Quantity => (p.span.end, true),
         _ => (start, false),
     }
@@ -579,7 +605,11 @@ fn name_start(text: &str, sentence: Span<Normalized>, k: usize, mentions: &[Ment
 /// (x家印刷、制药企业 is one noun).
 fn name_end(text: &str, sentence: Span<Normalized>, k: usize, mentions: &[Mention]) -> usize {
     let m = &mentions[k];
-    let next_start = mentions.get(k + 1).map_or(sentence.end, |n| n.span.start.min(sentence.end)).max(m.span.end);
+    let next_start = mentions
+        .get(k + 1)
+        .map_or(sentence.end, |n| n.span.start.min(sentence.end))
+        .max(m.span.end)
+        .min(crate::normalize::floor_boundary(text, m.span.end + WINDOW));
     let mut end = m.span.end;
     for (i, c) in text[m.span.end..next_start].char_indices() {
         let at = m.span.end + i;
@@ -691,9 +721,45 @@ fn name_of(
         if a2.ends_with(&b_noun) { a2 } else { format!("{a2}{b_noun}") }
     };
     let name = name.trim_matches(|c: char| c == '的' || is_space(c)).to_string();
+    let name = if name.is_empty() { table_cell_name(text, m.span.start).unwrap_or_default() } else { name };
     let name = if name.is_empty() { previous_a.unwrap_or("").to_string() } else { name };
     let span = Span::new(a_start.min(m.span.start), b_end.max(m.span.end));
     (tail_chars(&name, 30), a, span)
+}
+
+/// The name of a number in a table cell: the row's first cell and the column's header
+/// (PM2.5 + 浓度 for `PM2.5	32微克/立方米` under `项目	浓度`).
+fn table_cell_name(text: &str, pos: usize) -> Option<String> {
+    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    let line = &text[line_start..line_end];
+    if !line.contains('\t') {
+        return None;
+    }
+    let column = text[line_start..pos].matches('\t').count();
+    if column == 0 {
+        return None;
+    }
+    let row_label = line.split('\t').next()?.trim();
+    // the header: the first of the tab-separated lines above
+    let mut header = None;
+    let mut end = line_start;
+    while end > 0 {
+        let start = text[..end - 1].rfind('\n').map_or(0, |i| i + 1);
+        let above = &text[start..end - 1];
+        if !above.contains('\t') {
+            break;
+        }
+        header = Some(above);
+        end = start;
+    }
+    let column_name = header
+        .and_then(|h| h.split('\t').nth(column))
+        .map(str::trim)
+        .filter(|c| !c.is_empty() && !c.starts_with(|x: char| x.is_ascii_digit()))
+        .unwrap_or("");
+    let name = format!("{row_label}{column_name}");
+    (!name.is_empty()).then_some(name)
 }
 
 fn cut_at_predicate(s: &str) -> String {

@@ -23,6 +23,8 @@ enum Command {
     Analyze(AnalyzeArgs),
     /// Print every number of a text, one JSON object a line (for checking the parser).
     Numbers(NumbersArgs),
+    /// Print the normalized text the analysis works on (for debugging).
+    Normalize(NumbersArgs),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -247,7 +249,7 @@ fn analyze_cmd(args: AnalyzeArgs) -> ExitCode {
     }
 }
 
-fn numbers_cmd(args: NumbersArgs) -> ExitCode {
+fn numbers_cmd(args: NumbersArgs, normalize: bool) -> ExitCode {
     let text = match (&args.text, &args.file) {
         (Some(t), _) => t.clone(),
         (None, Some(f)) => match read_input(f) {
@@ -265,6 +267,12 @@ fn numbers_cmd(args: NumbersArgs) -> ExitCode {
     let options = Options { offsets: args.offsets.into() };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
+    if normalize {
+        let n = envreport::normalize::normalize(&text, Lexicon::builtin());
+        let _ = writeln!(out, "{}", n.text);
+        let _ = out.flush();
+        return ExitCode::SUCCESS;
+    }
     for n in envreport::numbers(&text, &options) {
         if writeln!(out, "{}", serde_json::to_string(&n).unwrap_or_default()).is_err() {
             break;
@@ -278,6 +286,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Analyze(a) => analyze_cmd(a),
-        Command::Numbers(n) => numbers_cmd(n),
+        Command::Numbers(n) => numbers_cmd(n, false),
+        Command::Normalize(n) => numbers_cmd(n, true),
     }
 }

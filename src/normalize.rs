@@ -64,14 +64,24 @@ pub fn normalize(original: &str, lex: &Lexicon) -> Normalized {
     let removed =
         lines.removed.iter().map(|r| Removed { kind: r.kind, span: to_original(r.span) }).collect();
     let rejoined = lines.rejoined.iter().map(|&s| to_original(s)).collect();
-    Normalized {
-        text: lines.text,
-        map: MapChain::new(vec![chars.map, lines.map]),
-        removed,
-        rejoined,
-        traditional: chars.traditional,
-        ruby: chars.ruby,
+    let mut text = lines.text;
+    let mut maps = vec![chars.map, lines.map];
+    // Joining lines and cutting watermarks give characters new neighbours, which the
+    // character stage may read differently (`:` before a line that started with `！`): run
+    // both stages again until nothing changes, so that normalizing is idempotent.
+    if !lines.rejoined.is_empty() || !lines.removed.is_empty() {
+        for _ in 0..2 {
+            let again = fold_chars(&text, lex);
+            let again_lines = fold_lines(&again.text, lex);
+            if again.map.is_identity() && again_lines.map.is_identity() {
+                break;
+            }
+            text = again_lines.text;
+            maps.push(again.map);
+            maps.push(again_lines.map);
+        }
     }
+    Normalized { text, map: MapChain::new(maps), removed, rejoined, traditional: chars.traditional, ruby: chars.ruby }
 }
 
 /// The output of the character stage.
@@ -154,12 +164,43 @@ fn folded_at(text: &str, i: usize) -> Option<char> {
 }
 
 /// The next character after byte `i` that is not a space, folded, on the same line.
+/// Punctuation that may itself become Chinese is looked through, so that a run of it is
+/// decided alike whatever was converted before (the stage stays idempotent).
 fn next_visible(text: &str, i: usize) -> Option<char> {
-    text.get(i..)?
+    for c in text.get(i..)?.chars() {
+        let c = fold_width(c).unwrap_or(c);
+        if c == '\n' || c == '\r' {
+            return None;
+        }
+        if is_space(c)
+            || is_invisible(c)
+            || matches!(c, ',' | ':' | ';' | '!' | '?' | '(' | ')' | '"' | '.' | '“' | '”' | '，' | '：' | '；' | '！' | '？' | '（' | '）' | '。' | '*')
+        {
+            continue;
+        }
+        return Some(c);
+    }
+    None
+}
+
+/// How many digits (of either width) follow byte `n`, looking through invisible characters.
+fn digits_after(text: &str, n: usize) -> usize {
+    text[n..]
         .chars()
+        .filter(|&c| !is_invisible(c))
         .map(|c| fold_width(c).unwrap_or(c))
-        .find(|&c| !is_space(c))
-        .filter(|&c| c != '\n' && c != '\r')
+        .take_while(char::is_ascii_digit)
+        .take(4)
+        .count()
+}
+
+/// The largest character boundary of `s` at or below `i`.
+pub(crate) fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 fn mostly_traditional(text: &str, lex: &Lexicon) -> bool {
@@ -325,9 +366,16 @@ impl CharFolder<'_> {
             }
         }
         // converter junk: **bold**, PM_{2.5}, m^{3}, m^3
-        if c == '*' && text.as_bytes().get(n) == Some(&b'*') {
-            self.drop(i, n + 1);
-            return n + 1;
+        if c == '*' {
+            // the second star, looking through invisible characters
+            let mut j = n;
+            while let Some(x) = char_at(text, j).filter(|&x| is_invisible(x)) {
+                j += x.len_utf8();
+            }
+            if char_at(text, j) == Some('*') {
+                self.drop(i, j + 1);
+                return j + 1;
+            }
         }
         if (c == '_' || c == '^') && self.prev.is_ascii_alphanumeric() {
             if let Some(next) = self.script(i, c) {
@@ -407,8 +455,11 @@ impl CharFolder<'_> {
             self.drop(open_end + close, end);
             return Some(end);
         }
-        let d = rest.chars().next().filter(char::is_ascii_digit)?;
+        let d = rest.chars().next().map(|c| fold_width(c).unwrap_or(c)).filter(char::is_ascii_digit)?;
         if c == '^' {
+            if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
             let s = sup(&rest[..1])?;
             // m^3 but not a^32
             if rest[1..].starts_with(|ch: char| ch.is_ascii_digit()) {
@@ -417,7 +468,7 @@ impl CharFolder<'_> {
             self.put(i, i + 2, s);
             return Some(i + 2);
         }
-        let _ = d;
+        debug_assert!(d.is_ascii_digit());
         self.drop(i, i + 1);
         Some(i + 1)
     }
@@ -464,9 +515,8 @@ impl CharFolder<'_> {
         match f {
             ',' => {
                 // thousands separator: digit , ddd (not a fourth digit)
-                let digits_after = text[n..].bytes().take_while(u8::is_ascii_digit).count();
-                if self.prev.is_ascii_digit() && digits_after == 3 {
-                    return (f != ',').then_some(',');
+                if self.prev.is_ascii_digit() && digits_after(text, n) == 3 {
+                    return None;
                 }
                 cjk_near.then_some('，')
             }
@@ -485,7 +535,7 @@ impl CharFolder<'_> {
             }),
             '.' => {
                 let ends = (is_han(prev) || prev == '”' || prev == '）')
-                    && next.is_none_or(|c| is_han(c) || c == '“');
+                    && next.is_none_or(is_han);
                 if ends {
                     Some('。')
                 } else {
@@ -494,11 +544,7 @@ impl CharFolder<'_> {
             }
             '"' => Some(if self.quote_open { '”' } else { '“' }),
             // １，２００: a full-width comma between digits is a thousands separator
-            '，' => {
-                let digits_after = text[n..].bytes().take_while(u8::is_ascii_digit).count();
-                let folded_digits = text[n..].chars().take(4).map(|c| fold_width(c).unwrap_or(c)).take_while(char::is_ascii_digit).count();
-                (self.prev.is_ascii_digit() && (digits_after == 3 || (digits_after == 0 && folded_digits == 3))).then_some(',')
-            }
+            '，' => (self.prev.is_ascii_digit() && digits_after(text, n) == 3).then_some(','),
             _ => None,
         }
     }
@@ -591,7 +637,12 @@ fn inline_junk(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<(usiz
             _ => ']',
         };
         let inner_start = open + oc.len_utf8();
-        let Some(rel) = line[inner_start..].find(close_c) else { break };
+        // a watermark is short: look for its close within a window
+        let window = &line[inner_start..floor_boundary(line, inner_start + 240)];
+        let Some(rel) = window.find(close_c) else {
+            i = inner_start;
+            continue;
+        };
         let close = inner_start + rel;
         let inner = &line[inner_start..close];
         if inner.chars().count() <= 60 && lex.junk_inline.find(inner).is_some() {
@@ -607,17 +658,18 @@ fn inline_junk(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<(usiz
     out
 }
 
-/// Markdown and web markers at the start of a line (`--`, `##`, `* `, `> `).
+/// Markdown and web markers at the start of a line (`--`, `##`, `* `, `> `, `- * `).
 fn leading_marker(content: &str) -> usize {
-    let n = content.bytes().take_while(|b| matches!(b, b'-' | b'=' | b'#' | b'*' | b'>' | b'~')).count();
-    if n == 0 {
-        return 0;
+    let mut cut = 0;
+    loop {
+        let rest = &content[cut..];
+        let n = rest.bytes().take_while(|b| matches!(b, b'-' | b'=' | b'#' | b'*' | b'>' | b'~')).count();
+        if n == 0 || rest[n..].starts_with(|c: char| c.is_ascii_digit()) {
+            return cut;
+        }
+        let after = &rest[n..];
+        cut += n + (after.len() - after.trim_start_matches(|c: char| is_space(c) || is_invisible(c)).len());
     }
-    let rest = &content[n..];
-    if rest.starts_with(|c: char| c.is_ascii_digit()) {
-        return 0;
-    }
-    n + (rest.len() - rest.trim_start_matches(is_space).len())
 }
 
 fn is_prose(s: &str) -> bool {
@@ -649,12 +701,48 @@ fn visible_len(s: &str) -> usize {
     s.chars().filter(|&c| !is_space(c)).count()
 }
 
-/// Whether the line `prev` (content so far) continues into `next`.
-fn continues(prev: &str, next: &str, lex: &Lexicon) -> bool {
-    if prev.contains('\t') || next.contains('\t') {
+/// What the join decision needs to know of the line built so far, kept up to date as lines
+/// are appended (a PDF can break one paragraph into thousands of lines).
+#[derive(Debug, Default)]
+struct Acc {
+    /// The first line of the paragraph, for its label.
+    head: String,
+    /// The last characters, for how the paragraph ends.
+    tail: String,
+    prose: bool,
+    tab: bool,
+    visible: usize,
+}
+
+impl Acc {
+    fn new(s: &str) -> Self {
+        let mut a = Acc { head: s.to_string(), ..Acc::default() };
+        a.extend_facts(s);
+        a
+    }
+
+    fn extend(&mut self, s: &str) {
+        self.extend_facts(s);
+    }
+
+    fn extend_facts(&mut self, s: &str) {
+        self.prose |= is_prose(s);
+        self.tab |= s.contains('\t');
+        self.visible += visible_len(s);
+        self.tail.push_str(s);
+        let count = self.tail.chars().count();
+        if count > 8 {
+            self.tail = self.tail.chars().skip(count - 8).collect();
+        }
+    }
+}
+
+/// Whether the line built so far continues into `next`.
+fn continues(prev: &Acc, next: &str, lex: &Lexicon) -> bool {
+    if prev.tab || next.contains('\t') {
         return false;
     }
-    let (Some(last), Some(first)) = (prev.chars().next_back(), next.chars().next()) else {
+    let (Some(last), Some(first)) = (prev.tail.chars().next_back(), next.chars().next()) else {
         return false;
     };
     // a line cannot start with closing or continuing punctuation
@@ -680,7 +768,7 @@ fn continues(prev: &str, next: &str, lex: &Lexicon) -> bool {
         return true;
     }
     // a long line of prose that stops in the middle of a sentence
-    is_prose(prev) && parse_label(prev).is_none() && visible_len(prev) >= 25 && !ends_complete(prev)
+    prev.prose && parse_label(&prev.head).is_none() && prev.visible >= 25 && !ends_complete(&prev.tail)
 }
 
 /// Stage 2: lines. See the module documentation.
@@ -697,15 +785,22 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
                 removed.push(RemovedInLine { kind, span: Span::new(cs, ce) });
             } else {
                 let mut cuts = Vec::new();
-                let lead = leading_marker(content);
-                if lead > 0 && lead < content.len() {
-                    cuts.push((cs, cs + lead, None));
-                }
+                // watermarks first; a marker (--, ##) may stand after one that opens the line
+                let mut text_start = cs;
                 for (s, e) in inline_junk(text, cs, ce, lex) {
-                    if s >= cs + lead {
-                        cuts.push((s, e, Some(RemovedKind::Watermark)));
-                        removed.push(RemovedInLine { kind: RemovedKind::Watermark, span: Span::new(s, e) });
+                    cuts.push((s, e, Some(RemovedKind::Watermark)));
+                    removed.push(RemovedInLine { kind: RemovedKind::Watermark, span: Span::new(s, e) });
+                    if s <= text_start {
+                        text_start = e;
+                        while let Some(c) = char_at(text, text_start).filter(|&c| is_space(c) && text_start < ce) {
+                            text_start += c.len_utf8();
+                        }
                     }
+                }
+                let lead = leading_marker(&text[text_start..ce]);
+                if lead > 0 && text_start + lead < ce {
+                    let at = cuts.partition_point(|c| c.0 < text_start);
+                    cuts.insert(at, (text_start, text_start + lead, None));
                 }
                 let line = Line { start: cs, end: ce, cuts };
                 if visible_after_cuts(text, &line) {
@@ -721,14 +816,14 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
 
     // which lines continue the one before
     let mut joined = vec![false; kept.len()];
-    let mut acc = String::new();
+    let mut acc = Acc::default();
     for k in 0..kept.len() {
         let content = cleaned(text, &kept[k]);
         if k > 0 && continues(&acc, &content, lex) {
             joined[k] = true;
-            acc.push_str(&content);
+            acc.extend(&content);
         } else {
-            acc = content;
+            acc = Acc::new(&content);
         }
     }
 
@@ -824,7 +919,9 @@ fn emit_line(b: &mut MapBuilder, text: &str, line: &Line, prose: bool, first_in_
             let after = char_at(text, j).filter(|_| j < line.end);
             let drop = match (before, after) {
                 (Some(x), Some(y)) => {
-                    let label_space = keep_label_space && !seen_text_after_digits(&text[line.start..i]);
+                    let label_space = keep_label_space
+                        && i - line.start <= 3
+                        && !seen_text_after_digits(&text[line.start..i]);
                     !label_space
                         && if prose {
                             is_cjk(x) || is_cjk(y)

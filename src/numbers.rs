@@ -162,7 +162,8 @@ impl<'a> Context<'a> {
             match (c, open) {
                 ('“' | '《', _) => open = Some((i, c)),
                 ('（', _) => {
-                    let inner = &text[i + c.len_utf8()..];
+                    let from = i + c.len_utf8();
+                    let inner = &text[from..crate::normalize::floor_boundary(text, from + 24)];
                     if let Some(close) = inner.find('）') {
                         let content = &inner[..close];
                         if content.chars().count() <= 6 && content.starts_with(|f: char| is_chinese_numeral(f)) {

@@ -178,11 +178,19 @@ fn title_like(s: &str, lex: &Lexicon) -> bool {
         && !ends_sentence(last)
         && last != '：'
         && !s.contains('。')
+        && !s.contains('\t')
+        && !is_table_caption(s)
         && parse_label(s).is_none()
         && !starts_enumeration(s)
         && meta::parse_date_line(s).is_none()
         && !meta::is_source_line(s, lex)
         && s.chars().filter(|&c| is_han(c)).count() >= 2
+}
+
+/// A caption of a table or figure: 表1, 图2, 附表3.
+fn is_table_caption(s: &str) -> bool {
+    let t = s.trim_start_matches(['附', '续']);
+    (t.starts_with('表') || t.starts_with('图')) && t[3..].starts_with(|c: char| c.is_ascii_digit() || crate::chars::chinese_digit(c).is_some())
 }
 
 /// A line naming only organisations (红头 above a title, or a signature).
@@ -389,8 +397,26 @@ fn heading_line_like(s: &str) -> bool {
         && !s.starts_with(is_open_quote)
 }
 
+/// Which lines hold a heading already.
+struct LineSet(Vec<bool>);
+
+impl LineSet {
+    fn new(n: usize, headings: &[Heading]) -> Self {
+        let mut v = vec![false; n];
+        for h in headings {
+            if let Some(x) = v.get_mut(h.line) {
+                *x = true;
+            }
+        }
+        LineSet(v)
+    }
+    fn contains(&self, i: &usize) -> bool {
+        self.0.get(*i).copied().unwrap_or(false)
+    }
+}
+
 fn heading_lines(text: &str, lines: &[Span<Normalized>], body: std::ops::Range<usize>, out: &mut Vec<Heading>) {
-    let numbered: Vec<usize> = out.iter().map(|h| h.line).collect();
+    let numbered = LineSet::new(lines.len(), out);
     for i in body.clone() {
         if i + 1 >= body.end || numbered.contains(&i) {
             continue;
@@ -464,7 +490,7 @@ fn lead_headings(
     lex: &Lexicon,
     out: &mut Vec<Heading>,
 ) {
-    let heading_lines: Vec<usize> = out.iter().map(|h| h.line).collect();
+    let heading_lines = LineSet::new(lines.len(), out);
     let mut found = Vec::new();
     // a run of consecutive candidate paragraphs: (line, lead length)
     let mut run: Vec<(usize, usize)> = Vec::new();
@@ -541,19 +567,24 @@ fn assign_levels(headings: &mut [Heading]) {
 }
 
 fn build_sections(headings: &[Heading], lines: &[Span<Normalized>], body_end: usize) -> Vec<Section> {
-    let mut sections = Vec::with_capacity(headings.len());
+    let mut sections: Vec<Section> = Vec::with_capacity(headings.len());
+    // open sections, innermost last; a heading closes those of its level and below
     let mut stack: Vec<usize> = Vec::new();
     for (i, h) in headings.iter().enumerate() {
-        while stack.last().is_some_and(|&p| headings[p].level >= h.level) {
+        let start = lines[h.line].start;
+        while let Some(&p) = stack.last() {
+            if headings[p].level < h.level {
+                break;
+            }
+            sections[p].span = Span::new(sections[p].span.start, start.max(sections[p].span.start));
             stack.pop();
         }
-        let start = if h.kind == HeadingKind::Lead { lines[h.line].start } else { lines[h.line].start };
-        let end = headings[i + 1..]
-            .iter()
-            .find(|n| n.level <= h.level)
-            .map_or(body_end.max(start), |n| lines[n.line].start);
-        sections.push(Section { heading: i, parent: stack.last().copied(), span: Span::new(start, end.max(start)) });
+        sections.push(Section { heading: i, parent: stack.last().copied(), span: Span::new(start, start) });
         stack.push(i);
+    }
+    for p in stack {
+        let s = sections[p].span.start;
+        sections[p].span = Span::new(s, body_end.max(s));
     }
     sections
 }
