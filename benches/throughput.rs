@@ -1,1 +1,108 @@
-fn main() {}
+//! `make bench`: the five seed reports concatenated to about 1 MB, analyzed on one thread;
+//! prints the median throughput in MB/s and the time of each stage.
+//!
+//! Run with `cargo bench --bench throughput`. Set `ENVREPORT_BENCH_MB` to change the size
+//! and `ENVREPORT_SEEDS` to read the reports from another directory.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use envreport::lexicon::Lexicon;
+use envreport::{analyze, Options};
+
+fn corpus(target_bytes: usize) -> String {
+    let dir = std::env::var_os("ENVREPORT_SEEDS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read the seeds at {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let seeds: Vec<String> = files.iter().map(|p| std::fs::read_to_string(p).expect("seed")).collect();
+    assert!(!seeds.is_empty(), "no seeds in {}", dir.display());
+    let mut text = String::with_capacity(target_bytes + 64 * 1024);
+    while text.len() < target_bytes {
+        for s in &seeds {
+            text.push_str(s);
+            text.push_str("\n\n");
+        }
+    }
+    text
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+/// Times `f` over at least `runs` runs and one second; returns the median.
+fn time(runs: usize, mut f: impl FnMut()) -> Duration {
+    f(); // warm up
+    let mut times = Vec::new();
+    let start = Instant::now();
+    while times.len() < runs || start.elapsed() < Duration::from_secs(1) {
+        let t = Instant::now();
+        f();
+        times.push(t.elapsed());
+        if times.len() >= 200 {
+            break;
+        }
+    }
+    median(times)
+}
+
+fn main() {
+    // `cargo test --benches` runs this with --bench absent: do one quick pass only
+    let quick = !std::env::args().any(|a| a == "--bench");
+    let mb: f64 = std::env::var("ENVREPORT_BENCH_MB").ok().and_then(|s| s.parse().ok()).unwrap_or(1.0);
+    let text = corpus((mb * 1e6) as usize);
+    let megabytes = text.len() as f64 / 1e6;
+    let lex = Lexicon::builtin();
+    let options = Options::default();
+    let runs = if quick { 1 } else { 15 };
+
+    let whole = time(runs, || {
+        black_box(analyze(black_box(&text), &options));
+    });
+    let normalized = envreport::normalize::normalize(&text, lex);
+    let t_normalize = time(runs, || {
+        black_box(envreport::normalize::normalize(black_box(&text), lex));
+    });
+    let t_chars = time(runs, || {
+        black_box(envreport::normalize::fold_chars(black_box(&text), lex));
+    });
+    let folded = envreport::normalize::fold_chars(&text, lex);
+    let t_lines = time(runs, || {
+        black_box(envreport::normalize::fold_lines(black_box(&folded.text), lex));
+    });
+    let structure = envreport::structure::analyze(&normalized.text, lex);
+    let t_structure = time(runs, || {
+        black_box(envreport::structure::analyze(black_box(&normalized.text), lex));
+    });
+    let labels = structure.label_spans();
+    let mentions = envreport::numbers::find(&normalized.text, &labels, lex);
+    let t_numbers = time(runs, || {
+        black_box(envreport::numbers::find(black_box(&normalized.text), &labels, lex));
+    });
+    let t_indicators = time(runs, || {
+        black_box(envreport::indicators::find(&normalized.text, &structure, &mentions, lex));
+    });
+
+    let rate = |d: Duration| megabytes / d.as_secs_f64();
+    println!("input: {megabytes:.2} MB (the seed reports concatenated), one thread");
+    println!("analyze     {:>8.2} ms  {:>7.1} MB/s", whole.as_secs_f64() * 1e3, rate(whole));
+    for (name, d) in [
+        ("normalize", t_normalize),
+        ("  chars", t_chars),
+        ("  lines", t_lines),
+        ("structure", t_structure),
+        ("numbers", t_numbers),
+        ("indicators", t_indicators),
+    ] {
+        println!("  {name:<10}{:>8.2} ms  {:>7.1} MB/s", d.as_secs_f64() * 1e3, rate(d));
+    }
+    println!("throughput: {:.1} MB/s", rate(whole));
+}

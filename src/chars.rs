@@ -37,9 +37,15 @@ pub fn ends_clause(c: char) -> bool {
     ends_sentence(c) || matches!(c, '，' | '、' | '：' | ',' | ':')
 }
 
-/// White space of any width, including the ideographic space.
+/// White space of any width, including the ideographic space (but not the line break).
+#[inline]
 pub fn is_space(c: char) -> bool {
-    c == ' ' || c == '\t' || c == '\u{3000}' || c == '\u{A0}' || (c.is_whitespace() && c != '\n')
+    match c as u32 {
+        0x20 | 0x09 | 0x0B | 0x0C | 0x0D => true,
+        0..=0x7F => false,
+        0x85 | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000 => true,
+        _ => false,
+    }
 }
 
 /// Characters that are never text: control characters (but tab and newline), zero-width
@@ -103,12 +109,36 @@ pub fn chinese_big_unit(c: char) -> Option<f64> {
     }
 }
 
+/// The characters of Chinese numerals (○ is tested apart), as a bitmap of U+3000..U+A000
+/// built at compile time.
+const NUMERAL_CHARS: &str = "零〇一壹幺二贰两貳兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅";
+const NUMERAL_BASE: u32 = 0x3000;
+static NUMERAL_BITS: [u64; 0x7000 / 64] = {
+    let mut bits = [0u64; 0x7000 / 64];
+    let bytes = NUMERAL_CHARS.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // every character of the list is three bytes of UTF-8
+        let c = ((bytes[i] as u32 & 0x0F) << 12) | ((bytes[i + 1] as u32 & 0x3F) << 6) | (bytes[i + 2] as u32 & 0x3F);
+        let k = (c - NUMERAL_BASE) as usize;
+        bits[k / 64] |= 1 << (k % 64);
+        i += 3;
+    }
+    bits
+};
+
 /// Any character that may stand in a Chinese numeral.
+#[inline]
 pub fn is_chinese_numeral(c: char) -> bool {
-    chinese_digit(c).is_some()
-        || chinese_small_unit(c).is_some()
-        || chinese_big_unit(c).is_some()
-        || matches!(c, '廿' | '卅')
+    let code = c as u32;
+    if code == '○' as u32 {
+        return true;
+    }
+    if !(NUMERAL_BASE..NUMERAL_BASE + 0x7000).contains(&code) {
+        return false;
+    }
+    let k = (code - NUMERAL_BASE) as usize;
+    NUMERAL_BITS[k / 64] & (1 << (k % 64)) != 0
 }
 
 /// The placeholder letter of unfilled drafts (`xx次`, `x.x%`).
@@ -127,6 +157,12 @@ mod tests {
         assert!(is_invisible('\u{202E}') && is_invisible('\u{0007}') && !is_invisible('\n'));
         assert_eq!(chinese_digit('两'), Some(2));
         assert_eq!(chinese_small_unit('佰'), Some(100));
-        assert!(is_space('\u{3000}') && !is_space('\n'));
+        assert!(is_space('\u{3000}') && !is_space('\n') && is_space('\u{2003}'));
+        for c in "零〇一二两十百千万亿壹贰佰仟廿卅○".chars() {
+            assert!(is_chinese_numeral(c), "{c}");
+        }
+        for c in "是个年的环a1".chars() {
+            assert!(!is_chinese_numeral(c), "{c}");
+        }
     }
 }

@@ -238,6 +238,11 @@ fn find_comparisons(
         while i < s.len() {
             let Some(c) = s[i..].chars().next() else { break };
             let at = base + i;
+            // most characters start no cue: one bit test and move on
+            if !(lex.basis.may_start(c) || matches!(c, '比' | '较' | '与' | '超')) {
+                i += c.len_utf8();
+                continue;
+            }
             // a basis: 同比, 较上年, 比2015年
             let basis = lex.basis.longest_at(text, at).map(|(len, b)| (len, b.to_string())).or_else(|| {
                 // 比/较/与 + a year
@@ -258,55 +263,72 @@ fn find_comparisons(
                     continue;
                 }
             }
-            // a target beaten: 超省考核任务15天
-            if let Some((tlen, basis)) = lex.target.longest_at(text, at) {
-                let cs = clause_start(text, sentence.start, at);
-                let before = &text[cs..at];
-                if let Some(p) = before.rfind('超').filter(|&p| chars_len(&before[p..]) <= 5) {
-                    let start = at - (before.len() - p);
-                    if let Some(k) = mention_at(mentions, at + tlen, text).filter(|&k| is_change(&mentions[k]) && !used[k]) {
-                        used[k] = true;
-                        let m = &mentions[k];
-                        out.push(ComparisonFound {
-                            span: Span::new(start, m.span.end),
-                            subject: None,
-                            basis: Some(basis.to_string()),
-                            direction: Direction::Up,
-                            mention: Some(k),
-                            indicator: None,
-                        });
-                        i = m.span.end - base;
-                        continue;
-                    }
-                }
-            }
-            // a bare change in percent: 提高5个百分点, 下降了3.2%
-            if let Some((dlen, &dir)) = lex.direction.longest_at(text, at) {
-                if chars_len(&text[at..at + dlen]) >= 2 && dir != Direction::Flat {
-                    if let Some(k) = mention_at(mentions, at + dlen, text) {
-                        let m = &mentions[k];
-                        let percent = m.unit.as_ref().is_some_and(|u| {
-                            matches!(u.category, crate::lexicon::UnitCategory::Percent | crate::lexicon::UnitCategory::Points)
-                        });
-                        if percent && is_change(m) && !used[k] {
-                            used[k] = true;
-                            out.push(ComparisonFound {
-                                span: Span::new(at, m.span.end),
-                                subject: None,
-                                basis: None,
-                                direction: dir,
-                                mention: Some(k),
-                                indicator: None,
-                            });
-                            i = m.span.end - base;
-                            continue;
-                        }
-                    }
+            // a target beaten: 超省考核任务15天, 超额完成目标任务3个百分点
+            if c == '超' {
+                if let Some(found) = beyond_target(text, at, sentence.end, mentions, used, lex) {
+                    i = found.span.end - base;
+                    out.push(found);
+                    continue;
                 }
             }
             i += c.len_utf8();
         }
     }
+    // a bare change in percent: 提高5个百分点, 下降了3.2%
+    for (k, m) in mentions.iter().enumerate() {
+        let percent = m.unit.as_ref().is_some_and(|u| {
+            matches!(u.category, crate::lexicon::UnitCategory::Percent | crate::lexicon::UnitCategory::Points)
+        });
+        if used[k] || !percent || !is_change(m) {
+            continue;
+        }
+        let end = if text[..m.span.start].ends_with('了') { m.span.start - '了'.len_utf8() } else { m.span.start };
+        let Some((dlen, &dir)) = lex.direction.longest_ending_at(text, end) else { continue };
+        if chars_len(&text[end - dlen..end]) < 2 || dir == Direction::Flat {
+            continue;
+        }
+        used[k] = true;
+        out.push(ComparisonFound {
+            span: Span::new(end - dlen, m.span.end),
+            subject: None,
+            basis: None,
+            direction: dir,
+            mention: Some(k),
+            indicator: None,
+        });
+    }
+    out.sort_by_key(|c| c.span.start);
+}
+
+/// `超` at `at`, then within five characters a target and the amount beyond it.
+fn beyond_target(
+    text: &str,
+    at: usize,
+    limit: usize,
+    mentions: &[Mention],
+    used: &mut [bool],
+    lex: &Lexicon,
+) -> Option<ComparisonFound> {
+    let mut pos = at;
+    for _ in 0..6 {
+        if pos >= limit {
+            return None;
+        }
+        if let Some((tlen, basis)) = lex.target.longest_at(text, pos) {
+            let k = mention_at(mentions, pos + tlen, text).filter(|&k| is_change(&mentions[k]) && !used[k])?;
+            used[k] = true;
+            return Some(ComparisonFound {
+                span: Span::new(at, mentions[k].span.end),
+                subject: None,
+                basis: Some(basis.to_string()),
+                direction: Direction::Up,
+                mention: Some(k),
+                indicator: None,
+            });
+        }
+        pos += text[pos..].chars().next()?.len_utf8();
+    }
+    None
 }
 
 /// After a basis ending at `from`: a direction within a few characters, then the change.

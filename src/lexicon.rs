@@ -49,11 +49,51 @@ pub struct PhraseSet<V> {
     by_first: FxMap<char, Vec<u32>>,
     /// Entry indices by last character, longest phrase first.
     by_last: FxMap<char, Vec<u32>>,
+    /// Which characters start or end a phrase: most characters of a text do neither, and a
+    /// bit test is much cheaper than a hash lookup.
+    first_bits: CharBits,
+    last_bits: CharBits,
 }
 
 impl<V> Default for PhraseSet<V> {
     fn default() -> Self {
-        PhraseSet { entries: Vec::new(), by_first: FxMap::default(), by_last: FxMap::default() }
+        PhraseSet {
+            entries: Vec::new(),
+            by_first: FxMap::default(),
+            by_last: FxMap::default(),
+            first_bits: CharBits::default(),
+            last_bits: CharBits::default(),
+        }
+    }
+}
+
+/// A set of characters: a bitmap of the Basic Multilingual Plane, and "maybe" above it.
+#[derive(Debug, Clone, Default)]
+struct CharBits {
+    bits: Vec<u64>,
+    astral: bool,
+}
+
+impl CharBits {
+    fn insert(&mut self, c: char) {
+        let code = c as usize;
+        if code > 0xFFFF {
+            self.astral = true;
+            return;
+        }
+        if self.bits.is_empty() {
+            self.bits = vec![0; 0x10000 / 64];
+        }
+        self.bits[code / 64] |= 1 << (code % 64);
+    }
+
+    #[inline]
+    fn may_contain(&self, c: char) -> bool {
+        let code = c as usize;
+        if code > 0xFFFF {
+            return self.astral;
+        }
+        self.bits.get(code / 64).is_some_and(|w| w & (1 << (code % 64)) != 0)
     }
 }
 
@@ -71,6 +111,8 @@ impl<V> PhraseSet<V> {
         }
         let idx = self.entries.len() as u32;
         self.entries.push((phrase.into(), value));
+        self.first_bits.insert(first);
+        self.last_bits.insert(last);
         let entries = &self.entries;
         for list in [self.by_first.entry(first).or_default(), self.by_last.entry(last).or_default()] {
             let at = list.partition_point(|&i| entries[i as usize].0.len() >= phrase.len());
@@ -82,6 +124,9 @@ impl<V> PhraseSet<V> {
     pub fn longest_at(&self, text: &str, pos: usize) -> Option<(usize, &V)> {
         let rest = text.get(pos..)?;
         let first = rest.chars().next()?;
+        if !self.first_bits.may_contain(first) {
+            return None;
+        }
         self.by_first.get(&first)?.iter().find_map(|&i| {
             let (p, v) = &self.entries[i as usize];
             rest.starts_with(&**p).then_some((p.len(), v))
@@ -92,10 +137,19 @@ impl<V> PhraseSet<V> {
     pub fn longest_ending_at(&self, text: &str, end: usize) -> Option<(usize, &V)> {
         let head = text.get(..end)?;
         let last = head.chars().next_back()?;
+        if !self.last_bits.may_contain(last) {
+            return None;
+        }
         self.by_last.get(&last)?.iter().find_map(|&i| {
             let (p, v) = &self.entries[i as usize];
             head.ends_with(&**p).then_some((p.len(), v))
         })
+    }
+
+    /// Whether some phrase starts with `c` (cheap: a bit test).
+    #[inline]
+    pub fn may_start(&self, c: char) -> bool {
+        self.first_bits.may_contain(c)
     }
 
     /// Whether `text` starts with one of the phrases.
@@ -119,7 +173,7 @@ impl<V> PhraseSet<V> {
     /// The first (leftmost, then longest) phrase occurring in `text`: its byte range and value.
     pub fn find(&self, text: &str) -> Option<(usize, usize, &V)> {
         text.char_indices().find_map(|(i, c)| {
-            if !self.by_first.contains_key(&c) {
+            if !self.first_bits.may_contain(c) {
                 return None;
             }
             self.longest_at(text, i).map(|(len, v)| (i, i + len, v))
@@ -757,8 +811,11 @@ impl Lexicon {
 
     /// Whether `s` is a pinyin syllable (toneless, ü written as v or ü).
     pub fn is_pinyin_syllable(&self, s: &str) -> bool {
-        let key: String = s.chars().map(|c| if c == 'ü' { 'v' } else { c }).collect();
-        self.pinyin.binary_search_by(|p| (**p).cmp(key.as_str())).is_ok()
+        if s.contains('ü') {
+            let key: String = s.chars().map(|c| if c == 'ü' { 'v' } else { c }).collect();
+            return self.pinyin.binary_search_by(|p| (**p).cmp(key.as_str())).is_ok();
+        }
+        self.pinyin.binary_search_by(|p| (**p).cmp(s)).is_ok()
     }
 }
 

@@ -54,26 +54,77 @@ pub struct Normalized {
     pub ruby: usize,
 }
 
+/// Drops invisible characters and turns `\r\n` and `\r` into `\n`, so that the stages
+/// after it never see them; `None` when there is nothing to drop (the common case, found by
+/// a scan of the bytes).
+fn strip_invisible(text: &str) -> Option<(String, OffsetMap)> {
+    let b = text.as_bytes();
+    let suspect = b.iter().enumerate().any(|(i, &x)| match x {
+        0x00..=0x08 | 0x0B..=0x1F | 0x7F => true,
+        // U+0080..U+009F and U+00AD
+        0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F | 0xAD)),
+        // U+2000..U+206F (zero-width and bidi marks among them)
+        0xE2 => matches!(b.get(i + 1), Some(0x80 | 0x81)),
+        // U+FEFF, U+FFFE, U+FFFF
+        0xEF => matches!((b.get(i + 1), b.get(i + 2)), (Some(0xBB), Some(0xBF)) | (Some(0xBF), Some(0xBE | 0xBF))),
+        _ => false,
+    });
+    if !suspect {
+        return None;
+    }
+    let mut builder = MapBuilder::with_capacity(text.len());
+    let mut run = 0;
+    for (i, c) in text.char_indices() {
+        let n = i + c.len_utf8();
+        if c == '\r' {
+            builder.copy(run, &text[run..i]);
+            if b.get(n) == Some(&b'\n') {
+                builder.delete(i, n);
+            } else {
+                builder.replace(i, n, "\n");
+            }
+            run = n;
+        } else if is_invisible(c) {
+            builder.copy(run, &text[run..i]);
+            builder.delete(i, n);
+            run = n;
+        }
+    }
+    builder.copy(run, &text[run..]);
+    Some(builder.finish(text.len()))
+}
+
 /// Normalizes `original`.
 pub fn normalize(original: &str, lex: &Lexicon) -> Normalized {
-    let chars = fold_chars(original, lex);
+    let stripped = strip_invisible(original);
+    let (source, strip_map) = match &stripped {
+        Some((t, m)) => (t.as_str(), Some(m.clone())),
+        None => (original, None),
+    };
+    let chars = fold_chars(source, lex);
     let lines = fold_lines(&chars.text, lex);
     let to_original = |s: Span<Original>| {
-        Span::new(chars.map.map_start(s.start), chars.map.map_end(s.end))
+        let (a, b) = (chars.map.map_start(s.start), chars.map.map_end(s.end));
+        match &strip_map {
+            Some(m) => Span::new(m.map_start(a), m.map_end(b)),
+            None => Span::new(a, b),
+        }
     };
     let removed =
         lines.removed.iter().map(|r| Removed { kind: r.kind, span: to_original(r.span) }).collect();
     let rejoined = lines.rejoined.iter().map(|&s| to_original(s)).collect();
     let mut text = lines.text;
-    let mut maps = vec![chars.map, lines.map];
+    let mut maps: Vec<OffsetMap> = strip_map.clone().into_iter().collect();
+    maps.push(chars.map);
+    maps.push(lines.map);
     // Joining lines and cutting watermarks give characters new neighbours, which the
     // character stage may read differently (`:` before a line that started with `！`): run
     // both stages again until nothing changes, so that normalizing is idempotent.
-    if !lines.rejoined.is_empty() || !lines.removed.is_empty() {
+    if needs_second_round(&text, &lines.seams) {
         for _ in 0..2 {
             let again = fold_chars(&text, lex);
             let again_lines = fold_lines(&again.text, lex);
-            if again.map.is_identity() && again_lines.map.is_identity() {
+            if again_lines.text == text {
                 break;
             }
             text = again_lines.text;
@@ -82,6 +133,32 @@ pub fn normalize(original: &str, lex: &Lexicon) -> Normalized {
         }
     }
     Normalized { text, map: MapChain::new(maps), removed, rejoined, traditional: chars.traditional, ruby: chars.ruby }
+}
+
+/// Whether a character the first stage left as it was stands near a seam of the second
+/// stage, where its neighbours changed: ASCII punctuation that may yet become Chinese,
+/// converter junk, or brackets whose pairing spans the line.
+fn needs_second_round(text: &str, seams: &[usize]) -> bool {
+    // what the first stage may still change, given its neighbours
+    let sensitive = |prev: Option<char>, c: char, next: Option<char>| match c {
+        ',' | ':' => !(prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())),
+        ';' | '!' | '?' | '"' | '*' | '_' | '^' => true,
+        '.' => prev.is_some_and(|p| is_han(p) || p == '”' || p == '）'),
+        _ => false,
+    };
+    seams.iter().any(|&at| {
+        let at = floor_boundary(text, at);
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let lo = floor_boundary(text, at.saturating_sub(24)).max(line_start);
+        let hi = floor_boundary(text, at + 24).min(line_end).max(lo);
+        let window: Vec<char> = text[lo..hi].chars().collect();
+        let near = (0..window.len()).any(|k| {
+            sensitive(k.checked_sub(1).map(|j| window[j]), window[k], window.get(k + 1).copied())
+        });
+        // brackets pair across the whole line
+        near || text[line_start..line_end].contains(['(', ')'])
+    })
 }
 
 /// The output of the character stage.
@@ -195,7 +272,7 @@ fn digits_after(text: &str, n: usize) -> usize {
 }
 
 /// The largest character boundary of `s` at or below `i`.
-pub(crate) fn floor_boundary(s: &str, i: usize) -> usize {
+pub fn floor_boundary(s: &str, i: usize) -> usize {
     let mut i = i.min(s.len());
     while !s.is_char_boundary(i) {
         i -= 1;
@@ -303,9 +380,12 @@ impl CharFolder<'_> {
         }
     }
 
+    /// Writes `c` for the single character at `at..end`.
     fn put_char(&mut self, at: usize, end: usize, c: char) {
-        let mut buf = [0u8; 4];
-        self.put(at, end, c.encode_utf8(&mut buf));
+        self.flush(at);
+        self.b.substitute(at, end, c);
+        self.run = end;
+        self.note(c);
     }
 
     fn drop(&mut self, at: usize, end: usize) {
@@ -413,6 +493,9 @@ impl CharFolder<'_> {
                     && splits_into_syllables(&plain, self.han_run.min(8), self.lex);
                 return ok.then_some(from + j + c.len_utf8());
             }
+            if is_invisible(c) {
+                continue;
+            }
             plain.push(untoned(c)?);
             if plain.len() > 6 * self.han_run.min(8) {
                 return None;
@@ -455,20 +538,24 @@ impl CharFolder<'_> {
             self.drop(open_end + close, end);
             return Some(end);
         }
-        let d = rest.chars().next().map(|c| fold_width(c).unwrap_or(c)).filter(char::is_ascii_digit)?;
-        if c == '^' {
-            if !rest.starts_with(|c: char| c.is_ascii_digit()) {
-                return None;
-            }
-            let s = sup(&rest[..1])?;
-            // m^3 but not a^32
-            if rest[1..].starts_with(|ch: char| ch.is_ascii_digit()) {
-                return None;
-            }
-            self.put(i, i + 2, s);
-            return Some(i + 2);
+        // the next character as a digit of either width (２, ₂)
+        let raw = rest.chars().next()?;
+        let d = fold_width(raw).unwrap_or(raw);
+        if !d.is_ascii_digit() {
+            return None;
         }
-        debug_assert!(d.is_ascii_digit());
+        if c == '^' {
+            let mut buf = [0u8; 4];
+            let s = sup(d.encode_utf8(&mut buf))?;
+            // m^3 but not a^32
+            let after = &rest[raw.len_utf8()..];
+            if after.chars().next().is_some_and(|ch| fold_width(ch).unwrap_or(ch).is_ascii_digit()) {
+                return None;
+            }
+            let end = i + 1 + raw.len_utf8();
+            self.put(i, end, s);
+            return Some(end);
+        }
         self.drop(i, i + 1);
         Some(i + 1)
     }
@@ -564,6 +651,9 @@ pub struct LinesFolded {
     pub map: OffsetMap,
     pub removed: Vec<RemovedInLine>,
     pub rejoined: Vec<Span<Original>>,
+    /// Output positions where characters got new neighbours: joins, cuts, and line starts
+    /// after dropped lines.
+    pub seams: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -606,7 +696,11 @@ fn junk_kind(content: &str, lex: &Lexicon) -> Option<RemovedKind> {
     if content.chars().all(|c| !c.is_alphanumeric()) {
         return Some(RemovedKind::Separator);
     }
-    if is_page_number(content) {
+    // junk is short: a phrase and at most a dozen other characters
+    if content.len() > 240 {
+        return None;
+    }
+    if content.len() <= 40 && is_page_number(content) {
         return Some(RemovedKind::PageNumber);
     }
     let chars = content.chars().count();
@@ -676,17 +770,6 @@ fn is_prose(s: &str) -> bool {
     s.contains(['，', '。', '；', '！', '？', '、'])
 }
 
-/// Whether the line ends a sentence (or a list intro), so the next line starts anew.
-fn ends_complete(s: &str) -> bool {
-    let mut it = s.chars().rev();
-    match it.next() {
-        None => true,
-        Some(c) if ends_sentence(c) || c == '：' || c == '…' => true,
-        Some('”' | '’' | '）' | '》' | '」') => it.next().is_some_and(|c| ends_sentence(c) || c == '…'),
-        _ => false,
-    }
-}
-
 /// Whether a line is structure that must start on its own line.
 fn is_structural(s: &str, lex: &Lexicon) -> bool {
     if parse_label(s).is_some() || lex.footer.starts(s) {
@@ -705,10 +788,11 @@ fn visible_len(s: &str) -> usize {
 /// are appended (a PDF can break one paragraph into thousands of lines).
 #[derive(Debug, Default)]
 struct Acc {
-    /// The first line of the paragraph, for its label.
-    head: String,
-    /// The last characters, for how the paragraph ends.
-    tail: String,
+    /// The paragraph opens with a heading label.
+    labelled: bool,
+    /// Its last two characters, for how it ends.
+    last: Option<char>,
+    before_last: Option<char>,
     prose: bool,
     tab: bool,
     visible: usize,
@@ -716,25 +800,37 @@ struct Acc {
 
 impl Acc {
     fn new(s: &str) -> Self {
-        let mut a = Acc { head: s.to_string(), ..Acc::default() };
-        a.extend_facts(s);
+        let mut a = Acc { labelled: parse_label(s).is_some(), ..Acc::default() };
+        a.extend(s);
         a
     }
 
     fn extend(&mut self, s: &str) {
-        self.extend_facts(s);
-    }
-
-    fn extend_facts(&mut self, s: &str) {
         self.prose |= is_prose(s);
         self.tab |= s.contains('\t');
         self.visible += visible_len(s);
-        self.tail.push_str(s);
-        let count = self.tail.chars().count();
-        if count > 8 {
-            self.tail = self.tail.chars().skip(count - 8).collect();
+        let mut rev = s.chars().rev();
+        match (rev.next(), rev.next()) {
+            (Some(l), Some(b)) => (self.last, self.before_last) = (Some(l), Some(b)),
+            (Some(l), None) => (self.last, self.before_last) = (Some(l), self.last),
+            _ => {}
         }
     }
+
+    /// Whether the paragraph so far ends a sentence (or a list intro).
+    fn ends_complete(&self) -> bool {
+        match self.last {
+            None => true,
+            Some(c) if ends_sentence(c) || c == '：' || c == '…' => true,
+            Some('”' | '’' | '）' | '》' | '」') => self.before_last.is_some_and(|c| ends_sentence(c) || c == '…'),
+            _ => false,
+        }
+    }
+}
+
+/// A line cannot start with closing or continuing punctuation: it continues the one before.
+fn opens_with_closing(s: &str) -> bool {
+    s.starts_with(['，', '、', '。', '；', '：', '！', '？', '）', '》', '”', '’', '%'])
 }
 
 /// Whether the line built so far continues into `next`.
@@ -742,11 +838,10 @@ fn continues(prev: &Acc, next: &str, lex: &Lexicon) -> bool {
     if prev.tab || next.contains('\t') {
         return false;
     }
-    let (Some(last), Some(first)) = (prev.tail.chars().next_back(), next.chars().next()) else {
+    let (Some(last), Some(first)) = (prev.last, next.chars().next()) else {
         return false;
     };
-    // a line cannot start with closing or continuing punctuation
-    if matches!(first, '，' | '、' | '。' | '；' | '：' | '！' | '？' | '）' | '》' | '”' | '’' | '%') {
+    if opens_with_closing(next) {
         return true;
     }
     if is_structural(next, lex) {
@@ -768,7 +863,7 @@ fn continues(prev: &Acc, next: &str, lex: &Lexicon) -> bool {
         return true;
     }
     // a long line of prose that stops in the middle of a sentence
-    prev.prose && parse_label(&prev.head).is_none() && prev.visible >= 25 && !ends_complete(&prev.tail)
+    prev.prose && !prev.labelled && prev.visible >= 25 && !prev.ends_complete()
 }
 
 /// Stage 2: lines. See the module documentation.
@@ -780,29 +875,54 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
         let end = text[start..].find('\n').map_or(text.len(), |k| start + k);
         let (cs, ce) = trim_range(text, start, end);
         if cs < ce {
-            let content = &text[cs..ce];
-            if let Some(kind) = junk_kind(content, lex) {
+            // watermarks first, so that the rest of the line is judged as it will stand
+            let watermarks = inline_junk(text, cs, ce, lex);
+            let junk = if watermarks.is_empty() {
+                junk_kind(&text[cs..ce], lex)
+            } else {
+                let mut rest = String::new();
+                let mut pos = cs;
+                for &(s, e) in &watermarks {
+                    rest.push_str(&text[pos..s]);
+                    pos = e;
+                }
+                rest.push_str(&text[pos..ce]);
+                let rest = rest.trim_matches(|c: char| is_space(c));
+                if rest.is_empty() { Some(RemovedKind::Watermark) } else { junk_kind(rest, lex) }
+            };
+            if let Some(kind) = junk {
                 removed.push(RemovedInLine { kind, span: Span::new(cs, ce) });
             } else {
                 let mut cuts = Vec::new();
-                // watermarks first; a marker (--, ##) may stand after one that opens the line
+                // a marker (--, ##) may stand after a watermark that opens the line
                 let mut text_start = cs;
-                for (s, e) in inline_junk(text, cs, ce, lex) {
-                    cuts.push((s, e, Some(RemovedKind::Watermark)));
+                for (s, e) in watermarks {
                     removed.push(RemovedInLine { kind: RemovedKind::Watermark, span: Span::new(s, e) });
+                    // a watermark that opens the line takes the white space after it along
+                    let mut e = e;
                     if s <= text_start {
-                        text_start = e;
-                        while let Some(c) = char_at(text, text_start).filter(|&c| is_space(c) && text_start < ce) {
-                            text_start += c.len_utf8();
+                        while let Some(c) = char_at(text, e).filter(|&c| is_space(c) && e < ce) {
+                            e += c.len_utf8();
                         }
+                        text_start = e;
                     }
+                    cuts.push((s, e, Some(RemovedKind::Watermark)));
                 }
                 let lead = leading_marker(&text[text_start..ce]);
                 if lead > 0 && text_start + lead < ce {
                     let at = cuts.partition_point(|c| c.0 < text_start);
                     cuts.insert(at, (text_start, text_start + lead, None));
                 }
-                let line = Line { start: cs, end: ce, cuts };
+                // cuts in order, overlapping ones merged
+                cuts.sort_by_key(|c| c.0);
+                let mut merged: Vec<(usize, usize, Option<RemovedKind>)> = Vec::with_capacity(cuts.len());
+                for c in cuts {
+                    match merged.last_mut() {
+                        Some(last) if c.0 <= last.1 => last.1 = last.1.max(c.1),
+                        _ => merged.push(c),
+                    }
+                }
+                let line = Line { start: cs, end: ce, cuts: merged };
                 if visible_after_cuts(text, &line) {
                     kept.push(line);
                 }
@@ -814,21 +934,38 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
         start = end + 1;
     }
 
-    // which lines continue the one before
+    // which lines continue the one before: first the lines that open with closing
+    // punctuation, which always continue; then, between the units these make, the rules that
+    // read the next unit's content (so a decision never changes once the units are joined)
+    let contents: Vec<_> = kept.iter().map(|l| cleaned(text, l)).collect();
     let mut joined = vec![false; kept.len()];
+    for k in 1..kept.len() {
+        joined[k] = opens_with_closing(&contents[k]) && !contents[k].contains('\t') && !contents[k - 1].contains('\t');
+    }
     let mut acc = Acc::default();
-    for k in 0..kept.len() {
-        let content = cleaned(text, &kept[k]);
-        if k > 0 && continues(&acc, &content, lex) {
-            joined[k] = true;
-            acc.extend(&content);
-        } else {
-            acc = Acc::new(&content);
+    let mut k = 0;
+    while k < kept.len() {
+        let mut unit_end = k + 1;
+        while unit_end < kept.len() && joined[unit_end] {
+            unit_end += 1;
         }
+        let unit: std::borrow::Cow<str> = if unit_end == k + 1 {
+            std::borrow::Cow::Borrowed(&*contents[k])
+        } else {
+            std::borrow::Cow::Owned(contents[k..unit_end].concat())
+        };
+        if k > 0 && continues(&acc, &unit, lex) {
+            joined[k] = true;
+            acc.extend(&unit);
+        } else {
+            acc = Acc::new(&unit);
+        }
+        k = unit_end;
     }
 
     let mut b = MapBuilder::with_capacity(text.len());
     let mut rejoined = Vec::new();
+    let mut seams = Vec::new();
     let mut k = 0;
     while k < kept.len() {
         // one output line: kept[k] and the lines that continue it
@@ -844,6 +981,7 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
             let nl = text[from..].find('\n').map_or(from, |x| from + x);
             b.delete(from, nl);
             b.copy(nl, "\n");
+            // (dropped lines are no seam: a line starts after a line break either way)
             b.delete(nl + 1, group[0].start);
         } else {
             b.delete(0, group[0].start);
@@ -853,15 +991,22 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
                 let prev_end = group[j - 1].end;
                 b.delete(prev_end, line.start);
                 rejoined.push(Span::new(prev_end, line.start));
+                seams.push(b.as_str().len());
+            }
+            if !line.cuts.is_empty() {
+                seams.push(b.as_str().len());
             }
             emit_line(&mut b, text, line, prose, j == 0, lex);
+            if !line.cuts.is_empty() {
+                seams.push(b.as_str().len());
+            }
         }
         k = group_end;
     }
     let last = kept.last().map_or(0, |l| l.end);
     b.delete(last, text.len());
     let (out, map) = b.finish(text.len());
-    LinesFolded { text: out, map, removed, rejoined }
+    LinesFolded { text: out, map, removed, rejoined, seams }
 }
 
 fn visible_after_cuts(text: &str, line: &Line) -> bool {
@@ -876,20 +1021,29 @@ fn visible_after_cuts(text: &str, line: &Line) -> bool {
 }
 
 /// The line's content with its cuts applied and spaces dropped (for join decisions).
-fn cleaned(text: &str, line: &Line) -> String {
-    let mut s = String::new();
+fn cleaned<'t>(text: &'t str, line: &Line) -> std::borrow::Cow<'t, str> {
+    let content = &text[line.start..line.end];
+    if line.cuts.is_empty() && !content.chars().any(|c| is_space(c) && c != '\t') {
+        return std::borrow::Cow::Borrowed(content);
+    }
+    let mut s = String::with_capacity(content.len());
     let mut pos = line.start;
     for &(a, e, _) in &line.cuts {
-        s.push_str(&text[pos..a]);
+        s.extend(text[pos..a].chars().filter(|&c| !is_space(c) || c == '\t'));
         pos = e;
     }
-    s.push_str(&text[pos..line.end]);
-    s.chars().filter(|&c| !is_space(c) || c == '\t').collect()
+    s.extend(text[pos..line.end].chars().filter(|&c| !is_space(c) || c == '\t'));
+    std::borrow::Cow::Owned(s)
 }
 
 /// Writes a line's content: cuts dropped, and spaces next to Chinese text dropped (in prose
 /// everywhere, elsewhere only between Chinese and Latin or digits).
 fn emit_line(b: &mut MapBuilder, text: &str, line: &Line, prose: bool, first_in_group: bool, lex: &Lexicon) {
+    let content = &text[line.start..line.end];
+    if line.cuts.is_empty() && !content.chars().any(|c| is_space(c) && c != '\t') {
+        b.copy(line.start, content);
+        return;
+    }
     let mut pos = line.start;
     let mut cuts = line.cuts.iter().peekable();
     // a line-initial number label keeps the space after it (5 全力保障…)

@@ -106,6 +106,13 @@ pub fn find(text: &str, labels: &[Span<Normalized>], lex: &Lexicon) -> Vec<Menti
             } else {
                 Scan::Skip(i + 1)
             }
+        } else if b >= 0xE0 && b < 0xF0 && i + 2 < bytes.len() {
+            // a three-byte character: decode it by hand, most are not numerals
+            let code = ((b as u32 & 0x0F) << 12) | ((bytes[i + 1] as u32 & 0x3F) << 6) | (bytes[i + 2] as u32 & 0x3F);
+            match char::from_u32(code) {
+                Some(c) if is_chinese_numeral(c) => ctx.chinese(i),
+                _ => Scan::Skip(i + 3),
+            }
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             if c == '×' && ctx.placeholder_start(i) {
@@ -154,47 +161,53 @@ fn char_before(text: &str, i: usize) -> Option<char> {
 
 impl<'a> Context<'a> {
     fn new(text: &'a str, labels: &'a [Span<Normalized>], lex: &'a Lexicon) -> Self {
+        const OPEN_QUOTE: &[u8] = "“".as_bytes();
+        const CLOSE_QUOTE: &[u8] = "”".as_bytes();
+        const OPEN_TITLE: &[u8] = "《".as_bytes();
+        const CLOSE_TITLE: &[u8] = "》".as_bytes();
+        const OPEN_PAREN: &[u8] = "（".as_bytes();
         let mut names = Vec::new();
         // “short quotations”, 《book titles》 and （三次回收）: short bracketed terms that
-        // open with a Chinese numeral, on one line
-        let mut open: Option<(usize, char)> = None;
-        for (i, c) in text.char_indices() {
-            match (c, open) {
-                ('“' | '《', _) => open = Some((i, c)),
-                ('（', _) => {
-                    let from = i + c.len_utf8();
+        // open with a Chinese numeral, on one line. The marks are three bytes each: scan bytes.
+        let b = text.as_bytes();
+        let mut open: Option<(usize, u8)> = None;
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if c == b'\n' {
+                open = None;
+            } else if c == 0xE2 || c == 0xE3 || c == 0xEF {
+                let rest = &b[i..];
+                if rest.starts_with(OPEN_QUOTE) {
+                    open = Some((i, b'q'));
+                } else if rest.starts_with(OPEN_TITLE) {
+                    open = Some((i, b't'));
+                } else if rest.starts_with(CLOSE_QUOTE) {
+                    if let Some((s, b'q')) = open {
+                        if text[s..i].chars().count() <= 17 {
+                            names.push((s, i + 3));
+                        }
+                        open = None;
+                    }
+                } else if rest.starts_with(CLOSE_TITLE) {
+                    if let Some((s, b't')) = open {
+                        names.push((s, i + 3));
+                        open = None;
+                    }
+                } else if rest.starts_with(OPEN_PAREN) {
+                    let from = i + 3;
                     let inner = &text[from..crate::normalize::floor_boundary(text, from + 24)];
                     if let Some(close) = inner.find('）') {
                         let content = &inner[..close];
-                        if content.chars().count() <= 6 && content.starts_with(|f: char| is_chinese_numeral(f)) {
-                            names.push((i, i + c.len_utf8() + close + '）'.len_utf8()));
+                        if content.chars().count() <= 6 && content.starts_with(is_chinese_numeral) {
+                            names.push((i, from + close + '）'.len_utf8()));
                         }
                     }
                 }
-                ('”', Some((s, '“'))) => {
-                    if text[s..i].chars().count() <= 17 {
-                        names.push((s, i + c.len_utf8()));
-                    }
-                    open = None;
-                }
-                ('》', Some((s, '《'))) => {
-                    names.push((s, i + c.len_utf8()));
-                    open = None;
-                }
-                ('\n', _) => open = None,
-                _ => {}
-            }
-        }
-        // numbered names and slogans (五位一体, 日最大8小时)
-        let mut i = 0;
-        while i < text.len() {
-            let Some(c) = char_at(text, i) else { break };
-            if let Some((len, _)) = lex.numbered_name.longest_at(text, i) {
-                names.push((i, i + len));
-                i += len;
+                i += 3;
                 continue;
             }
-            i += c.len_utf8();
+            i += 1;
         }
         names.sort_unstable();
         Context { text, lex, labels, names }
@@ -202,7 +215,24 @@ impl<'a> Context<'a> {
 
     fn in_name(&self, start: usize, end: usize) -> bool {
         let k = self.names.partition_point(|&(s, _)| s <= start);
-        self.names[..k].iter().rev().take(4).any(|&(s, e)| s <= start && end <= e)
+        if self.names[..k].iter().rev().take(4).any(|&(s, e)| s <= start && end <= e) {
+            return true;
+        }
+        // numbered names and slogans (五位一体, 日最大8小时), which start at most four
+        // characters before the number
+        let mut pos = start;
+        for _ in 0..=4 {
+            if let Some((len, _)) = self.lex.numbered_name.longest_at(self.text, pos) {
+                if pos + len >= end {
+                    return true;
+                }
+            }
+            match char_before(self.text, pos) {
+                Some(c) if c != '\n' => pos -= c.len_utf8(),
+                _ => break,
+            }
+        }
+        false
     }
 
     fn in_label(&self, start: usize) -> bool {

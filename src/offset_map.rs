@@ -226,19 +226,23 @@ impl MapBuilder {
         self.consumed = at + text.len();
     }
 
-    /// Writes `with` for the input range `at..end`. Maps linearly when both have the same
-    /// length and are a single character each (環 → 环); otherwise as an opaque region.
+    /// Writes `with` for the input range `at..end`, as an opaque region: a position inside
+    /// it maps to its edges.
     pub fn replace(&mut self, at: usize, end: usize, with: &str) {
-        let linear = with.len() == end - at && with.chars().nth(1).is_none();
-        self.push_region(at, linear);
+        self.push_region(at, false);
         self.out.push_str(with);
         self.consumed = end;
     }
 
-    /// Writes one character for the input range `at..end`.
-    pub fn replace_char(&mut self, at: usize, end: usize, with: char) {
+    /// Writes the character `with` for the single character at `at..end`. Maps linearly
+    /// when both have the same UTF-8 length (環 → 环), so that runs of substitutions stay
+    /// one region.
+    pub fn substitute(&mut self, at: usize, end: usize, with: char) {
         let mut buf = [0u8; 4];
-        self.replace(at, end, with.encode_utf8(&mut buf));
+        let with = with.encode_utf8(&mut buf);
+        self.push_region(at, with.len() == end - at);
+        self.out.push_str(with);
+        self.consumed = end;
     }
 
     /// Drops the input range `at..end`.
@@ -274,6 +278,7 @@ mod tests {
             match op {
                 "copy" => b.copy(at, &input[at..end]),
                 "replace" => b.replace(at, end, with),
+                "substitute" => b.substitute(at, end, with.chars().next().unwrap()),
                 "delete" => b.delete(at, end),
                 _ => unreachable!(),
             }
@@ -295,7 +300,7 @@ mod tests {
     fn deletion_keeps_spans_tight() {
         // 環(huán)境 → 环境: 環 is 3 bytes, (huán) 7 bytes, 境 3 bytes
         let input = "環(huán)境";
-        let (out, map) = build(&[("replace", 0, 3, "环"), ("delete", 3, 10, ""), ("copy", 10, 13, "")], input);
+        let (out, map) = build(&[("substitute", 0, 3, "环"), ("delete", 3, 10, ""), ("copy", 10, 13, "")], input);
         assert_eq!(out, "环境");
         assert_eq!(map.map_start(0), 0);
         assert_eq!(map.map_end(3), 3, "the end of 环 stops before the ruby");

@@ -156,22 +156,21 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Structure {
 fn split_lines(text: &str) -> Vec<Span<Normalized>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            if i > start {
-                out.push(Span::new(start, i));
-            }
-            start = i + 1;
+    while start < text.len() {
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        if end > start {
+            out.push(Span::new(start, end));
         }
-    }
-    if start < text.len() {
-        out.push(Span::new(start, text.len()));
+        start = end + 1;
     }
     out
 }
 
 /// A line that could be (part of) a title: short, no full stop, not a heading or a date.
 fn title_like(s: &str, lex: &Lexicon) -> bool {
+    if s.len() > 400 {
+        return false;
+    }
     let n = visible_len(s);
     let last = s.chars().next_back().unwrap_or('。');
     (4..=90).contains(&n)
@@ -195,11 +194,17 @@ fn is_table_caption(s: &str) -> bool {
 
 /// A line naming only organisations (红头 above a title, or a signature).
 pub(crate) fn org_only(s: &str, lex: &Lexicon) -> bool {
+    if s.len() > 200 {
+        return false;
+    }
     let n = visible_len(s);
     n >= 2 && n <= 40 && !meta::split_orgs(s, lex).is_empty()
 }
 
 fn is_recipients(s: &str) -> bool {
+    if s.len() > 400 {
+        return false;
+    }
     let n = visible_len(s);
     (s.ends_with('：') || s.ends_with(':'))
         && n <= 80
@@ -383,6 +388,10 @@ fn numbered_headings(
 
 /// A short line standing alone that heads what follows.
 fn heading_line_like(s: &str) -> bool {
+    // at most 32 characters of up to four bytes, and some spaces
+    if s.len() > 160 {
+        return false;
+    }
     let n = visible_len(s);
     let last = s.chars().next_back().unwrap_or('。');
     (4..=32).contains(&n)
@@ -434,7 +443,7 @@ fn heading_lines(text: &str, lines: &[Span<Normalized>], body: std::ops::Range<u
             || heading_line_like(lines[i - 1].slice(text));
         // what follows is body text, not another short line
         let next = lines[i + 1].slice(text);
-        let next_ok = visible_len(next) > visible_len(s) || numbered.contains(&(i + 1));
+        let next_ok = next.len() > 3 * 32 + 32 || visible_len(next) > visible_len(s) || numbered.contains(&(i + 1));
         if prev_ok && next_ok {
             let tlen = title_end(s);
             out.push(Heading {
@@ -451,12 +460,14 @@ fn heading_lines(text: &str, lines: &[Span<Normalized>], body: std::ops::Range<u
 
 /// The lead sentence of a paragraph, when it could title it: its byte length.
 fn title_like_lead(s: &str, lex: &Lexicon) -> Option<usize> {
-    let end = s.char_indices().find(|&(_, c)| matches!(c, '。' | '！' | '？'))?.0;
+    // the first stop, within the first 30 characters (plus spaces)
+    let window = &s[..crate::normalize::floor_boundary(s, 150)];
+    let end = window.find(['。', '！', '？'])?;
     let lead = &s[..end];
     let rest = &s[end..];
     let n = visible_len(lead);
     let ok = (4..=30).contains(&n)
-        && visible_len(rest) >= 9
+        && rest.chars().filter(|&c| !is_space(c)).nth(8).is_some()
         && !lead.contains(|c: char| c.is_ascii_digit() || c == '%' || c == 'x' || c == 'X' || c == '；' || c == '：')
         && lead.matches('，').count() <= 1
         && lead.matches('、').count() <= 1
@@ -589,34 +600,49 @@ fn build_sections(headings: &[Heading], lines: &[Span<Normalized>], body_end: us
     sections
 }
 
+/// Splits each line into sentences at 。！？； (and their ASCII forms, and a Latin full
+/// stop before a space). Scans bytes: the stops are ASCII or three-byte sequences.
 fn split_sentences(text: &str, lines: &[Span<Normalized>]) -> Vec<Span<Normalized>> {
+    const STOPS: [&[u8]; 4] = ["。".as_bytes(), "！".as_bytes(), "？".as_bytes(), "；".as_bytes()];
+    const CLOSERS: [&[u8]; 3] = ["”".as_bytes(), "’".as_bytes(), "）".as_bytes()];
     let mut out = Vec::new();
     for line in lines {
-        let s = line.slice(text);
+        let s = line.slice(text).as_bytes();
         let mut start = 0;
-        for (i, c) in s.char_indices() {
-            // a full stop of Latin text: "in 2023. 全市…"
-            let latin_stop = c == '.'
-                && s[..i].ends_with(|p: char| p.is_ascii_alphanumeric())
-                && s[i + 1..].starts_with(|n: char| n == ' ' || crate::chars::is_cjk(n));
-            if ends_sentence(c) || latin_stop {
-                let mut end = i + c.len_utf8();
-                // a closing quote after the stop belongs to the sentence
-                if let Some(q) = s[end..].chars().next().filter(|&q| matches!(q, '”' | '’' | '）')) {
-                    end += q.len_utf8();
+        let mut i = 0;
+        while i < s.len() {
+            let b = s[i];
+            let stop_len = match b {
+                b'!' | b'?' | b';' => 1,
+                // a full stop of Latin text: "in 2023. 全市…"
+                b'.' if i > 0
+                    && s[i - 1].is_ascii_alphanumeric()
+                    && (s.get(i + 1) == Some(&b' ') || s.get(i + 1).is_some_and(|&n| n >= 0xE0)) =>
+                {
+                    1
                 }
-                if end > start {
-                    out.push(Span::new(line.start + start, line.start + end));
-                }
-                start = end;
+                0xE3 | 0xEF if STOPS.iter().any(|st| s[i..].starts_with(st)) => 3,
+                _ => 0,
+            };
+            if stop_len == 0 {
+                i += 1;
+                continue;
             }
+            let mut end = i + stop_len;
+            // a closing quote after the stop belongs to the sentence
+            if let Some(q) = CLOSERS.iter().find(|q| s[end..].starts_with(q)) {
+                end += q.len();
+            }
+            if end > start {
+                out.push(Span::new(line.start + start, line.start + end));
+            }
+            start = end;
+            i = end;
         }
         if start < s.len() {
             out.push(Span::new(line.start + start, line.end));
         }
     }
-    // a quote closing after a stop may have been split already; keep spans ordered
-    out.retain(|s| !s.is_empty());
     out
 }
 
