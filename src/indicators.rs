@@ -86,6 +86,7 @@ pub fn find(text: &str, structure: &Structure, mentions: &[Mention], lex: &Lexic
     find_ranks(text, structure, mentions, lex, &mut used, &mut f.ranks);
 
     let plan_document = matches!(structure.meta.kind.as_deref(), Some("计划" | "要点" | "方案"));
+    let sections = section_facts(structure, lex);
     // (sentence start, A part, name) of the last indicator
     let mut last: Option<(usize, String, String)> = None;
     for (k, m) in mentions.iter().enumerate() {
@@ -119,15 +120,17 @@ pub fn find(text: &str, structure: &Structure, mentions: &[Mention], lex: &Lexic
             last = Some((sentence.start, a_keep, name.clone()));
         }
         let section = structure.section_at(m.span.start);
-        let plan = plan_document || in_plan_section(section, structure);
+        let plan = plan_document || section.is_some_and(|s| sections[s].plan);
         let target = is_target(text, sentence.start, m.span.start, plan, lex);
-        let metric = lex
-            .indicator_names
-            .iter()
-            .filter(|(n, _)| name.contains(n))
-            .max_by_key(|(n, _)| n.len())
-            .map(|(n, _)| n.to_string());
-        let category = category_of(&name, section, structure, lex);
+        let metric = metric_in(&name, lex);
+        let category = metric
+            .as_ref()
+            .map(|(_, c)| *c)
+            .filter(|&c| c != Category::Other)
+            .or_else(|| keyword_category(&name, lex))
+            .or_else(|| section.and_then(|s| sections[s].category))
+            .unwrap_or(Category::Other);
+        let metric = metric.map(|(n, _)| n);
         f.indicators.push(IndicatorFound {
             mention: k,
             name,
@@ -197,19 +200,6 @@ fn index_name_before(text: &str, sentence_start: usize, m: &Mention, lex: &Lexic
 fn is_target(text: &str, sentence_start: usize, pos: usize, plan: bool, lex: &Lexicon) -> bool {
     let before = &text[clause_start(text, sentence_start, pos)..pos];
     plan || before.char_indices().any(|(i, _)| lex.target_cue.longest_at(before, i).is_some())
-}
-
-/// Whether a section, or one it stands in, plans rather than reports (工作计划, 下一步打算).
-fn in_plan_section(section: Option<usize>, structure: &Structure) -> bool {
-    let mut cur = section;
-    while let Some(s) = cur {
-        let title = &structure.headings[structure.sections[s].heading].title;
-        if ["计划", "打算", "下一步", "思路", "安排", "目标任务"].iter().any(|w| title.contains(w)) {
-            return true;
-        }
-        cur = structure.sections[s].parent;
-    }
-    false
 }
 
 /// The index of the mention that starts at `pos` (after an optional 了), if any.
@@ -478,34 +468,42 @@ fn clause_start(text: &str, sentence_start: usize, pos: usize) -> usize {
 /// Trims what is not part of a name: leading time words and subjects, dates, conjunctions;
 /// trailing link words (为, 达到, 共计); aspect particles.
 fn trim_name(s: &str, lex: &Lexicon) -> String {
-    let mut t: String = s.chars().filter(|&c| !is_space(c) && c != '了').collect();
+    let owned: String;
+    let mut t: &str = if s.chars().any(|c| is_space(c) || c == '了') {
+        owned = s.chars().filter(|&c| !is_space(c) && c != '了').collect();
+        &owned
+    } else {
+        s
+    };
     loop {
         let before = t.len();
-        t = t.trim_start_matches(|c: char| matches!(c, '，' | '、' | '；' | '：' | '。' | '和' | '及' | '并' | '且' | '与' | '的')).to_string();
-        if let Some((len, _)) = lex.name_lead.longest_at(&t, 0) {
-            t = t[len..].to_string();
+        t = t.trim_start_matches(|c: char| matches!(c, '，' | '、' | '；' | '：' | '。' | '和' | '及' | '并' | '且' | '与' | '的'));
+        if let Some((len, _)) = lex.name_lead.longest_at(t, 0) {
+            t = &t[len..];
         }
         // 一是, 三是: an enumeration word
-        if let Some((_, l)) = crate::labels::small_chinese_number(&t) {
+        if let Some((_, l)) = crate::labels::small_chinese_number(t) {
             if t[l..].starts_with('是') {
-                t = t[l + '是'.len_utf8()..].to_string();
+                t = &t[l + '是'.len_utf8()..];
             }
         }
-        // 省督期间, 整改以来: a time phrase
+        // 省督期间, 整改以来: a time phrase near the start
+        let head = &t[..crate::normalize::floor_boundary(t, 36)];
         for w in ["期间", "以来"] {
-            if let Some(i) = t.find(w).filter(|&i| chars_len(&t[..i]) <= 10) {
-                t = t[i + w.len()..].to_string();
+            if let Some(i) = head.find(w) {
+                t = &t[i + w.len()..];
+                break;
             }
         }
         // 通报上半年全区…: a reporting period early in the name, and what comes before it
-        if let Some((a, b, _)) = lex.period.find(&t).filter(|&(a, b, _)| chars_len(&t[..a]) <= 4 && b < t.len()) {
-            let _ = a;
-            t = t[b..].to_string();
+        let head = &t[..crate::normalize::floor_boundary(t, 24)];
+        if let Some((_, b, _)) = lex.period.find(head).filter(|&(_, b, _)| b < t.len()) {
+            t = &t[b..];
         }
         // a leading date: 2019年, 1-6月, 20xx年, 5月31日
-        let date_len = leading_date_len(&t);
+        let date_len = leading_date_len(t);
         if date_len > 0 && date_len < t.len() {
-            t = t[date_len..].to_string();
+            t = &t[date_len..];
         }
         if t.len() == before {
             break;
@@ -513,19 +511,19 @@ fn trim_name(s: &str, lex: &Lexicon) -> String {
     }
     loop {
         let before = t.len();
-        t = t.trim_end_matches(|c: char| matches!(c, '，' | '、' | '的' | '等' | '和' | '及' | '与')).to_string();
-        if let Some((len, _)) = lex.link.longest_ending_at(&t, t.len()) {
+        t = t.trim_end_matches(|c: char| matches!(c, '，' | '、' | '的' | '等' | '和' | '及' | '与'));
+        if let Some((len, _)) = lex.link.longest_ending_at(t, t.len()) {
             // 违法行为 keeps its 为
-            let word = lex.not_link.longest_ending_at(&t, t.len()).is_some_and(|(l, _)| l > len);
+            let word = lex.not_link.longest_ending_at(t, t.len()).is_some_and(|(l, _)| l > len);
             if !word {
-                t.truncate(t.len() - len);
+                t = &t[..t.len() - len];
             }
         }
         if t.len() == before {
             break;
         }
     }
-    t
+    t.to_string()
 }
 
 /// Length of a date at the start of `s` (2019年, 1-6月, 20xx年, 5月31日, 2019年年).
@@ -809,37 +807,60 @@ fn tail_chars(s: &str, n: usize) -> String {
     s.chars().skip(count.saturating_sub(n)).collect()
 }
 
-fn category_of(name: &str, section: Option<usize>, structure: &Structure, lex: &Lexicon) -> Category {
-    // the keyword that ends last (the head of the phrase), the longer on a tie
-    let by_keyword = |s: &str| -> Option<Category> {
-        let mut best: Option<(usize, usize, Category)> = None;
-        for (i, _) in s.char_indices() {
-            if let Some((len, &c)) = lex.category_keywords.longest_at(s, i) {
-                let key = (i + len, len, c);
-                if best.is_none_or(|(e, l, _)| (key.0, key.1) > (e, l)) {
-                    best = Some(key);
-                }
+/// The standard indicator a name holds (优良天数 in 全年实现优良天数), the longest one.
+fn metric_in(name: &str, lex: &Lexicon) -> Option<(String, Category)> {
+    let mut best: Option<(usize, usize, Category)> = None;
+    for (i, c) in name.char_indices() {
+        if !lex.indicator_names.may_start(c) {
+            continue;
+        }
+        if let Some((len, &cat)) = lex.indicator_names.longest_at(name, i) {
+            if best.is_none_or(|(_, l, _)| len > l) {
+                best = Some((i, len, cat));
             }
         }
-        best.map(|(_, _, c)| c)
-    };
-    if let Some((_, &c)) = lex.indicator_names.iter().filter(|(n, _)| name.contains(n)).max_by_key(|(n, _)| n.len()) {
-        if c != Category::Other {
-            return c;
+    }
+    best.map(|(i, len, cat)| (name[i..i + len].to_string(), cat))
+}
+
+/// The category of the keyword that ends last in `s` (the head of the phrase), the longer
+/// on a tie.
+fn keyword_category(s: &str, lex: &Lexicon) -> Option<Category> {
+    let mut best: Option<(usize, usize, Category)> = None;
+    for (i, c) in s.char_indices() {
+        if !lex.category_keywords.may_start(c) {
+            continue;
+        }
+        if let Some((len, &cat)) = lex.category_keywords.longest_at(s, i) {
+            let key = (i + len, len);
+            if best.is_none_or(|(e, l, _)| key > (e, l)) {
+                best = Some((key.0, key.1, cat));
+            }
         }
     }
-    if let Some(c) = by_keyword(name) {
-        return c;
+    best.map(|(_, _, c)| c)
+}
+
+/// What an indicator inherits from the section it stands in, worked out once a section.
+struct SectionFacts {
+    /// The category of the nearest enclosing title that names one.
+    category: Option<Category>,
+    /// The section, or one it stands in, plans rather than reports (工作计划, 下一步打算).
+    plan: bool,
+}
+
+fn section_facts(structure: &Structure, lex: &Lexicon) -> Vec<SectionFacts> {
+    let mut out: Vec<SectionFacts> = Vec::with_capacity(structure.sections.len());
+    // parents come before their children
+    for s in &structure.sections {
+        let title = &structure.headings[s.heading].title;
+        let parent = s.parent.and_then(|p| out.get(p));
+        let plan = ["计划", "打算", "下一步", "思路", "安排", "目标任务"].iter().any(|w| title.contains(w))
+            || parent.is_some_and(|p| p.plan);
+        let category = keyword_category(title, lex).or_else(|| parent.and_then(|p| p.category));
+        out.push(SectionFacts { category, plan });
     }
-    let mut cur = section;
-    while let Some(s) = cur {
-        let h = &structure.headings[structure.sections[s].heading];
-        if let Some(c) = by_keyword(&h.title) {
-            return c;
-        }
-        cur = structure.sections[s].parent;
-    }
-    Category::Other
+    out
 }
 
 #[cfg(test)]

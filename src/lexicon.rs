@@ -479,8 +479,8 @@ pub struct Lexicon {
     pub indicator_names: PhraseSet<Category>,
     pub category_keywords: PhraseSet<Category>,
     pub t2s: T2s,
-    /// Toneless pinyin syllables, sorted.
-    pub pinyin: Vec<Box<str>>,
+    /// Toneless pinyin syllables (ü as v), packed into integers and sorted.
+    pub pinyin: Vec<u64>,
     pub places: Places,
 }
 
@@ -759,13 +759,13 @@ impl Lexicon {
     fn add_pinyin(&mut self, text: &str) -> Result<()> {
         for (line, l) in data_lines(text) {
             let s = l.trim();
+            let at = LineError { file: LexiconFile::Pinyin, line, text: l };
             if !s.bytes().all(|b| b.is_ascii_lowercase()) {
-                let at = LineError { file: LexiconFile::Pinyin, line, text: l };
                 return Err(at.err("a syllable is written in the letters a-z (ü as v)"));
             }
-            self.pinyin.push(s.into());
+            self.pinyin.push(pack_syllable(s).ok_or_else(|| at.err("a syllable has at most eight letters"))?);
         }
-        self.pinyin.sort();
+        self.pinyin.sort_unstable();
         self.pinyin.dedup();
         Ok(())
     }
@@ -811,12 +811,21 @@ impl Lexicon {
 
     /// Whether `s` is a pinyin syllable (toneless, ü written as v or ü).
     pub fn is_pinyin_syllable(&self, s: &str) -> bool {
-        if s.contains('ü') {
-            let key: String = s.chars().map(|c| if c == 'ü' { 'v' } else { c }).collect();
-            return self.pinyin.binary_search_by(|p| (**p).cmp(key.as_str())).is_ok();
-        }
-        self.pinyin.binary_search_by(|p| (**p).cmp(s)).is_ok()
+        let key = if s.contains('ü') {
+            pack_syllable(&s.replace('ü', "v"))
+        } else {
+            pack_syllable(s)
+        };
+        key.is_some_and(|k| self.pinyin.binary_search(&k).is_ok())
     }
+}
+
+/// A syllable of up to eight ASCII letters as one integer, for fast lookups.
+fn pack_syllable(s: &str) -> Option<u64> {
+    if s.is_empty() || s.len() > 8 || !s.is_ascii() {
+        return None;
+    }
+    Some(s.bytes().fold(0u64, |k, b| (k << 8) | b as u64))
 }
 
 /// The name of a place without its administrative suffix, when two characters or more

@@ -200,6 +200,10 @@ fn untoned(c: char) -> Option<char> {
 
 /// Whether `s` (toneless, ü as v) splits into between 1 and `max` pinyin syllables.
 fn splits_into_syllables(s: &str, max: usize, lex: &Lexicon) -> bool {
+    // most ruby is one syllable after one character
+    if s.len() <= 6 && lex.is_pinyin_syllable(s) {
+        return max >= 1;
+    }
     let n = s.len();
     // fewest syllables needed to cover s[..i]
     let mut best = vec![usize::MAX; n + 1];
@@ -663,6 +667,7 @@ struct Line {
     end: usize,
     /// Ranges inside the content to drop (junk fragments, leading markers).
     cuts: Vec<(usize, usize, Option<RemovedKind>)>,
+    facts: LineFacts,
 }
 
 fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
@@ -766,9 +771,70 @@ fn leading_marker(content: &str) -> usize {
     }
 }
 
-fn is_prose(s: &str) -> bool {
-    s.contains(['，', '。', '；', '！', '？', '、'])
+/// What the line stage needs to know of a line, read in one pass over its bytes.
+#[derive(Debug, Clone, Copy, Default)]
+struct LineFacts {
+    /// Holds a space of any width (but a tab).
+    space: bool,
+    tab: bool,
+    /// Holds Chinese sentence punctuation: ，。；！？、
+    prose: bool,
+    /// Characters that are not spaces.
+    visible: usize,
 }
+
+impl LineFacts {
+    fn of(s: &str) -> Self {
+        let b = s.as_bytes();
+        let mut f = LineFacts::default();
+        let mut lead_bytes = 0;
+        let mut spaces = 0;
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            // the bytes of CJK characters (E4..E9 lead) are neither spaces nor punctuation
+            if (0xE4..=0xE9).contains(&x) {
+                lead_bytes += 1;
+                i += 3;
+                continue;
+            }
+            if x < 0x80 {
+                lead_bytes += 1;
+                match x {
+                    b'\t' => {
+                        f.tab = true;
+                        spaces += 1;
+                    }
+                    b' ' | 0x0B | 0x0C | 0x0D => {
+                        f.space = true;
+                        spaces += 1;
+                    }
+                    _ => {}
+                }
+                i += 1;
+                continue;
+            }
+            if x & 0xC0 == 0x80 {
+                i += 1;
+                continue;
+            }
+            lead_bytes += 1;
+            let tail = &b[i..];
+            let space = matches!(tail, [0xC2, 0x85 | 0xA0, ..] | [0xE1, 0x9A, 0x80, ..] | [0xE3, 0x80, 0x80, ..])
+                || matches!(tail, [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..] | [0xE2, 0x81, 0x9F, ..]);
+            if space {
+                f.space = true;
+                spaces += 1;
+            }
+            // ，；！？ (EF BC 8C/9B/81/9F) and 。、 (E3 80 82/81)
+            f.prose |= matches!(tail, [0xEF, 0xBC, 0x8C | 0x9B | 0x81 | 0x9F, ..] | [0xE3, 0x80, 0x81 | 0x82, ..]);
+            i += 1;
+        }
+        f.visible = lead_bytes - spaces;
+        f
+    }
+}
+
 
 /// Whether a line is structure that must start on its own line.
 fn is_structural(s: &str, lex: &Lexicon) -> bool {
@@ -780,9 +846,6 @@ fn is_structural(s: &str, lex: &Lexicon) -> bool {
     n <= 20 && (s.ends_with('日') || lex.org_suffix.longest_ending_at(s, s.len()).is_some())
 }
 
-fn visible_len(s: &str) -> usize {
-    s.chars().filter(|&c| !is_space(c)).count()
-}
 
 /// What the join decision needs to know of the line built so far, kept up to date as lines
 /// are appended (a PDF can break one paragraph into thousands of lines).
@@ -799,16 +862,18 @@ struct Acc {
 }
 
 impl Acc {
-    fn new(s: &str) -> Self {
+    fn new(s: &str, f: LineFacts) -> Self {
         let mut a = Acc { labelled: parse_label(s).is_some(), ..Acc::default() };
-        a.extend(s);
+        a.extend(s, f);
         a
     }
 
-    fn extend(&mut self, s: &str) {
-        self.prose |= is_prose(s);
-        self.tab |= s.contains('\t');
-        self.visible += visible_len(s);
+    /// Appends `s`, whose facts are `f` (those of its line: cuts and spaces do not change
+    /// whether it is prose or has a tab, and a count of visible characters is the same).
+    fn extend(&mut self, s: &str, f: LineFacts) {
+        self.prose |= f.prose;
+        self.tab |= f.tab;
+        self.visible += f.visible;
         let mut rev = s.chars().rev();
         match (rev.next(), rev.next()) {
             (Some(l), Some(b)) => (self.last, self.before_last) = (Some(l), Some(b)),
@@ -922,7 +987,7 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
                         _ => merged.push(c),
                     }
                 }
-                let line = Line { start: cs, end: ce, cuts: merged };
+                let line = Line { start: cs, end: ce, cuts: merged, facts: LineFacts::of(&text[cs..ce]) };
                 if visible_after_cuts(text, &line) {
                     kept.push(line);
                 }
@@ -954,11 +1019,16 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
         } else {
             std::borrow::Cow::Owned(contents[k..unit_end].concat())
         };
+        // the facts of what the lines keep (a watermark cut away does not count)
+        let facts = (k..unit_end).fold(LineFacts::default(), |a, j| {
+            let l = if kept[j].cuts.is_empty() { kept[j].facts } else { LineFacts::of(&contents[j]) };
+            LineFacts { space: a.space || l.space, tab: a.tab || l.tab, prose: a.prose || l.prose, visible: a.visible + l.visible }
+        });
         if k > 0 && continues(&acc, &unit, lex) {
             joined[k] = true;
-            acc.extend(&unit);
+            acc.extend(&unit, facts);
         } else {
-            acc = Acc::new(&unit);
+            acc = Acc::new(&unit, facts);
         }
         k = unit_end;
     }
@@ -974,7 +1044,7 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
             group_end += 1;
         }
         let group = &kept[k..group_end];
-        let prose = group.iter().any(|l| is_prose(&text[l.start..l.end]));
+        let prose = group.iter().any(|l| l.facts.prose);
         let from = if k == 0 { 0 } else { kept[k - 1].end };
         if k > 0 {
             // keep the first line break between two paragraphs
@@ -1023,7 +1093,7 @@ fn visible_after_cuts(text: &str, line: &Line) -> bool {
 /// The line's content with its cuts applied and spaces dropped (for join decisions).
 fn cleaned<'t>(text: &'t str, line: &Line) -> std::borrow::Cow<'t, str> {
     let content = &text[line.start..line.end];
-    if line.cuts.is_empty() && !content.chars().any(|c| is_space(c) && c != '\t') {
+    if line.cuts.is_empty() && !line.facts.space {
         return std::borrow::Cow::Borrowed(content);
     }
     let mut s = String::with_capacity(content.len());
@@ -1040,7 +1110,7 @@ fn cleaned<'t>(text: &'t str, line: &Line) -> std::borrow::Cow<'t, str> {
 /// everywhere, elsewhere only between Chinese and Latin or digits).
 fn emit_line(b: &mut MapBuilder, text: &str, line: &Line, prose: bool, first_in_group: bool, lex: &Lexicon) {
     let content = &text[line.start..line.end];
-    if line.cuts.is_empty() && !content.chars().any(|c| is_space(c) && c != '\t') {
+    if line.cuts.is_empty() && !line.facts.space {
         b.copy(line.start, content);
         return;
     }

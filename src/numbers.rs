@@ -92,21 +92,65 @@ impl Mention {
 
 /// Finds every number of `text`. `labels` are the spans of heading labels.
 pub fn find(text: &str, labels: &[Span<Normalized>], lex: &Lexicon) -> Vec<Mention> {
-    let ctx = Context::new(text, labels, lex);
+    const OPEN_QUOTE: &[u8] = "“".as_bytes();
+    const CLOSE_QUOTE: &[u8] = "”".as_bytes();
+    const OPEN_TITLE: &[u8] = "《".as_bytes();
+    const CLOSE_TITLE: &[u8] = "》".as_bytes();
+    const OPEN_PAREN: &[u8] = "（".as_bytes();
+    let ctx = Context { text, lex, labels };
     let mut out: Vec<Mention> = Vec::new();
     let bytes = text.as_bytes();
+    // names the numbers may stand in: “short quotations” (decided when they close),
+    // 《book titles》, and （三次回收）: short brackets opening with a Chinese numeral
+    let mut quote: Option<(usize, usize)> = None; // (start, index of the first mention after it)
+    let mut in_title = false;
+    let mut paren_name_end = 0;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         let next = if b.is_ascii_digit() {
             ctx.arabic(i, out.last())
         } else if b < 0x80 {
+            if b == b'\n' {
+                quote = None;
+                in_title = false;
+            }
             if is_placeholder_letter(b as char) && ctx.placeholder_start(i) {
                 ctx.arabic(i, out.last())
             } else {
                 Scan::Skip(i + 1)
             }
-        } else if b >= 0xE0 && b < 0xF0 && i + 2 < bytes.len() {
+        } else if (0xE2..=0xEF).contains(&b) && i + 2 < bytes.len() {
+            let rest = &bytes[i..];
+            if matches!(b, 0xE2 | 0xE3 | 0xEF) {
+                // punctuation and symbols: the marks that enclose names
+                if rest.starts_with(OPEN_QUOTE) {
+                    quote = Some((i, out.len()));
+                } else if rest.starts_with(CLOSE_QUOTE) {
+                    if let Some((s, first)) = quote.take() {
+                        if text[s..i].chars().count() <= 17 {
+                            for m in &mut out[first..] {
+                                if m.role != Role::Label {
+                                    m.role = Role::Name;
+                                }
+                            }
+                        }
+                    }
+                } else if rest.starts_with(OPEN_TITLE) {
+                    in_title = true;
+                } else if rest.starts_with(CLOSE_TITLE) {
+                    in_title = false;
+                } else if rest.starts_with(OPEN_PAREN) {
+                    let from = i + 3;
+                    let inner = &text[from..crate::normalize::floor_boundary(text, from + 24)];
+                    if let Some(close) = inner.find('）') {
+                        let content = &inner[..close];
+                        if content.chars().count() <= 6 && content.starts_with(is_chinese_numeral) {
+                            paren_name_end = from + close;
+                        }
+                    }
+                }
+            }
             // a three-byte character: decode it by hand, most are not numerals
             let code = ((b as u32 & 0x0F) << 12) | ((bytes[i + 1] as u32 & 0x3F) << 6) | (bytes[i + 2] as u32 & 0x3F);
             match char::from_u32(code) {
@@ -125,7 +169,10 @@ pub fn find(text: &str, labels: &[Span<Normalized>], lex: &Lexicon) -> Vec<Menti
         };
         match next {
             Scan::Skip(n) => i = n.max(i + 1),
-            Scan::Found(m, n) => {
+            Scan::Found(mut m, n) => {
+                if (in_title || m.number.start < paren_name_end) && m.role != Role::Label {
+                    m.role = Role::Name;
+                }
                 out.push(m);
                 i = n.max(i + 1);
             }
@@ -147,8 +194,6 @@ struct Context<'a> {
     text: &'a str,
     lex: &'a Lexicon,
     labels: &'a [Span<Normalized>],
-    /// Spans of names: short quotations, book titles, numbered names.
-    names: Vec<(usize, usize)>,
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -160,64 +205,8 @@ fn char_before(text: &str, i: usize) -> Option<char> {
 }
 
 impl<'a> Context<'a> {
-    fn new(text: &'a str, labels: &'a [Span<Normalized>], lex: &'a Lexicon) -> Self {
-        const OPEN_QUOTE: &[u8] = "“".as_bytes();
-        const CLOSE_QUOTE: &[u8] = "”".as_bytes();
-        const OPEN_TITLE: &[u8] = "《".as_bytes();
-        const CLOSE_TITLE: &[u8] = "》".as_bytes();
-        const OPEN_PAREN: &[u8] = "（".as_bytes();
-        let mut names = Vec::new();
-        // “short quotations”, 《book titles》 and （三次回收）: short bracketed terms that
-        // open with a Chinese numeral, on one line. The marks are three bytes each: scan bytes.
-        let b = text.as_bytes();
-        let mut open: Option<(usize, u8)> = None;
-        let mut i = 0;
-        while i < b.len() {
-            let c = b[i];
-            if c == b'\n' {
-                open = None;
-            } else if c == 0xE2 || c == 0xE3 || c == 0xEF {
-                let rest = &b[i..];
-                if rest.starts_with(OPEN_QUOTE) {
-                    open = Some((i, b'q'));
-                } else if rest.starts_with(OPEN_TITLE) {
-                    open = Some((i, b't'));
-                } else if rest.starts_with(CLOSE_QUOTE) {
-                    if let Some((s, b'q')) = open {
-                        if text[s..i].chars().count() <= 17 {
-                            names.push((s, i + 3));
-                        }
-                        open = None;
-                    }
-                } else if rest.starts_with(CLOSE_TITLE) {
-                    if let Some((s, b't')) = open {
-                        names.push((s, i + 3));
-                        open = None;
-                    }
-                } else if rest.starts_with(OPEN_PAREN) {
-                    let from = i + 3;
-                    let inner = &text[from..crate::normalize::floor_boundary(text, from + 24)];
-                    if let Some(close) = inner.find('）') {
-                        let content = &inner[..close];
-                        if content.chars().count() <= 6 && content.starts_with(is_chinese_numeral) {
-                            names.push((i, from + close + '）'.len_utf8()));
-                        }
-                    }
-                }
-                i += 3;
-                continue;
-            }
-            i += 1;
-        }
-        names.sort_unstable();
-        Context { text, lex, labels, names }
-    }
-
+    /// Whether the numeral at `start..end` stands in a numbered name or slogan.
     fn in_name(&self, start: usize, end: usize) -> bool {
-        let k = self.names.partition_point(|&(s, _)| s <= start);
-        if self.names[..k].iter().rev().take(4).any(|&(s, e)| s <= start && end <= e) {
-            return true;
-        }
         // numbered names and slogans (五位一体, 日最大8小时), which start at most four
         // characters before the number
         let mut pos = start;

@@ -234,45 +234,52 @@ pub struct NumberOut {
     pub qualifier: Option<Qualifier>,
 }
 
-/// Converts byte offsets of the original to the requested encoding.
-pub(crate) struct OffsetConverter {
+/// Converts byte offsets of the original to the requested encoding: checkpoints every
+/// [`BLOCK`] bytes, then a count of the characters from the checkpoint. No sorting, and
+/// memory of one entry a block.
+pub(crate) struct OffsetConverter<'a> {
+    text: &'a str,
     encoding: OffsetEncoding,
-    /// Sorted byte offsets and their converted values.
-    table: Vec<(usize, usize)>,
+    /// For each block: the first character boundary at or after its start, and the offset in
+    /// the encoding there.
+    checkpoints: Vec<(usize, usize)>,
 }
 
-impl OffsetConverter {
-    pub(crate) fn new(original: &str, mut offsets: Vec<usize>, encoding: OffsetEncoding) -> Self {
-        if encoding == OffsetEncoding::Utf8 {
-            return OffsetConverter { encoding, table: Vec::new() };
-        }
-        offsets.sort_unstable();
-        offsets.dedup();
-        let mut table = Vec::with_capacity(offsets.len());
-        let mut want = offsets.into_iter().peekable();
-        let mut count = 0usize;
-        let mut byte = 0usize;
-        let mut chars = original.chars();
-        while let Some(&w) = want.peek() {
-            while byte < w {
-                let Some(c) = chars.next() else { break };
-                byte += c.len_utf8();
+const BLOCK: usize = 128;
+
+impl<'a> OffsetConverter<'a> {
+    pub(crate) fn new(text: &'a str, encoding: OffsetEncoding) -> Self {
+        let mut checkpoints = Vec::new();
+        if encoding != OffsetEncoding::Utf8 {
+            checkpoints.reserve(text.len() / BLOCK + 1);
+            let mut count = 0usize;
+            for (i, c) in text.char_indices() {
+                while checkpoints.len() * BLOCK <= i {
+                    checkpoints.push((i, count));
+                }
                 count += if encoding == OffsetEncoding::Utf16 { c.len_utf16() } else { 1 };
             }
-            table.push((w, count));
-            want.next();
+            while checkpoints.len() * BLOCK <= text.len() {
+                checkpoints.push((text.len(), count));
+            }
         }
-        OffsetConverter { encoding, table }
+        OffsetConverter { text, encoding, checkpoints }
     }
 
     pub(crate) fn get(&self, byte: usize) -> usize {
         if self.encoding == OffsetEncoding::Utf8 {
             return byte;
         }
-        match self.table.binary_search_by_key(&byte, |&(b, _)| b) {
-            Ok(i) => self.table[i].1,
-            // not collected: the nearest known offset before it (never happens in practice)
-            Err(i) => i.checked_sub(1).map_or(0, |k| self.table[k].1),
+        let byte = crate::normalize::floor_boundary(self.text, byte);
+        let mut k = (byte / BLOCK).min(self.checkpoints.len().saturating_sub(1));
+        while k > 0 && self.checkpoints[k].0 > byte {
+            k -= 1;
+        }
+        let Some(&(at, count)) = self.checkpoints.get(k) else { return 0 };
+        let tail = &self.text[at.min(byte)..byte];
+        count + match self.encoding {
+            OffsetEncoding::Utf16 => tail.encode_utf16().count(),
+            _ => tail.chars().count(),
         }
     }
 }
@@ -292,49 +299,6 @@ impl Parts<'_> {
         self.normalized.map.to_original(span)
     }
 
-    /// Every original byte offset the report will hold.
-    fn offsets(&self) -> Vec<usize> {
-        let mut v = vec![0, self.original.len()];
-        let mut push = |s: Span<Original>| {
-            v.push(s.start);
-            v.push(s.end);
-        };
-        let s = self.structure;
-        let meta = &s.meta;
-        for f in [&meta.title, &meta.date, &meta.org, &meta.period, &meta.recipients, &meta.cc, &meta.published, &meta.source, &meta.author]
-            .into_iter()
-            .flatten()
-        {
-            push(self.orig(f.span));
-        }
-        for f in &meta.signature {
-            push(self.orig(f.span));
-        }
-        for (i, sec) in s.sections.iter().enumerate() {
-            push(self.orig(sec.span));
-            push(self.orig(heading_span(s, i)));
-        }
-        for ind in &self.findings.indicators {
-            push(self.orig(self.mentions[ind.mention].span));
-            push(self.orig(ind.sentence));
-        }
-        for c in &self.findings.comparisons {
-            push(self.orig(c.span));
-        }
-        for r in &self.findings.ranks {
-            push(self.orig(r.span));
-        }
-        for r in &self.normalized.removed {
-            push(r.span);
-        }
-        for r in &self.normalized.rejoined {
-            push(*r);
-        }
-        for m in self.mentions.iter().filter(|m| m.is_placeholder()) {
-            push(self.orig(m.span));
-        }
-        v
-    }
 }
 
 fn heading_span(s: &Structure, section: usize) -> Span<N> {
@@ -344,7 +308,7 @@ fn heading_span(s: &Structure, section: usize) -> Span<N> {
 }
 
 pub(crate) fn build(p: &Parts<'_>) -> Report {
-    let conv = OffsetConverter::new(p.original, p.offsets(), p.options.offsets);
+    let conv = OffsetConverter::new(p.original, p.options.offsets);
     let out = |s: Span<Original>| SpanOut { start: conv.get(s.start), end: conv.get(s.end) };
     let orig_text = |s: Span<Original>| s.slice(p.original).to_string();
     let s = p.structure;
@@ -589,8 +553,7 @@ fn diagnostics(p: &Parts<'_>, out: &dyn Fn(Span<Original>) -> SpanOut) -> Vec<Di
 /// The number mentions as reported by `envreport numbers`.
 pub(crate) fn numbers_out(original: &str, normalized: &Normalized, mentions: &[Mention], options: &Options) -> Vec<NumberOut> {
     let spans: Vec<Span<Original>> = mentions.iter().map(|m| normalized.map.to_original(m.span)).collect();
-    let offsets = spans.iter().flat_map(|s| [s.start, s.end]).collect();
-    let conv = OffsetConverter::new(original, offsets, options.offsets);
+    let conv = OffsetConverter::new(original, options.offsets);
     mentions
         .iter()
         .zip(&spans)
@@ -614,11 +577,18 @@ mod tests {
     #[test]
     fn converter_counts_each_encoding() {
         let t = "a环𝄞b";
-        let offsets = vec![0, 1, 4, 8, 9];
-        let chars = OffsetConverter::new(t, offsets.clone(), OffsetEncoding::Chars);
+        let chars = OffsetConverter::new(t, OffsetEncoding::Chars);
         assert_eq!([0, 1, 4, 8, 9].map(|b| chars.get(b)), [0, 1, 2, 3, 4]);
-        let utf16 = OffsetConverter::new(t, offsets, OffsetEncoding::Utf16);
+        let utf16 = OffsetConverter::new(t, OffsetEncoding::Utf16);
         assert_eq!([0, 1, 4, 8, 9].map(|b| utf16.get(b)), [0, 1, 2, 4, 5]);
+        // across many blocks
+        let long = "环境𝄞a".repeat(500);
+        let chars = OffsetConverter::new(&long, OffsetEncoding::Chars);
+        let utf16 = OffsetConverter::new(&long, OffsetEncoding::Utf16);
+        for (b, _) in long.char_indices().step_by(7).chain([(long.len(), ' ')]) {
+            assert_eq!(chars.get(b), long[..b].chars().count());
+            assert_eq!(utf16.get(b), long[..b].encode_utf16().count());
+        }
     }
 
     #[test]
