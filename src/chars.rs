@@ -146,9 +146,66 @@ pub fn is_placeholder_letter(c: char) -> bool {
     matches!(c, 'x' | 'X' | '×')
 }
 
+/// Byte counts of a UTF-8 text, eight bytes at a time: characters (bytes that are not
+/// continuation bytes), characters beyond the BMP (four-byte lead bytes), spaces and tabs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ByteCounts {
+    pub chars: usize,
+    pub astral: usize,
+    pub spaces: usize,
+    pub tabs: usize,
+}
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `w` that equals `b`, the others clear.
+#[inline]
+fn bytes_equal(w: u64, b: u8) -> u64 {
+    let t = w ^ (LO * b as u64);
+    // exact zero-byte test: a byte is zero iff adding 0x7F to its low bits and or-ing leaves
+    // its high bit clear
+    !(((t & !HI) + !HI) | t) & HI
+}
+
+/// Counts the bytes of `s` (see [`ByteCounts`]).
+pub fn count_bytes(s: &[u8]) -> ByteCounts {
+    let mut c = ByteCounts::default();
+    let mut chunks = s.chunks_exact(8);
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // continuation bytes are 10xxxxxx: high bit set, next bit clear
+        let cont = (w & HI) & !((w << 1) & HI);
+        c.chars += 8 - cont.count_ones() as usize;
+        // four-byte lead bytes are 11110xxx
+        let astral = (w & HI) & ((w << 1) & HI) & ((w << 2) & HI) & ((w << 3) & HI) & !((w << 4) & HI);
+        c.astral += astral.count_ones() as usize;
+        c.spaces += bytes_equal(w, b' ').count_ones() as usize;
+        c.tabs += bytes_equal(w, b'\t').count_ones() as usize;
+    }
+    for &b in chunks.remainder() {
+        c.chars += usize::from(b & 0xC0 != 0x80);
+        c.astral += usize::from(b & 0xF8 == 0xF0);
+        c.spaces += usize::from(b == b' ');
+        c.tabs += usize::from(b == b'\t');
+    }
+    c
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_counts_agree_with_chars() {
+        for t in ["", "a", "环境 保护\t𝄞x", "  \t\t 环𝄞𝄞 ", &"环境𝄞 a\t".repeat(37)] {
+            let c = count_bytes(t.as_bytes());
+            assert_eq!(c.chars, t.chars().count(), "{t:?}");
+            assert_eq!(c.astral, t.chars().filter(|c| c.len_utf8() == 4).count(), "{t:?}");
+            assert_eq!(c.spaces, t.matches(' ').count(), "{t:?}");
+            assert_eq!(c.tabs, t.matches('\t').count(), "{t:?}");
+        }
+    }
 
     #[test]
     fn classes() {

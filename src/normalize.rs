@@ -227,7 +227,8 @@ fn fold_width(c: char) -> Option<char> {
     match c {
         '，' | '（' | '）' | '：' | '；' | '！' | '？' => None,
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
-        '\u{3000}' => Some(' '),
+        // every space but the tab and the line break becomes an ASCII space
+        '\u{3000}' | '\u{A0}' | '\u{85}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => Some(' '),
         '｡' => Some('。'),
         '､' => Some('、'),
         '「' => Some('“'),
@@ -306,9 +307,6 @@ pub fn fold_chars(text: &str, lex: &Lexicon) -> CharsFolded {
         lex,
         b: MapBuilder::with_capacity(text.len() + text.len() / 8),
         run: 0,
-        prev: '\n',
-        prev_visible: '\n',
-        han_run: 0,
         quote_open: false,
         parens: Vec::new(),
         traditional,
@@ -327,12 +325,6 @@ struct CharFolder<'a> {
     b: MapBuilder,
     /// Start of the input not yet written (pending copy).
     run: usize,
-    /// Last character of the output (pending copy included).
-    prev: char,
-    /// Last character of the output that is not a space.
-    prev_visible: char,
-    /// Number of Han characters ending the output.
-    han_run: usize,
     quote_open: bool,
     /// For each `(` open on this line: whether it was written as `（`.
     parens: Vec<bool>,
@@ -349,16 +341,30 @@ impl CharFolder<'_> {
         self.run = upto;
     }
 
+    /// The output so far, pending copy included, as its last characters backwards (at position
+    /// `i` of the input).
+    fn output_back(&self, i: usize) -> impl Iterator<Item = char> + '_ {
+        self.text[self.run..i].chars().rev().chain(self.b.as_str().chars().rev())
+    }
+
+    /// The last character of the output before input position `i`.
+    fn prev(&self, i: usize) -> char {
+        self.output_back(i).next().unwrap_or('\n')
+    }
+
+    /// The last character of the output before `i` that is not a space.
+    fn prev_visible(&self, i: usize) -> char {
+        self.output_back(i).find(|&c| !is_space(c)).unwrap_or('\n')
+    }
+
+    /// How many Han characters end the output before `i` (at most 8).
+    fn han_run(&self, i: usize) -> usize {
+        self.output_back(i).take(8).take_while(|&c| is_han(c)).count()
+    }
+
+    /// Keeps the state that runs along a line: open quotation marks and brackets. Only the
+    /// characters that change it come here.
     fn note(&mut self, c: char) {
-        self.prev = c;
-        if !is_space(c) {
-            self.prev_visible = c;
-        }
-        if is_han(c) {
-            self.han_run += 1;
-        } else {
-            self.han_run = 0;
-        }
         match c {
             '“' => self.quote_open = true,
             '”' => self.quote_open = false,
@@ -400,19 +406,35 @@ impl CharFolder<'_> {
 
     fn run(&mut self) {
         let text = self.text;
+        let bytes = text.as_bytes();
         let mut i = 0;
-        while let Some(c) = char_at(text, i) {
-            let n = i + c.len_utf8();
-            // fast path: characters that never change
-            if (c.is_ascii_alphanumeric() && c != 'p' && c != 'P') || c == ' ' {
-                self.note(c);
-                i = n;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // fast paths: CJK ideographs (lead bytes E4..E9) change only when traditional,
+            // ASCII letters, digits and spaces never
+            if (0xE4..=0xE9).contains(&b) && i + 2 < bytes.len() {
+                let code = ((b as u32 & 0x0F) << 12) | ((bytes[i + 1] as u32 & 0x3F) << 6) | (bytes[i + 2] as u32 & 0x3F);
+                if let Some(c) = char::from_u32(code) {
+                    if let Some(s) = self.lex.t2s.get(c) {
+                        if self.traditional || !self.lex.t2s.is_ambiguous(c) {
+                            self.put_char(i, i + 3, s);
+                        }
+                    }
+                }
+                i += 3;
                 continue;
             }
+            if (b.is_ascii_alphanumeric() && b != b'p' && b != b'P') || b == b' ' {
+                i += 1;
+                continue;
+            }
+            let Some(c) = char_at(text, i) else { break };
             if is_han(c) {
-                match self.lex.t2s.get(c) {
-                    Some(s) if self.traditional || !self.lex.t2s.is_ambiguous(c) => self.put_char(i, n, s),
-                    _ => self.note(c),
+                let n = i + c.len_utf8();
+                if let Some(s) = self.lex.t2s.get(c) {
+                    if self.traditional || !self.lex.t2s.is_ambiguous(c) {
+                        self.put_char(i, n, s);
+                    }
                 }
                 i = n;
                 continue;
@@ -442,8 +464,8 @@ impl CharFolder<'_> {
             self.drop(i, n);
             return n;
         }
-        if (c == '(' || c == '（') && self.ruby_possible && self.han_run > 0 {
-            if let Some(end) = self.ruby_end(n) {
+        if (c == '(' || c == '（') && self.ruby_possible && self.han_run(i) > 0 {
+            if let Some(end) = self.ruby_end(n, self.han_run(i)) {
                 self.drop(i, end);
                 self.ruby += 1;
                 return end;
@@ -461,7 +483,7 @@ impl CharFolder<'_> {
                 return j + 1;
             }
         }
-        if (c == '_' || c == '^') && self.prev.is_ascii_alphanumeric() {
+        if (c == '_' || c == '^') && self.prev(i).is_ascii_alphanumeric() {
             if let Some(next) = self.script(i, c) {
                 return next;
             }
@@ -488,20 +510,20 @@ impl CharFolder<'_> {
     }
 
     /// Where a pinyin ruby that opens just before `from` ends, if it is one.
-    fn ruby_end(&self, from: usize) -> Option<usize> {
+    fn ruby_end(&self, from: usize, han_run: usize) -> Option<usize> {
         let rest = self.text.get(from..)?;
         let mut plain = String::new();
         for (j, c) in rest.char_indices() {
             if c == ')' || c == '）' {
                 let ok = !plain.is_empty()
-                    && splits_into_syllables(&plain, self.han_run.min(8), self.lex);
+                    && splits_into_syllables(&plain, han_run.min(8), self.lex);
                 return ok.then_some(from + j + c.len_utf8());
             }
             if is_invisible(c) {
                 continue;
             }
             plain.push(untoned(c)?);
-            if plain.len() > 6 * self.han_run.min(8) {
+            if plain.len() > 6 * han_run.min(8) {
                 return None;
             }
         }
@@ -570,7 +592,7 @@ impl CharFolder<'_> {
         let n = i + c.len_utf8();
         let m = char_at(text, n);
         let is_m = matches!(m, Some('m' | 'M'));
-        if !is_m || self.prev.is_ascii_alphabetic() {
+        if !is_m || self.prev(i).is_ascii_alphabetic() {
             self.note(c);
             return n;
         }
@@ -599,25 +621,26 @@ impl CharFolder<'_> {
 
     /// The Chinese form of ASCII punctuation `f` at `i..n` in prose, if it changes.
     fn punctuation(&mut self, i: usize, n: usize, f: char) -> Option<char> {
+        if !matches!(f, ',' | ':' | ';' | '!' | '?' | '(' | ')' | '.' | '"' | '，') {
+            return None;
+        }
         let text = self.text;
-        let prev = self.prev_visible;
-        let next = next_visible(text, n);
-        let cjk_near = is_cjk(prev) || next.is_some_and(is_cjk);
+        let cjk_near = |this: &Self| is_cjk(this.prev_visible(i)) || next_visible(text, n).is_some_and(is_cjk);
         match f {
             ',' => {
                 // thousands separator: digit , ddd (not a fourth digit)
-                if self.prev.is_ascii_digit() && digits_after(text, n) == 3 {
+                if self.prev(i).is_ascii_digit() && digits_after(text, n) == 3 {
                     return None;
                 }
-                cjk_near.then_some('，')
+                cjk_near(self).then_some('，')
             }
             ':' => {
-                let time = self.prev.is_ascii_digit() && next.is_some_and(|c| c.is_ascii_digit());
-                (!time && cjk_near).then_some('：')
+                let time = self.prev(i).is_ascii_digit() && next_visible(text, n).is_some_and(|c| c.is_ascii_digit());
+                (!time && cjk_near(self)).then_some('：')
             }
             // a closing bracket takes the form its opening one was given
             ')' if !self.parens.is_empty() => self.parens.last().copied().unwrap_or(false).then_some('）'),
-            ';' | '!' | '?' | '(' | ')' => cjk_near.then_some(match f {
+            ';' | '!' | '?' | '(' | ')' => cjk_near(self).then_some(match f {
                 ';' => '；',
                 '!' => '！',
                 '?' => '？',
@@ -625,17 +648,13 @@ impl CharFolder<'_> {
                 _ => '）',
             }),
             '.' => {
-                let ends = (is_han(prev) || prev == '”' || prev == '）')
-                    && next.is_none_or(is_han);
-                if ends {
-                    Some('。')
-                } else {
-                    (f != '.' || char_at(text, i) != Some('.')).then_some('.')
-                }
+                let prev = self.prev_visible(i);
+                let ends = (is_han(prev) || prev == '”' || prev == '）') && next_visible(text, n).is_none_or(is_han);
+                ends.then_some('。')
             }
             '"' => Some(if self.quote_open { '”' } else { '“' }),
             // １，２００: a full-width comma between digits is a thousands separator
-            '，' => (self.prev.is_ascii_digit() && digits_after(text, n) == 3).then_some(','),
+            '，' => (self.prev(i).is_ascii_digit() && digits_after(text, n) == 3).then_some(','),
             _ => None,
         }
     }
@@ -725,8 +744,22 @@ fn junk_kind(content: &str, lex: &Lexicon) -> Option<RemovedKind> {
 fn inline_junk(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let line = &text[start..end];
+    // most lines hold no watermark phrase at all: look for one first (fast substring search)
+    if !lex.junk_inline.iter().any(|(p, _)| line.contains(p)) {
+        return out;
+    }
+    let bytes = line.as_bytes();
     let mut i = 0;
-    while let Some(off) = line[i..].find(['（', '(', '【', '[']) {
+    loop {
+        // the next opening bracket: ( [ or （ (EF BC 88) or 【 (E3 80 90), found by bytes
+        let Some(off) = bytes[i..].iter().enumerate().position(|(k, &x)| match x {
+            b'(' | b'[' => true,
+            0xEF => bytes[i + k..].starts_with(&[0xEF, 0xBC, 0x88]),
+            0xE3 => bytes[i + k..].starts_with(&[0xE3, 0x80, 0x90]),
+            _ => false,
+        }) else {
+            break;
+        };
         let open = i + off;
         let oc = char_at(line, open).unwrap_or('(');
         let close_c = match oc {
@@ -784,54 +817,12 @@ struct LineFacts {
 }
 
 impl LineFacts {
+    /// The facts of a line of the character stage's output, where every space is an ASCII
+    /// space (the other spaces were folded to it).
     fn of(s: &str) -> Self {
-        let b = s.as_bytes();
-        let mut f = LineFacts::default();
-        let mut lead_bytes = 0;
-        let mut spaces = 0;
-        let mut i = 0;
-        while i < b.len() {
-            let x = b[i];
-            // the bytes of CJK characters (E4..E9 lead) are neither spaces nor punctuation
-            if (0xE4..=0xE9).contains(&x) {
-                lead_bytes += 1;
-                i += 3;
-                continue;
-            }
-            if x < 0x80 {
-                lead_bytes += 1;
-                match x {
-                    b'\t' => {
-                        f.tab = true;
-                        spaces += 1;
-                    }
-                    b' ' | 0x0B | 0x0C | 0x0D => {
-                        f.space = true;
-                        spaces += 1;
-                    }
-                    _ => {}
-                }
-                i += 1;
-                continue;
-            }
-            if x & 0xC0 == 0x80 {
-                i += 1;
-                continue;
-            }
-            lead_bytes += 1;
-            let tail = &b[i..];
-            let space = matches!(tail, [0xC2, 0x85 | 0xA0, ..] | [0xE1, 0x9A, 0x80, ..] | [0xE3, 0x80, 0x80, ..])
-                || matches!(tail, [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..] | [0xE2, 0x81, 0x9F, ..]);
-            if space {
-                f.space = true;
-                spaces += 1;
-            }
-            // ，；！？ (EF BC 8C/9B/81/9F) and 。、 (E3 80 82/81)
-            f.prose |= matches!(tail, [0xEF, 0xBC, 0x8C | 0x9B | 0x81 | 0x9F, ..] | [0xE3, 0x80, 0x81 | 0x82, ..]);
-            i += 1;
-        }
-        f.visible = lead_bytes - spaces;
-        f
+        let c = crate::chars::count_bytes(s.as_bytes());
+        let prose = ["，", "。", "、", "；", "！", "？"].iter().any(|p| s.contains(p));
+        LineFacts { space: c.spaces > 0, tab: c.tabs > 0, prose, visible: c.chars - c.spaces - c.tabs }
     }
 }
 
@@ -1114,38 +1105,30 @@ fn emit_line(b: &mut MapBuilder, text: &str, line: &Line, prose: bool, first_in_
         b.copy(line.start, content);
         return;
     }
-    let mut pos = line.start;
-    let mut cuts = line.cuts.iter().peekable();
-    // a line-initial number label keeps the space after it (5 全力保障…)
-    let keep_label_space = first_in_group
-        && parse_label(&text[line.start..line.end]).is_some_and(|l| l.weak);
-    let mut seen_text = false;
-    let mut i = line.start;
-    while i < line.end {
-        if let Some(&&(s, e, _)) = cuts.peek() {
-            if i == s {
-                b.copy(pos, &text[pos..s]);
-                b.delete(s, e);
-                pos = e;
-                i = e;
-                cuts.next();
-                continue;
+    // what to drop, in order: the cuts, and the runs of spaces next to Chinese text
+    let mut drops: Vec<(usize, usize)> = line.cuts.iter().map(|&(s, e, _)| (s, e)).collect();
+    if line.facts.space {
+        // a line-initial number label keeps the space after it (5 全力保障…)
+        let keep_label_space = first_in_group && parse_label(content).is_some_and(|l| l.weak);
+        let bytes = content.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // the next space (the character stage folded every space to an ASCII one)
+            let Some(off) = bytes[i..].iter().position(|&x| x == b' ') else {
+                break;
+            };
+            i += off;
+            let mut j = i + 1;
+            while bytes.get(j) == Some(&b' ') {
+                j += 1;
             }
-        }
-        let Some(c) = char_at(text, i) else { break };
-        if is_space(c) && c != '\t' {
-            let mut j = i;
-            while let Some(ch) = char_at(text, j).filter(|&ch| is_space(ch) && ch != '\t') {
-                j += ch.len_utf8();
-            }
-            let j = j.min(line.end);
-            let before = text[line.start..i].chars().next_back();
-            let after = char_at(text, j).filter(|_| j < line.end);
+            let (at, end) = (line.start + i, line.start + j);
+            let inside_cut = line.cuts.iter().any(|&(s, e, _)| at < e && s < end);
+            let before = content[..i].chars().next_back();
+            let after = content[j..].chars().next();
             let drop = match (before, after) {
-                (Some(x), Some(y)) => {
-                    let label_space = keep_label_space
-                        && i - line.start <= 3
-                        && !seen_text_after_digits(&text[line.start..i]);
+                (Some(x), Some(y)) if !inside_cut => {
+                    let label_space = keep_label_space && i <= 3 && !seen_text_after_digits(&content[..i]);
                     !label_space
                         && if prose {
                             is_cjk(x) || is_cjk(y)
@@ -1153,25 +1136,30 @@ fn emit_line(b: &mut MapBuilder, text: &str, line: &Line, prose: bool, first_in_
                             // only a number parted from its unit (2022 年, 6 项)
                             x.is_ascii_digit()
                                 && (matches!(y, '年' | '月' | '日' | '号' | '时' | '万' | '亿' | '余' | '多')
-                                    || lex.units.longest_at(text, j).is_some())
+                                    || lex.units.longest_at(text, end).is_some())
                         }
                 }
                 _ => false,
             };
             if drop {
-                b.copy(pos, &text[pos..i]);
-                b.delete(i, j);
-                pos = j;
+                drops.push((at, end));
             }
             i = j;
+        }
+        drops.sort_unstable();
+    }
+    let mut pos = line.start;
+    for (s, e) in drops {
+        if s < pos {
             continue;
         }
-        seen_text = true;
-        i += c.len_utf8();
+        b.copy(pos, &text[pos..s]);
+        b.delete(s, e);
+        pos = e;
     }
-    let _ = seen_text;
     b.copy(pos, &text[pos..line.end]);
 }
+
 
 /// Whether `s` holds anything but ASCII digits (the label number of `5 全力`).
 fn seen_text_after_digits(s: &str) -> bool {

@@ -247,20 +247,40 @@ pub(crate) struct OffsetConverter<'a> {
 
 const BLOCK: usize = 128;
 
+/// Code units that `bytes` (whole characters of UTF-8) take in `encoding`: one a
+/// character, and a second for each character beyond the Basic Multilingual Plane in UTF-16.
+/// Counts lead bytes, eight at a time.
+fn units(bytes: &[u8], encoding: OffsetEncoding) -> usize {
+    match encoding {
+        OffsetEncoding::Utf8 => bytes.len(),
+        OffsetEncoding::Chars => crate::chars::count_bytes(bytes).chars,
+        OffsetEncoding::Utf16 => {
+            let c = crate::chars::count_bytes(bytes);
+            c.chars + c.astral
+        }
+    }
+}
+
 impl<'a> OffsetConverter<'a> {
     pub(crate) fn new(text: &'a str, encoding: OffsetEncoding) -> Self {
         let mut checkpoints = Vec::new();
         if encoding != OffsetEncoding::Utf8 {
-            checkpoints.reserve(text.len() / BLOCK + 1);
-            let mut count = 0usize;
-            for (i, c) in text.char_indices() {
-                while checkpoints.len() * BLOCK <= i {
-                    checkpoints.push((i, count));
+            checkpoints.reserve(text.len() / BLOCK + 2);
+            let (mut at, mut count) = (0usize, 0usize);
+            let mut k = 0;
+            loop {
+                // the first character boundary at or after the block's start
+                let mut b = (k * BLOCK).min(text.len());
+                while !text.is_char_boundary(b) {
+                    b += 1;
                 }
-                count += if encoding == OffsetEncoding::Utf16 { c.len_utf16() } else { 1 };
-            }
-            while checkpoints.len() * BLOCK <= text.len() {
-                checkpoints.push((text.len(), count));
+                count += units(&text.as_bytes()[at..b], encoding);
+                at = b;
+                checkpoints.push((at, count));
+                if k * BLOCK >= text.len() {
+                    break;
+                }
+                k += 1;
             }
         }
         OffsetConverter { text, encoding, checkpoints }
@@ -276,11 +296,7 @@ impl<'a> OffsetConverter<'a> {
             k -= 1;
         }
         let Some(&(at, count)) = self.checkpoints.get(k) else { return 0 };
-        let tail = &self.text[at.min(byte)..byte];
-        count + match self.encoding {
-            OffsetEncoding::Utf16 => tail.encode_utf16().count(),
-            _ => tail.chars().count(),
-        }
+        count + units(&self.text.as_bytes()[at.min(byte)..byte], self.encoding)
     }
 }
 
