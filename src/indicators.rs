@@ -221,47 +221,46 @@ fn find_comparisons(
     used: &mut [bool],
     out: &mut Vec<ComparisonFound>,
 ) {
-    for &sentence in &structure.sentences {
-        let s = sentence.slice(text);
-        let base = sentence.start;
-        let mut i = 0;
-        while i < s.len() {
-            let Some(c) = s[i..].chars().next() else { break };
-            let at = base + i;
-            // most characters start no cue: one bit test and move on
-            if !(lex.basis.may_start(c) || matches!(c, '比' | '较' | '与' | '超')) {
-                i += c.len_utf8();
+    // the places a cue may start: every occurrence of a character that opens a basis, or
+    // 比/较/与 (before a year) or 超 (before a target), found by fast character searches
+    let mut firsts = lex.basis.first_chars().clone();
+    for c in ['比', '较', '与', '超'] {
+        firsts.insert(c);
+    }
+    let starts = firsts.positions(text);
+    let mut done = 0;
+    for at in starts {
+        if at < done {
+            continue;
+        }
+        let Some(sentence) = structure.sentence_at(at) else { continue };
+        let Some(c) = text[at..].chars().next() else { continue };
+        // a basis: 同比, 较上年, 比2015年
+        let basis = lex.basis.longest_at(text, at).map(|(len, b)| (len, b.to_string())).or_else(|| {
+            // 比/较/与 + a year
+            if !matches!(c, '比' | '较' | '与') {
+                return None;
+            }
+            let k = mention_at(mentions, at + c.len_utf8(), text)?;
+            let m = &mentions[k];
+            (m.kind == MentionKind::Year).then(|| (m.span.end - at, text[at..m.span.end].to_string()))
+        });
+        if let Some((blen, basis)) = basis {
+            if let Some(found) = change_after(text, at, at + blen, sentence.end, Some(basis), mentions, lex) {
+                if let Some(k) = found.mention {
+                    used[k] = true;
+                }
+                done = found.span.end;
+                out.push(found);
                 continue;
             }
-            // a basis: 同比, 较上年, 比2015年
-            let basis = lex.basis.longest_at(text, at).map(|(len, b)| (len, b.to_string())).or_else(|| {
-                // 比/较/与 + a year
-                if !matches!(c, '比' | '较' | '与') {
-                    return None;
-                }
-                let k = mention_at(mentions, at + c.len_utf8(), text)?;
-                let m = &mentions[k];
-                (m.kind == MentionKind::Year).then(|| (m.span.end - at, text[at..m.span.end].to_string()))
-            });
-            if let Some((blen, basis)) = basis {
-                if let Some(found) = change_after(text, at, at + blen, sentence.end, Some(basis), mentions, lex) {
-                    if let Some(k) = found.mention {
-                        used[k] = true;
-                    }
-                    i = found.span.end - base;
-                    out.push(found);
-                    continue;
-                }
+        }
+        // a target beaten: 超省考核任务15天, 超额完成目标任务3个百分点
+        if c == '超' {
+            if let Some(found) = beyond_target(text, at, sentence.end, mentions, used, lex) {
+                done = found.span.end;
+                out.push(found);
             }
-            // a target beaten: 超省考核任务15天, 超额完成目标任务3个百分点
-            if c == '超' {
-                if let Some(found) = beyond_target(text, at, sentence.end, mentions, used, lex) {
-                    i = found.span.end - base;
-                    out.push(found);
-                    continue;
-                }
-            }
-            i += c.len_utf8();
         }
     }
     // a bare change in percent: 提高5个百分点, 下降了3.2%
@@ -489,11 +488,10 @@ fn trim_name(s: &str, lex: &Lexicon) -> String {
         }
         // 省督期间, 整改以来: a time phrase near the start
         let head = &t[..crate::normalize::floor_boundary(t, 36)];
-        for w in ["期间", "以来"] {
-            if let Some(i) = head.find(w) {
-                t = &t[i + w.len()..];
-                break;
-            }
+        if let Some((i, c)) = head.char_indices().find(|&(i, c)| {
+            (c == '期' && head[i..].starts_with("期间")) || (c == '以' && head[i..].starts_with("以来"))
+        }) {
+            t = &t[i + c.len_utf8() * 2..];
         }
         // 通报上半年全区…: a reporting period early in the name, and what comes before it
         let head = &t[..crate::normalize::floor_boundary(t, 24)];
@@ -558,20 +556,9 @@ fn leading_date_len(s: &str) -> usize {
     }
 }
 
-/// Adverbs and verbs that end the noun after a count (13家企业|完成…, 4个|已通过…).
-const PREDICATE_STARTS: [&str; 27] = [
-    "已", "正在", "均", "全部", "都", "被", "获", "投身", "参与", "参加", "进行", "通过", "纳入", "达到",
-    "实现", "进入", "未", "不", "得到", "受到", "开展", "完成", "长期", "分别", "稳步", "持续", "稳定",
-];
-
 /// Whether `s` opens with a predicate rather than a noun: 已整改, 完成…, 开展现场监测.
 fn starts_predicate(s: &str, lex: &Lexicon) -> bool {
-    lex.verb.starts(s) || lex.title_lead.starts(s) || PREDICATE_STARTS.iter().any(|w| s.starts_with(w))
-}
-
-/// Whether a noun phrase ends before `s` (the words of [`PREDICATE_STARTS`]).
-fn ends_noun(s: &str) -> bool {
-    PREDICATE_STARTS.iter().any(|w| s.starts_with(w))
+    lex.verb.starts(s) || lex.title_lead.starts(s) || lex.noun_end.starts(s)
 }
 
 /// Verbs too general to prefix a counted noun (完成x家企业… is not 完成企业).
@@ -648,16 +635,16 @@ fn name_end(text: &str, sentence: Span<Normalized>, k: usize, mentions: &[Mentio
 }
 
 /// The noun at the start of `s`: up to a predicate (已, 完成 …).
-fn leading_noun(s: &str) -> String {
-    trim_b(&cut_at_predicate(s))
+fn leading_noun(s: &str, lex: &Lexicon) -> String {
+    trim_b(&cut_at_predicate(s, lex))
 }
 
 /// The name of the indicator of mention `k`, from the words before the number in its
 /// clause (A: 优良天数为|287天) and the words after its unit (B: 配发50个|垃圾桶).
 /// Returns the name, the A part on its own (for items of a list that follow it), and
 /// where the name was read.
-fn name_of(
-    text: &str,
+fn name_of<'t>(
+    text: &'t str,
     sentence: Span<Normalized>,
     k: usize,
     mentions: &[Mention],
@@ -673,15 +660,22 @@ fn name_of(
     } else {
         a_start
     };
-    let raw_a: String = text[a_start..m.span.start].chars().filter(|&c| !is_space(c)).collect();
-    let raw_b: String = text[m.span.end..b_end].chars().filter(|&c| !is_space(c)).collect();
+    let without_spaces = |s: &'t str| -> std::borrow::Cow<'t, str> {
+        if s.contains(' ') {
+            std::borrow::Cow::Owned(s.split(' ').collect())
+        } else {
+            std::borrow::Cow::Borrowed(s)
+        }
+    };
+    let raw_a = without_spaces(&text[a_start..m.span.start]);
+    let raw_b = without_spaces(&text[m.span.end..b_end]);
 
     // 对X进行…, 为社区建成…: a preposition turns what follows into the object
-    let preposition = ["对", "向", "把", "给", "将"]
-        .iter()
-        .filter_map(|p| raw_a.rfind(p).map(|i| (i, p.len())))
-        .max()
-        .filter(|&(i, l)| i + l <= raw_a.len());
+    let preposition = raw_a
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '对' | '向' | '把' | '给' | '将'))
+        .map(|(i, c)| (i, c.len_utf8()));
     let a = trim_name(&raw_a, lex);
     let a_object = preposition.map(|(i, l)| trim_name(&raw_a[i + l..], lex));
     let a_verb = lex
@@ -690,7 +684,7 @@ fn name_of(
         .map(|(len, _)| a[a.len() - len..].to_string())
         .filter(|v| !GENERAL_VERBS.contains(&v.as_str()));
     let mut b_full = trim_b(&trim_name(&raw_b, lex));
-    let mut b_noun = leading_noun(&b_full);
+    let mut b_noun = leading_noun(&b_full, lex);
     // 7个饮用水水源地水质达标率为100%: the metric after the noun belongs to the next number
     if lex.link.longest_ending_at(&raw_b, raw_b.len()).is_some() {
         if let Some((len, _)) = lex.indicator_names.longest_ending_at(&b_noun, b_noun.len()).filter(|&(l, _)| l < b_noun.len()) {
@@ -782,9 +776,10 @@ fn table_cell_name(text: &str, pos: usize) -> Option<String> {
     (!name.is_empty()).then_some(name)
 }
 
-fn cut_at_predicate(s: &str) -> String {
-    for (i, _) in s.char_indices().skip(1) {
-        if ends_noun(&s[i..]) {
+/// `s` up to the first word that ends a noun phrase (see the `noun_end` cues).
+fn cut_at_predicate(s: &str, lex: &Lexicon) -> String {
+    for (i, c) in s.char_indices().skip(1) {
+        if lex.noun_end.may_start(c) && lex.noun_end.longest_at(s, i).is_some() {
             return s[..i].to_string();
         }
     }

@@ -69,13 +69,14 @@ impl<V> Default for PhraseSet<V> {
 
 /// A set of characters: a bitmap of the Basic Multilingual Plane, and "maybe" above it.
 #[derive(Debug, Clone, Default)]
-struct CharBits {
+pub struct CharBits {
     bits: Vec<u64>,
     astral: bool,
 }
 
 impl CharBits {
-    fn insert(&mut self, c: char) {
+    /// Adds `c` to the set.
+    pub fn insert(&mut self, c: char) {
         let code = c as usize;
         if code > 0xFFFF {
             self.astral = true;
@@ -87,8 +88,35 @@ impl CharBits {
         self.bits[code / 64] |= 1 << (code % 64);
     }
 
+    /// The byte offsets of the characters of `text` in the set, in order. Walks the text
+    /// decoding characters by hand (most are three bytes) and tests each with one bit.
+    pub fn positions(&self, text: &str) -> Vec<usize> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            let (code, len) = if x < 0x80 {
+                (x as u32, 1)
+            } else if x >= 0xE0 && x < 0xF0 && i + 2 < b.len() {
+                (((x as u32 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F), 3)
+            } else {
+                let c = text[i..].chars().next().map_or(0, |c| c as u32);
+                (c, char::from_u32(c).map_or(1, char::len_utf8))
+            };
+            if let Some(c) = char::from_u32(code) {
+                if self.may_contain(c) {
+                    out.push(i);
+                }
+            }
+            i += len.max(1);
+        }
+        out
+    }
+
+    /// Whether `c` is in the set (characters beyond the BMP: whether any is).
     #[inline]
-    fn may_contain(&self, c: char) -> bool {
+    pub fn may_contain(&self, c: char) -> bool {
         let code = c as usize;
         if code > 0xFFFF {
             return self.astral;
@@ -144,6 +172,11 @@ impl<V> PhraseSet<V> {
             let (p, v) = &self.entries[i as usize];
             head.ends_with(&**p).then_some((p.len(), v))
         })
+    }
+
+    /// The characters that start a phrase.
+    pub fn first_chars(&self) -> &CharBits {
+        &self.first_bits
     }
 
     /// Whether some phrase starts with `c` (cheap: a bit test).
@@ -472,7 +505,10 @@ pub struct Lexicon {
     pub not_approx: PhraseSet<()>,
     pub not_link: PhraseSet<()>,
     pub target_cue: PhraseSet<()>,
+    pub noun_end: PhraseSet<()>,
     pub numbered_name: PhraseSet<()>,
+    /// Every character of the numbered names, to know how far back one may start.
+    pub numbered_name_chars: CharBits,
     pub junk_line: PhraseSet<()>,
     pub junk_prefix: PhraseSet<()>,
     pub junk_inline: PhraseSet<()>,
@@ -692,7 +728,11 @@ impl Lexicon {
                 "not_approx" => self.not_approx.insert(phrase, ()),
                 "not_link" => self.not_link.insert(phrase, ()),
                 "target_cue" => self.target_cue.insert(phrase, ()),
-                "numbered_name" => self.numbered_name.insert(phrase, ()),
+                "noun_end" => self.noun_end.insert(phrase, ()),
+                "numbered_name" => {
+                    self.numbered_name.insert(phrase, ());
+                    phrase.chars().for_each(|c| self.numbered_name_chars.insert(c));
+                }
                 _ => return Err(at.err(format!("unknown role {role:?}"))),
             }
         }

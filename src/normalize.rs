@@ -59,16 +59,20 @@ pub struct Normalized {
 /// a scan of the bytes).
 fn strip_invisible(text: &str) -> Option<(String, OffsetMap)> {
     let b = text.as_bytes();
-    let suspect = b.iter().enumerate().any(|(i, &x)| match x {
-        0x00..=0x08 | 0x0B..=0x1F | 0x7F => true,
-        // U+0080..U+009F and U+00AD
-        0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F | 0xAD)),
-        // U+2000..U+206F (zero-width and bidi marks among them)
-        0xE2 => matches!(b.get(i + 1), Some(0x80 | 0x81)),
-        // U+FEFF, U+FFFE, U+FFFF
-        0xEF => matches!((b.get(i + 1), b.get(i + 2)), (Some(0xBB), Some(0xBF)) | (Some(0xBF), Some(0xBE | 0xBF))),
-        _ => false,
-    });
+    // a cheap test first: control bytes, and the lead bytes of the invisible characters
+    // (C2: U+0080..U+00BF, E2: U+2000..U+2FFF, EF: U+F000..U+FFFF)
+    let maybe = b.iter().any(|&x| x < 0x20 && x != b'\n' && x != b'\t' || x == 0x7F || x == 0xC2 || x == 0xE2 || x == 0xEF);
+    let suspect = maybe
+        && b.iter().enumerate().any(|(i, &x)| match x {
+            0x00..=0x08 | 0x0B..=0x1F | 0x7F => true,
+            // U+0080..U+009F and U+00AD
+            0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F | 0xAD)),
+            // U+2000..U+206F (zero-width and bidi marks among them)
+            0xE2 => matches!(b.get(i + 1), Some(0x80 | 0x81)) && !matches!(b.get(i + 2), Some(0x98..=0x9F | 0x93 | 0x94 | 0xA2 | 0xA6)),
+            // U+FEFF, U+FFFE, U+FFFF
+            0xEF => matches!((b.get(i + 1), b.get(i + 2)), (Some(0xBB), Some(0xBF)) | (Some(0xBF), Some(0xBE | 0xBF))),
+            _ => false,
+        });
     if !suspect {
         return None;
     }
@@ -301,7 +305,8 @@ fn mostly_traditional(text: &str, lex: &Lexicon) -> bool {
 /// Stage 1: characters. See the module documentation.
 pub fn fold_chars(text: &str, lex: &Lexicon) -> CharsFolded {
     let traditional = mostly_traditional(text, lex);
-    let ruby_possible = text.chars().any(is_tone_vowel);
+    // tone-marked vowels are two-byte characters (lead bytes C3..C7) or ḿ (E1 B8 BF)
+    let ruby_possible = text.bytes().any(|b| (0xC3..=0xC7).contains(&b) || b == 0xE1) && text.chars().any(is_tone_vowel);
     let mut f = CharFolder {
         text,
         lex,
@@ -1087,13 +1092,14 @@ fn cleaned<'t>(text: &'t str, line: &Line) -> std::borrow::Cow<'t, str> {
     if line.cuts.is_empty() && !line.facts.space {
         return std::borrow::Cow::Borrowed(content);
     }
+    // the character stage left only ASCII spaces
     let mut s = String::with_capacity(content.len());
     let mut pos = line.start;
     for &(a, e, _) in &line.cuts {
-        s.extend(text[pos..a].chars().filter(|&c| !is_space(c) || c == '\t'));
+        text[pos..a].split(' ').for_each(|p| s.push_str(p));
         pos = e;
     }
-    s.extend(text[pos..line.end].chars().filter(|&c| !is_space(c) || c == '\t'));
+    text[pos..line.end].split(' ').for_each(|p| s.push_str(p));
     std::borrow::Cow::Owned(s)
 }
 

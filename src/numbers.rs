@@ -217,7 +217,7 @@ impl<'a> Context<'a> {
                 }
             }
             match char_before(self.text, pos) {
-                Some(c) if c != '\n' => pos -= c.len_utf8(),
+                Some(c) if self.lex.numbered_name_chars.may_contain(c) => pos -= c.len_utf8(),
                 _ => break,
             }
         }
@@ -400,6 +400,20 @@ impl<'a> Context<'a> {
         if end == i {
             return Scan::Skip(i + first.len_utf8());
         }
+        // most Chinese numerals stand in words (统一, 进一步, 一体化): only one followed by a
+        // unit, an approximation, a date word, 分之 or an ordinal measure, or after 第 or 届,
+        // can be a number
+        let after = char_at(text, end);
+        let before = char_before(text, i);
+        let may_be_number = matches!(before, Some('第' | '届'))
+            || after.is_some_and(|c| {
+                matches!(c, '余' | '多' | '年' | '月' | '日' | '号' | '分' | ' ')
+                    || self.lex.units.may_start(c)
+                    || self.lex.ordinal_measure.may_start(c)
+            });
+        if !may_be_number {
+            return Scan::Skip(end);
+        }
         // 五台县, 七台河市: a place name that starts with a numeral
         let places = &self.lex.places;
         if let Some((len, _)) = places.full.longest_at(text, i).or_else(|| places.short.longest_at(text, i)) {
@@ -418,8 +432,6 @@ impl<'a> Context<'a> {
             }
         }
         let has_digit = num.chars().any(|c| chinese_digit(c).is_some());
-        let before = char_before(text, i);
-        let after = char_at(text, end);
         let approx_after = after.is_some_and(|c| c == '余' || c == '多');
         if !has_digit && !approx_after && before != Some('第') {
             // 千吨, 万人, 百姓: a bare multiplier is not a number

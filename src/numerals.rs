@@ -15,9 +15,11 @@ pub fn parse_chinese(s: &str) -> Option<f64> {
     if let Some(rest) = s.strip_prefix("百分之").or_else(|| s.strip_prefix("千分之")) {
         return parse_chinese(rest);
     }
-    if let Some((den, num)) = s.split_once("分之") {
-        let (d, n) = (parse_chinese(den)?, parse_chinese(num)?);
-        return (d != 0.0).then(|| n / d);
+    if s.contains('分') {
+        if let Some((den, num)) = s.split_once("分之") {
+            let (d, n) = (parse_chinese(den)?, parse_chinese(num)?);
+            return (d != 0.0).then(|| n / d);
+        }
     }
     if let Some((int, frac)) = s.split_once('点') {
         let i = if int.is_empty() { 0.0 } else { parse_chinese(int)? };
@@ -111,31 +113,52 @@ fn parse_chinese_integer(chars: &[char]) -> Option<f64> {
 /// Parses an Arabic number with optional thousands separators and decimals: `1,100`,
 /// `3.5`, `0.54`. Returns `None` for anything else.
 pub fn parse_arabic(s: &str) -> Option<f64> {
-    if s.is_empty() || !s.as_bytes()[0].is_ascii_digit() {
+    let b = s.as_bytes();
+    if b.first().is_none_or(|c| !c.is_ascii_digit()) {
         return None;
     }
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (s, None),
-    };
-    if let Some(f) = frac {
-        if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
+    let mut int: f64 = 0.0;
+    let mut i = 0;
+    let mut group_len: Option<usize> = None; // digits since the last comma
+    while i < b.len() && (b[i].is_ascii_digit() || b[i] == b',') {
+        if b[i] == b',' {
+            // a thousands separator: three digits after, and groups of three before it
+            if group_len.is_some_and(|g| g != 3) || (group_len.is_none() && i > 3) {
+                return None;
+            }
+            group_len = Some(0);
+        } else {
+            int = int * 10.0 + (b[i] - b'0') as f64;
+            if let Some(g) = group_len.as_mut() {
+                *g += 1;
+            }
         }
+        i += 1;
     }
-    let groups: Vec<&str> = int.split(',').collect();
-    let valid_groups = groups[0].bytes().all(|b| b.is_ascii_digit())
-        && !groups[0].is_empty()
-        && groups[1..].iter().all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
-    if !valid_groups {
+    if group_len.is_some_and(|g| g != 3) {
         return None;
     }
-    let plain: String = groups.concat();
-    let text = match frac {
-        Some(f) => format!("{plain}.{f}"),
-        None => plain,
-    };
-    text.parse().ok()
+    if i == b.len() {
+        return Some(int);
+    }
+    if b[i] != b'.' || i + 1 == b.len() || !b[i + 1..].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    // the decimals, read as written (3.2640 is 3.264) through the standard parser
+    let frac: f64 = format_decimals(&b[i..])?;
+    Some(int + frac)
+}
+
+/// `.5` → 0.5: the fractional part, parsed exactly.
+fn format_decimals(b: &[u8]) -> Option<f64> {
+    let mut buf = [0u8; 40];
+    if b.len() + 1 > buf.len() {
+        // very long decimals: fall back to a string
+        return format!("0{}", std::str::from_utf8(b).ok()?).parse().ok();
+    }
+    buf[0] = b'0';
+    buf[1..=b.len()].copy_from_slice(b);
+    std::str::from_utf8(&buf[..=b.len()]).ok()?.parse().ok()
 }
 
 /// Parses a number that may mix Arabic digits with Chinese multipliers: `3.5万` → 35000,
