@@ -17,7 +17,12 @@ fn main() {
             while i < v.len() {
                 let mut t = v.clone();
                 t.drain(i..(i + n).min(v.len()));
-                if bad(&t.iter().collect::<String>()) { v = t; changed = true; } else { i += 1; }
+                if bad(&t.iter().collect::<String>()) {
+                    v = t;
+                    changed = true;
+                } else {
+                    i += 1;
+                }
             }
         }
     }

@@ -21,7 +21,11 @@ fn main() {
             "lines" => drop(black_box(envreport::normalize::fold_lines(&c.text, lex))),
             "normalize" => drop(black_box(envreport::normalize::normalize(&text, lex))),
             "structure" => drop(black_box(envreport::structure::analyze(&n.text, lex))),
-            "numbers" => drop(black_box(envreport::numbers::find(&n.text, &s.label_spans(), lex))),
+            "numbers" => drop(black_box(envreport::numbers::find(
+                &n.text,
+                &s.label_spans(),
+                lex,
+            ))),
             "indicators" => drop(black_box(envreport::indicators::find(&n.text, &s, &m, lex))),
             "analyze" => drop(black_box(envreport::analyze(&text, &opts))),
             _ => panic!("unknown stage"),

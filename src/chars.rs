@@ -16,9 +16,35 @@ pub fn is_han(c: char) -> bool {
 pub fn is_cjk_punct(c: char) -> bool {
     matches!(
         c,
-        '，' | '。' | '、' | '；' | '：' | '？' | '！' | '“' | '”' | '‘' | '’' | '（' | '）' | '《' | '》'
-            | '【' | '】' | '〔' | '〕' | '「' | '」' | '『' | '』' | '…' | '—' | '·' | '〈' | '〉'
-            | '﹏' | '～'
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+            | '【'
+            | '】'
+            | '〔'
+            | '〕'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '…'
+            | '—'
+            | '·'
+            | '〈'
+            | '〉'
+            | '﹏'
+            | '～'
     )
 }
 
@@ -111,7 +137,8 @@ pub fn chinese_big_unit(c: char) -> Option<f64> {
 
 /// The characters of Chinese numerals (○ is tested apart), as a bitmap of U+3000..U+A000
 /// built at compile time.
-const NUMERAL_CHARS: &str = "零〇一壹幺二贰两貳兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅";
+const NUMERAL_CHARS: &str =
+    "零〇一壹幺二贰两貳兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅";
 const NUMERAL_BASE: u32 = 0x3000;
 static NUMERAL_BITS: [u64; 0x7000 / 64] = {
     let mut bits = [0u64; 0x7000 / 64];
@@ -119,7 +146,9 @@ static NUMERAL_BITS: [u64; 0x7000 / 64] = {
     let mut i = 0;
     while i < bytes.len() {
         // every character of the list is three bytes of UTF-8
-        let c = ((bytes[i] as u32 & 0x0F) << 12) | ((bytes[i + 1] as u32 & 0x3F) << 6) | (bytes[i + 2] as u32 & 0x3F);
+        let c = ((bytes[i] as u32 & 0x0F) << 12)
+            | ((bytes[i + 1] as u32 & 0x3F) << 6)
+            | (bytes[i + 2] as u32 & 0x3F);
         let k = (c - NUMERAL_BASE) as usize;
         bits[k / 64] |= 1 << (k % 64);
         i += 3;
@@ -146,6 +175,44 @@ pub fn is_placeholder_letter(c: char) -> bool {
     matches!(c, 'x' | 'X' | '×')
 }
 
+/// A set of bytes, for scanning text for the few bytes that matter.
+pub struct ByteSet([bool; 256]);
+
+impl ByteSet {
+    /// The set of the given bytes.
+    pub const fn of(bytes: &[u8]) -> ByteSet {
+        let mut t = [false; 256];
+        let mut i = 0;
+        while i < bytes.len() {
+            t[bytes[i] as usize] = true;
+            i += 1;
+        }
+        ByteSet(t)
+    }
+
+    /// The set of the bytes in `lo..=hi` and of `also`.
+    pub const fn range_and(lo: u8, hi: u8, also: &[u8]) -> ByteSet {
+        let mut set = ByteSet::of(also);
+        let mut b = lo as usize;
+        while b <= hi as usize {
+            set.0[b] = true;
+            b += 1;
+        }
+        set
+    }
+
+    #[inline]
+    pub fn contains(&self, b: u8) -> bool {
+        self.0[b as usize]
+    }
+
+    /// The index of the first byte of `bytes` from `from` that is in the set.
+    #[inline]
+    pub fn find(&self, bytes: &[u8], from: usize) -> Option<usize> {
+        bytes.get(from..)?.iter().position(|&b| self.0[b as usize]).map(|i| from + i)
+    }
+}
+
 /// Byte counts of a UTF-8 text, eight bytes at a time: characters (bytes that are not
 /// continuation bytes), characters beyond the BMP (four-byte lead bytes), spaces and tabs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -168,39 +235,46 @@ fn bytes_equal(w: u64, b: u8) -> u64 {
     !(((t & !HI) + !HI) | t) & HI
 }
 
-/// Counts the bytes of `s` (see [`ByteCounts`]). Eight bytes at a time, with per-byte
-/// counters summed every 255 words (no popcount instruction needed).
+/// Counts the bytes of `s` (see [`ByteCounts`]), eight at a time: per-byte counters in the
+/// lanes of a word, summed every 255 words (no popcount instruction needed).
 pub fn count_bytes(s: &[u8]) -> ByteCounts {
     let mut c = ByteCounts::default();
-    let sum_lanes = |acc: u64| acc.to_le_bytes().iter().map(|&b| b as usize).sum::<usize>();
     let mut chunks = s.chunks_exact(8);
-    let (mut cont, mut astral, mut spaces, mut tabs) = (0u64, 0u64, 0u64, 0u64);
-    let mut words = 0usize;
     let mut total_words = 0usize;
-    for chunk in &mut chunks {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        // continuation bytes are 10xxxxxx: high bit set, next bit clear
-        cont += ((w & HI) & !((w << 1) & HI)) >> 7;
-        // four-byte lead bytes are 11110xxx
-        astral += ((w & HI) & ((w << 1) & HI) & ((w << 2) & HI) & ((w << 3) & HI) & !((w << 4) & HI)) >> 7;
-        spaces += bytes_equal(w, b' ') >> 7;
-        tabs += bytes_equal(w, b'\t') >> 7;
-        words += 1;
-        total_words += 1;
-        if words == 255 {
-            c.chars += sum_lanes(cont);
-            c.astral += sum_lanes(astral);
-            c.spaces += sum_lanes(spaces);
-            c.tabs += sum_lanes(tabs);
-            (cont, astral, spaces, tabs, words) = (0, 0, 0, 0, 0);
+    let mut cont_total = 0usize;
+    loop {
+        let (mut cont, mut astral, mut spaces, mut tabs) = (0u64, 0u64, 0u64, 0u64);
+        let mut words = 0;
+        for chunk in chunks.by_ref().take(255) {
+            let w = u64::from_le_bytes([
+                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+            ]);
+            // continuation bytes are 10xxxxxx: high bit set, next bit clear
+            cont += ((w & HI) & !((w << 1) & HI)) >> 7;
+            // four-byte lead bytes are 11110xxx
+            astral +=
+                ((w & HI) & ((w << 1) & HI) & ((w << 2) & HI) & ((w << 3) & HI) & !((w << 4) & HI))
+                    >> 7;
+            spaces += bytes_equal(w, b' ') >> 7;
+            tabs += bytes_equal(w, b'\t') >> 7;
+            words += 1;
         }
+        if words == 0 {
+            break;
+        }
+        // each lane holds at most 255: a multiply by 0x0101… would overflow the top lane,
+        // so fold pairs of lanes first
+        let sum = |acc: u64| -> usize {
+            let pairs = (acc & 0x00FF_00FF_00FF_00FF) + ((acc >> 8) & 0x00FF_00FF_00FF_00FF);
+            (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
+        };
+        total_words += words;
+        cont_total += sum(cont);
+        c.astral += sum(astral);
+        c.spaces += sum(spaces);
+        c.tabs += sum(tabs);
     }
-    c.chars += sum_lanes(cont);
-    c.astral += sum_lanes(astral);
-    c.spaces += sum_lanes(spaces);
-    c.tabs += sum_lanes(tabs);
-    // so far `chars` counted continuation bytes
-    c.chars = total_words * 8 - c.chars;
+    c.chars = total_words * 8 - cont_total;
     for &b in chunks.remainder() {
         c.chars += usize::from(b & 0xC0 != 0x80);
         c.astral += usize::from(b & 0xF8 == 0xF0);
@@ -216,10 +290,22 @@ mod tests {
 
     #[test]
     fn byte_counts_agree_with_chars() {
-        for t in ["", "a", "环境 保护\t𝄞x", "  \t\t 环𝄞𝄞 ", &"环境𝄞 a\t".repeat(37), &" ".repeat(5000), &"𝄞".repeat(3000)] {
+        for t in [
+            "",
+            "a",
+            "环境 保护\t𝄞x",
+            "  \t\t 环𝄞𝄞 ",
+            &"环境𝄞 a\t".repeat(37),
+            &" ".repeat(5000),
+            &"𝄞".repeat(3000),
+        ] {
             let c = count_bytes(t.as_bytes());
             assert_eq!(c.chars, t.chars().count(), "{t:?}");
-            assert_eq!(c.astral, t.chars().filter(|c| c.len_utf8() == 4).count(), "{t:?}");
+            assert_eq!(
+                c.astral,
+                t.chars().filter(|c| c.len_utf8() == 4).count(),
+                "{t:?}"
+            );
             assert_eq!(c.spaces, t.matches(' ').count(), "{t:?}");
             assert_eq!(c.tabs, t.matches('\t').count(), "{t:?}");
         }

@@ -93,7 +93,11 @@ pub fn render(r: &Report) -> String {
     for l in &lines {
         let _ = writeln!(out, "{l}");
     }
-    let _ = writeln!(out, "\n提纲 Outline ({} sections)", count_sections(&r.sections));
+    let _ = writeln!(
+        out,
+        "\n提纲 Outline ({} sections)",
+        count_sections(&r.sections)
+    );
     outline(&mut out, &r.sections, 0);
     let _ = writeln!(out, "\n指标 Indicators ({})", r.indicators.len());
     if !r.indicators.is_empty() {
@@ -101,39 +105,79 @@ pub fn render(r: &Report) -> String {
             .indicators
             .iter()
             .map(|i| {
-                let cmp = i.comparison.and_then(|c| r.comparisons.get(c)).map_or(String::new(), |c| {
-                    let arrow = match c.direction {
-                        Direction::Up => "▲",
-                        Direction::Down => "▼",
-                        Direction::Flat => "＝",
-                    };
-                    let v = c.value.map_or(String::new(), |v| format!("{v}{}", c.unit.as_deref().unwrap_or("")));
-                    format!("{arrow}{v}")
-                });
-                let rank = i.rank.and_then(|k| r.ranks.get(k)).map_or(String::new(), |k| {
-                    format!("{}第{}", k.scope.as_deref().unwrap_or(""), k.rank.map_or("x".into(), |n| n.to_string()))
-                });
+                let cmp =
+                    i.comparison
+                        .and_then(|c| r.comparisons.get(c))
+                        .map_or(String::new(), |c| {
+                            let arrow = match c.direction {
+                                Direction::Up => "▲",
+                                Direction::Down => "▼",
+                                Direction::Flat => "＝",
+                            };
+                            let v = c.value.map_or(String::new(), |v| {
+                                format!("{v}{}", c.unit.as_deref().unwrap_or(""))
+                            });
+                            format!("{arrow}{v}")
+                        });
+                let rank = i
+                    .rank
+                    .and_then(|k| r.ranks.get(k))
+                    .map_or(String::new(), |k| {
+                        format!(
+                            "{}第{}",
+                            k.scope.as_deref().unwrap_or(""),
+                            k.rank.map_or("x".into(), |n| n.to_string())
+                        )
+                    });
                 [
                     fit(&i.name, 36),
                     format_value(i),
                     i.unit.clone(),
-                    [cmp, rank].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" "),
+                    [cmp, rank]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" "),
                     fit(i.section_title.as_deref().unwrap_or(""), 24),
                 ]
             })
             .collect();
-        let head = ["名称 name", "数值 value", "单位", "比较/排名", "章节 section"];
-        let widths: Vec<usize> =
-            (0..5).map(|c| rows.iter().map(|r| width(&r[c])).chain([width(head[c])]).max().unwrap_or(0)).collect();
+        let head = [
+            "名称 name",
+            "数值 value",
+            "单位",
+            "比较/排名",
+            "章节 section",
+        ];
+        let widths: Vec<usize> = (0..5)
+            .map(|c| {
+                rows.iter()
+                    .map(|r| width(&r[c]))
+                    .chain([width(head[c])])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
         let line = |cells: &[String]| -> String {
-            cells.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect::<Vec<_>>().join("  ").trim_end().to_string()
+            cells
+                .iter()
+                .zip(&widths)
+                .map(|(c, w)| pad(c, *w))
+                .collect::<Vec<_>>()
+                .join("  ")
+                .trim_end()
+                .to_string()
         };
         let _ = writeln!(out, "  {}", line(&head.map(String::from)));
         for row in &rows {
             let _ = writeln!(out, "  {}", line(row));
         }
     }
-    let unlinked: Vec<_> = r.comparisons.iter().filter(|c| c.indicator.is_none()).collect();
+    let unlinked: Vec<_> = r
+        .comparisons
+        .iter()
+        .filter(|c| c.indicator.is_none())
+        .collect();
     if !unlinked.is_empty() {
         let _ = writeln!(out, "\n比较 Comparisons");
         for c in unlinked {
@@ -144,12 +188,27 @@ pub fn render(r: &Report) -> String {
     if !unlinked.is_empty() {
         let _ = writeln!(out, "\n排名 Ranks");
         for k in unlinked {
-            let _ = writeln!(out, "  {}{}", k.subject.as_deref().map_or(String::new(), |s| format!("{s}：")), k.text);
+            let _ = writeln!(
+                out,
+                "  {}{}",
+                k.subject
+                    .as_deref()
+                    .map_or(String::new(), |s| format!("{s}：")),
+                k.text
+            );
         }
     }
-    let warnings: Vec<_> = r.diagnostics.iter().filter(|d| d.severity == "warning").collect();
+    let warnings: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == "warning")
+        .collect();
     if !warnings.is_empty() {
-        let _ = writeln!(out, "\n提示 Diagnostics: {} unfilled placeholders and other warnings", warnings.len());
+        let _ = writeln!(
+            out,
+            "\n提示 Diagnostics: {} unfilled placeholders and other warnings",
+            warnings.len()
+        );
     }
     out
 }
@@ -160,7 +219,11 @@ fn count_sections(s: &[Section]) -> usize {
 
 fn csv_field(s: &str) -> String {
     // a leading = + - @ would be a formula in a spreadsheet
-    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -195,11 +258,14 @@ pub fn write_csv(out: &mut impl Write, reports: &[(&str, &Report)]) -> io::Resul
                 i.end.to_string(),
                 i.section_title.clone().unwrap_or_default(),
                 c.and_then(|c| c.basis.clone()).unwrap_or_default(),
-                c.map_or(String::new(), |c| format!("{:?}", c.direction).to_lowercase()),
+                c.map_or(String::new(), |c| {
+                    format!("{:?}", c.direction).to_lowercase()
+                }),
                 num(c.and_then(|c| c.value)),
                 c.and_then(|c| c.unit.clone()).unwrap_or_default(),
                 k.and_then(|k| k.scope.clone()).unwrap_or_default(),
-                k.and_then(|k| k.rank).map_or(String::new(), |n| n.to_string()),
+                k.and_then(|k| k.rank)
+                    .map_or(String::new(), |n| n.to_string()),
             ];
             let line: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
             writeln!(out, "{}", line.join(","))?;

@@ -9,9 +9,17 @@ use std::fmt;
 #[non_exhaustive]
 pub enum Error {
     /// A lexicon file has a line that cannot be read.
-    Lexicon { file: String, line: usize, message: String },
+    Lexicon {
+        file: String,
+        line: usize,
+        message: String,
+    },
     /// An option has a value the analyzer does not know.
-    Option { name: String, value: String, expected: String },
+    Option {
+        name: String,
+        value: String,
+        expected: String,
+    },
     /// The input cannot be read as a report (binary data, a PDF, an unknown encoding).
     Input { message: String },
     /// The input is larger than the analyzer accepts.

@@ -82,10 +82,20 @@ fn chars_len(s: &str) -> usize {
 pub fn find(text: &str, structure: &Structure, mentions: &[Mention], lex: &Lexicon) -> Findings {
     let mut used = vec![false; mentions.len()];
     let mut f = Findings::default();
-    find_comparisons(text, structure, mentions, lex, &mut used, &mut f.comparisons);
+    find_comparisons(
+        text,
+        structure,
+        mentions,
+        lex,
+        &mut used,
+        &mut f.comparisons,
+    );
     find_ranks(text, structure, mentions, lex, &mut used, &mut f.ranks);
 
-    let plan_document = matches!(structure.meta.kind.as_deref(), Some("计划" | "要点" | "方案"));
+    let plan_document = matches!(
+        structure.meta.kind.as_deref(),
+        Some("计划" | "要点" | "方案")
+    );
     let sections = section_facts(structure, lex);
     // (sentence start, A part, name) of the last indicator
     let mut last: Option<(usize, String, String)> = None;
@@ -100,14 +110,20 @@ pub fn find(text: &str, structure: &Structure, mentions: &[Mention], lex: &Lexic
         }
         // the previous indicator of the sentence, for list items without words of their own
         let previous = last.as_ref().filter(|p| p.0 == sentence.start);
-        let (mut name, a_part, name_span) =
-            name_of(text, sentence, k, mentions, previous.map(|p| p.1.as_str()), lex);
+        let (mut name, a_part, name_span) = name_of(
+            text,
+            sentence,
+            k,
+            mentions,
+            previous.map(|p| p.1.as_str()),
+            lex,
+        );
         // Ⅰ～Ⅲ类水质断面11个，占91.7%: a share of what was just counted
-        let before: String = text[clause_start(text, sentence.start, m.span.start)..m.span.start]
-            .chars()
-            .filter(|c| !is_space(*c))
-            .collect();
-        if before.ends_with('占') || before.ends_with("占比") {
+        let before = text[..m.span.start].trim_end_matches(' ');
+        let share = before.ends_with('占') || before.ends_with("占比");
+        if share {
+            let before = &text[clause_start(text, sentence.start, before.len())..before.len()];
+            let before = before.trim_start_matches(' ');
             let base = if name.is_empty() || before == "占" || before == "占比" {
                 previous.map_or(String::new(), |p| p.2.clone())
             } else {
@@ -116,7 +132,11 @@ pub fn find(text: &str, structure: &Structure, mentions: &[Mention], lex: &Lexic
             name = format!("{}占比", base.trim_end_matches("占比"));
         }
         if !a_part.is_empty() || !name.is_empty() {
-            let a_keep = if a_part.is_empty() { previous.map_or(String::new(), |p| p.1.clone()) } else { a_part };
+            let a_keep = if a_part.is_empty() {
+                previous.map_or(String::new(), |p| p.1.clone())
+            } else {
+                a_part
+            };
             last = Some((sentence.start, a_keep, name.clone()));
         }
         let section = structure.section_at(m.span.start);
@@ -148,15 +168,23 @@ pub fn find(text: &str, structure: &Structure, mentions: &[Mention], lex: &Lexic
 
     // link comparisons and ranks to the nearest indicator before them in the sentence
     // indicators are in text order: the last one ending before `pos`, if in the sentence
-    let nearest = |pos: usize, sentence: Option<Span<Normalized>>, inds: &[IndicatorFound]| -> Option<usize> {
+    let nearest = |pos: usize,
+                   sentence: Option<Span<Normalized>>,
+                   inds: &[IndicatorFound]|
+     -> Option<usize> {
         let sentence = sentence?;
-        let i = inds.partition_point(|ind| mentions[ind.mention].span.end <= pos).checked_sub(1)?;
+        let i = inds
+            .partition_point(|ind| mentions[ind.mention].span.end <= pos)
+            .checked_sub(1)?;
         (mentions[inds[i].mention].span.start >= sentence.start).then_some(i)
     };
     for c in 0..f.comparisons.len() {
         let span = f.comparisons[c].span;
         if let Some(sentence) = structure.sentence_at(span.start) {
-            let s = trim_name(&text[clause_start(text, sentence.start, span.start)..span.start], lex);
+            let s = trim_name(
+                &text[clause_start(text, sentence.start, span.start)..span.start],
+                lex,
+            );
             f.comparisons[c].subject = (!s.is_empty()).then_some(s);
         }
         let ind = nearest(span.start, structure.sentence_at(span.start), &f.indicators);
@@ -191,7 +219,9 @@ fn index_name_before(text: &str, sentence_start: usize, m: &Mention, lex: &Lexic
         }
     }
     let clause = &text[clause_start(text, sentence_start.min(end), end)..end];
-    ["指数", "系数", "比值", "值", "pH", "PH"].iter().any(|w| clause.ends_with(w))
+    ["指数", "系数", "比值", "值", "pH", "PH"]
+        .iter()
+        .any(|w| clause.ends_with(w))
         || (clause.contains("pH") && clause.ends_with(|c: char| is_han(c)))
 }
 
@@ -199,12 +229,18 @@ fn index_name_before(text: &str, sentence_start: usize, m: &Mention, lex: &Lexic
 /// the document or section is a plan (工作要点, 二、工作计划, 下一步打算).
 fn is_target(text: &str, sentence_start: usize, pos: usize, plan: bool, lex: &Lexicon) -> bool {
     let before = &text[clause_start(text, sentence_start, pos)..pos];
-    plan || before.char_indices().any(|(i, _)| lex.target_cue.longest_at(before, i).is_some())
+    plan || before
+        .char_indices()
+        .any(|(i, _)| lex.target_cue.longest_at(before, i).is_some())
 }
 
 /// The index of the mention that starts at `pos` (after an optional 了), if any.
 fn mention_at(mentions: &[Mention], pos: usize, text: &str) -> Option<usize> {
-    let pos = if text[pos..].starts_with('了') { pos + '了'.len_utf8() } else { pos };
+    let pos = if text[pos..].starts_with('了') {
+        pos + '了'.len_utf8()
+    } else {
+        pos
+    };
     let k = mentions.partition_point(|m| m.span.start < pos);
     (k < mentions.len() && mentions[k].span.start == pos).then_some(k)
 }
@@ -233,20 +269,37 @@ fn find_comparisons(
         if at < done {
             continue;
         }
-        let Some(sentence) = structure.sentence_at(at) else { continue };
-        let Some(c) = text[at..].chars().next() else { continue };
+        let Some(sentence) = structure.sentence_at(at) else {
+            continue;
+        };
+        let Some(c) = text[at..].chars().next() else {
+            continue;
+        };
         // a basis: 同比, 较上年, 比2015年
-        let basis = lex.basis.longest_at(text, at).map(|(len, b)| (len, b.to_string())).or_else(|| {
-            // 比/较/与 + a year
-            if !matches!(c, '比' | '较' | '与') {
-                return None;
-            }
-            let k = mention_at(mentions, at + c.len_utf8(), text)?;
-            let m = &mentions[k];
-            (m.kind == MentionKind::Year).then(|| (m.span.end - at, text[at..m.span.end].to_string()))
-        });
+        let basis = lex
+            .basis
+            .longest_at(text, at)
+            .map(|(len, b)| (len, b.to_string()))
+            .or_else(|| {
+                // 比/较/与 + a year
+                if !matches!(c, '比' | '较' | '与') {
+                    return None;
+                }
+                let k = mention_at(mentions, at + c.len_utf8(), text)?;
+                let m = &mentions[k];
+                (m.kind == MentionKind::Year)
+                    .then(|| (m.span.end - at, text[at..m.span.end].to_string()))
+            });
         if let Some((blen, basis)) = basis {
-            if let Some(found) = change_after(text, at, at + blen, sentence.end, Some(basis), mentions, lex) {
+            if let Some(found) = change_after(
+                text,
+                at,
+                at + blen,
+                sentence.end,
+                Some(basis),
+                mentions,
+                lex,
+            ) {
                 if let Some(k) = found.mention {
                     used[k] = true;
                 }
@@ -266,13 +319,22 @@ fn find_comparisons(
     // a bare change in percent: 提高5个百分点, 下降了3.2%
     for (k, m) in mentions.iter().enumerate() {
         let percent = m.unit.as_ref().is_some_and(|u| {
-            matches!(u.category, crate::lexicon::UnitCategory::Percent | crate::lexicon::UnitCategory::Points)
+            matches!(
+                u.category,
+                crate::lexicon::UnitCategory::Percent | crate::lexicon::UnitCategory::Points
+            )
         });
         if used[k] || !percent || !is_change(m) {
             continue;
         }
-        let end = if text[..m.span.start].ends_with('了') { m.span.start - '了'.len_utf8() } else { m.span.start };
-        let Some((dlen, &dir)) = lex.direction.longest_ending_at(text, end) else { continue };
+        let end = if text[..m.span.start].ends_with('了') {
+            m.span.start - '了'.len_utf8()
+        } else {
+            m.span.start
+        };
+        let Some((dlen, &dir)) = lex.direction.longest_ending_at(text, end) else {
+            continue;
+        };
         if chars_len(&text[end - dlen..end]) < 2 || dir == Direction::Flat {
             continue;
         }
@@ -304,7 +366,8 @@ fn beyond_target(
             return None;
         }
         if let Some((tlen, basis)) = lex.target.longest_at(text, pos) {
-            let k = mention_at(mentions, pos + tlen, text).filter(|&k| is_change(&mentions[k]) && !used[k])?;
+            let k = mention_at(mentions, pos + tlen, text)
+                .filter(|&k| is_change(&mentions[k]) && !used[k])?;
             used[k] = true;
             return Some(ComparisonFound {
                 span: Span::new(at, mentions[k].span.end),
@@ -334,7 +397,8 @@ fn change_after(
     let mut filler = 0;
     while pos < limit && filler <= 6 {
         // a year or a date between the basis and the verb: 同比2020年下降
-        if let Some(k) = mention_at(mentions, pos, text).filter(|&k| mentions[k].role == Role::Date) {
+        if let Some(k) = mention_at(mentions, pos, text).filter(|&k| mentions[k].role == Role::Date)
+        {
             pos = mentions[k].span.end;
             continue;
         }
@@ -382,12 +446,18 @@ fn find_ranks(
         }
         // 第N, 第N位, 第N名: not 第三批, 第二季度
         let tail = &text[m.number.end..m.span.end];
-        if !(tail.is_empty() || tail == "位" || tail == "名") || !m.span.slice(text).starts_with('第') {
+        if !(tail.is_empty() || tail == "位" || tail == "名")
+            || !m.span.slice(text).starts_with('第')
+        {
             continue;
         }
-        let Some(sentence) = structure.sentence_at(m.span.start) else { continue };
+        let Some(sentence) = structure.sentence_at(m.span.start) else {
+            continue;
+        };
         let cs = clause_start(text, sentence.start, m.span.start);
-        let Some((start, scope)) = rank_context(text, cs, m.span.start, lex) else { continue };
+        let Some((start, scope)) = rank_context(text, cs, m.span.start, lex) else {
+            continue;
+        };
         used[k] = true;
         // the numbers of the scope (全省13个设区市) belong to the rank
         let first = mentions.partition_point(|o| o.span.start < start);
@@ -413,18 +483,39 @@ fn find_ranks(
 /// The words that make `第N` at `pos` a rank, within the clause starting at `cs`: where
 /// they start and the scope's span. `排名全省第二`, `全市排名第2`, `进展全省第一`,
 /// `在全省13个设区市中排名第3位`, `排名全国168个重点城市第45位`.
-fn rank_context(text: &str, cs: usize, pos: usize, lex: &Lexicon) -> Option<(usize, Option<(usize, usize)>)> {
+fn rank_context(
+    text: &str,
+    cs: usize,
+    pos: usize,
+    lex: &Lexicon,
+) -> Option<(usize, Option<(usize, usize)>)> {
     let within = |len: usize, at: usize| at >= cs + len;
     // a scope word right before: [verb] 全省 第N
-    if let Some((len, _)) = lex.rank_scope.longest_ending_at(text, pos).filter(|&(l, _)| within(l, pos)) {
+    if let Some((len, _)) = lex
+        .rank_scope
+        .longest_ending_at(text, pos)
+        .filter(|&(l, _)| within(l, pos))
+    {
         let s = pos - len;
-        let start = lex.rank_verb.longest_ending_at(text, s).filter(|&(l, _)| within(l, s)).map_or(s, |(l, _)| s - l);
+        let start = lex
+            .rank_verb
+            .longest_ending_at(text, s)
+            .filter(|&(l, _)| within(l, s))
+            .map_or(s, |(l, _)| s - l);
         return Some((start, Some((s, pos))));
     }
     // a verb right before: 全市 排名 第N, 在…中 排名 第N, 排 第N
-    if let Some((vlen, _)) = lex.rank_verb.longest_ending_at(text, pos).filter(|&(l, _)| within(l, pos)) {
+    if let Some((vlen, _)) = lex
+        .rank_verb
+        .longest_ending_at(text, pos)
+        .filter(|&(l, _)| within(l, pos))
+    {
         let v = pos - vlen;
-        if let Some((len, _)) = lex.rank_scope.longest_ending_at(text, v).filter(|&(l, _)| within(l, v)) {
+        if let Some((len, _)) = lex
+            .rank_scope
+            .longest_ending_at(text, v)
+            .filter(|&(l, _)| within(l, v))
+        {
             return Some((v - len, Some((v - len, v))));
         }
         if let Some(z) = text[cs..v].rfind('在') {
@@ -456,7 +547,9 @@ const WINDOW: usize = 360;
 
 /// Where the clause holding `pos` starts within its sentence (at most [`WINDOW`] back).
 fn clause_start(text: &str, sentence_start: usize, pos: usize) -> usize {
-    let from = crate::normalize::floor_boundary(text, pos.saturating_sub(WINDOW)).max(sentence_start).min(pos);
+    let from = crate::normalize::floor_boundary(text, pos.saturating_sub(WINDOW))
+        .max(sentence_start)
+        .min(pos);
     text[from..pos]
         .char_indices()
         .rev()
@@ -476,7 +569,12 @@ fn trim_name(s: &str, lex: &Lexicon) -> String {
     };
     loop {
         let before = t.len();
-        t = t.trim_start_matches(|c: char| matches!(c, '，' | '、' | '；' | '：' | '。' | '和' | '及' | '并' | '且' | '与' | '的'));
+        t = t.trim_start_matches(|c: char| {
+            matches!(
+                c,
+                '，' | '、' | '；' | '：' | '。' | '和' | '及' | '并' | '且' | '与' | '的'
+            )
+        });
         if let Some((len, _)) = lex.name_lead.longest_at(t, 0) {
             t = &t[len..];
         }
@@ -489,7 +587,8 @@ fn trim_name(s: &str, lex: &Lexicon) -> String {
         // 省督期间, 整改以来: a time phrase near the start
         let head = &t[..crate::normalize::floor_boundary(t, 36)];
         if let Some((i, c)) = head.char_indices().find(|&(i, c)| {
-            (c == '期' && head[i..].starts_with("期间")) || (c == '以' && head[i..].starts_with("以来"))
+            (c == '期' && head[i..].starts_with("期间"))
+                || (c == '以' && head[i..].starts_with("以来"))
         }) {
             t = &t[i + c.len_utf8() * 2..];
         }
@@ -509,10 +608,15 @@ fn trim_name(s: &str, lex: &Lexicon) -> String {
     }
     loop {
         let before = t.len();
-        t = t.trim_end_matches(|c: char| matches!(c, '，' | '、' | '的' | '等' | '和' | '及' | '与'));
+        t = t.trim_end_matches(|c: char| {
+            matches!(c, '，' | '、' | '的' | '等' | '和' | '及' | '与')
+        });
         if let Some((len, _)) = lex.link.longest_ending_at(t, t.len()) {
             // 违法行为 keeps its 为
-            let word = lex.not_link.longest_ending_at(t, t.len()).is_some_and(|(l, _)| l > len);
+            let word = lex
+                .not_link
+                .longest_ending_at(t, t.len())
+                .is_some_and(|(l, _)| l > len);
             if !word {
                 t = &t[..t.len() - len];
             }
@@ -531,9 +635,14 @@ fn leading_date_len(s: &str) -> usize {
     loop {
         let start = i;
         while i < b.len() {
-            if b[i].is_ascii_digit() || b[i] == b'x' || b[i] == b'X' || b[i] == b'-' || b[i] == b'~' {
+            if b[i].is_ascii_digit() || b[i] == b'x' || b[i] == b'X' || b[i] == b'-' || b[i] == b'~'
+            {
                 i += 1;
-            } else if let Some(dash) = ["—", "–", "至"].iter().find(|d| s[i..].starts_with(*d)).filter(|_| i > start) {
+            } else if let Some(dash) = ["—", "–", "至"]
+                .iter()
+                .find(|d| s[i..].starts_with(*d))
+                .filter(|_| i > start)
+            {
                 i += dash.len();
             } else {
                 break;
@@ -548,7 +657,9 @@ fn leading_date_len(s: &str) -> usize {
             return start;
         }
         let rest = &s[i..];
-        let unit = ["年度", "年", "月份", "月", "日", "季度"].iter().find(|u| rest.starts_with(*u));
+        let unit = ["年度", "年", "月份", "月", "日", "季度"]
+            .iter()
+            .find(|u| rest.starts_with(*u));
         match unit {
             Some(u) => i += u.len(),
             None => return start,
@@ -568,9 +679,16 @@ const GENERAL_VERBS: [&str; 7] = ["完成", "开展", "实施", "推进", "组�
 /// (delimiters inside quotation marks do not count), or after the enumeration comma that
 /// closes a list item holding a quantity, or after the previous quantity of the clause.
 /// Returns the position and whether it is the end of a previous quantity.
-fn name_start(text: &str, sentence: Span<Normalized>, k: usize, mentions: &[Mention]) -> (usize, bool) {
+fn name_start(
+    text: &str,
+    sentence: Span<Normalized>,
+    k: usize,
+    mentions: &[Mention],
+) -> (usize, bool) {
     let m = &mentions[k];
-    let from = crate::normalize::floor_boundary(text, m.span.start.saturating_sub(WINDOW)).max(sentence.start).min(m.span.start);
+    let from = crate::normalize::floor_boundary(text, m.span.start.saturating_sub(WINDOW))
+        .max(sentence.start)
+        .min(m.span.start);
     let mut start = from;
     let mut depth = 0i32;
     for (i, c) in text[from..m.span.start].char_indices().rev() {
@@ -583,7 +701,10 @@ fn name_start(text: &str, sentence: Span<Normalized>, k: usize, mentions: &[Ment
         if depth > 0 {
             continue;
         }
-        if matches!(c, '，' | '；' | '：' | '。' | '！' | '？' | ',' | ';' | '\t') {
+        if matches!(
+            c,
+            '，' | '；' | '：' | '。' | '！' | '？' | ',' | ';' | '\t'
+        ) {
             start = at + c.len_utf8();
             break;
         }
@@ -594,14 +715,20 @@ fn name_start(text: &str, sentence: Span<Normalized>, k: usize, mentions: &[Ment
                 .rev()
                 .take(8)
                 .take_while(|p| p.span.end > item_start)
-                .any(|p| p.span.end <= at && p.span.start >= item_start && p.role == Role::Quantity);
+                .any(|p| {
+                    p.span.end <= at && p.span.start >= item_start && p.role == Role::Quantity
+                });
             if item_has_quantity {
                 start = at + c.len_utf8();
                 break;
             }
         }
     }
-    match k.checked_sub(1).map(|j| &mentions[j]).filter(|p| p.span.end <= m.span.start && p.span.end > start) {
+    match k
+        .checked_sub(1)
+        .map(|j| &mentions[j])
+        .filter(|p| p.span.end <= m.span.start && p.span.end > start)
+    {
         Some(p) if p.role == Role::Quantity => (p.span.end, true),
         _ => (start, false),
     }
@@ -620,11 +747,16 @@ fn name_end(text: &str, sentence: Span<Normalized>, k: usize, mentions: &[Mentio
     let mut end = m.span.end;
     for (i, c) in text[m.span.end..next_start].char_indices() {
         let at = m.span.end + i;
-        if matches!(c, '，' | '；' | '：' | '。' | '！' | '？' | ',' | ';' | '\n' | '\t') {
+        if matches!(
+            c,
+            '，' | '；' | '：' | '。' | '！' | '？' | ',' | ';' | '\n' | '\t'
+        ) {
             break;
         }
         if c == '、' {
-            let clause_end = text[at..next_start].find(['，', '；', '：', '。']).map_or(next_start, |x| at + x);
+            let clause_end = text[at..next_start]
+                .find(['，', '；', '：', '。'])
+                .map_or(next_start, |x| at + x);
             if next_start <= clause_end && mentions.get(k + 1).is_some() {
                 break;
             }
@@ -656,7 +788,8 @@ fn name_of<'t>(
     let b_end = name_end(text, sentence, k, mentions);
     // a heading label that opens the line is not part of a name: （2）完成…, ①烧结…
     let a_start = if text[..a_start].ends_with('\n') || a_start == 0 {
-        crate::labels::parse_label(&text[a_start..m.span.start]).map_or(a_start, |l| a_start + l.len)
+        crate::labels::parse_label(&text[a_start..m.span.start])
+            .map_or(a_start, |l| a_start + l.len)
     } else {
         a_start
     };
@@ -687,7 +820,11 @@ fn name_of<'t>(
     let mut b_noun = leading_noun(&b_full, lex);
     // 7个饮用水水源地水质达标率为100%: the metric after the noun belongs to the next number
     if lex.link.longest_ending_at(&raw_b, raw_b.len()).is_some() {
-        if let Some((len, _)) = lex.indicator_names.longest_ending_at(&b_noun, b_noun.len()).filter(|&(l, _)| l < b_noun.len()) {
+        if let Some((len, _)) = lex
+            .indicator_names
+            .longest_ending_at(&b_noun, b_noun.len())
+            .filter(|&(l, _)| l < b_noun.len())
+        {
             b_noun.truncate(b_noun.len() - len);
             b_full = b_noun.clone();
         }
@@ -698,7 +835,10 @@ fn name_of<'t>(
     let name = if b_full.is_empty() || (b_noun.is_empty() && !b_predicate) {
         // 优良天数为287天; 检查医院、酒店、接种点等xxx余家(次); 各类宣传xx余条
         match a.rfind('等') {
-            Some(i) if raw_a.contains(['、', '》', '”']) && chars_len(&a[i + '等'.len_utf8()..]) >= 2 => {
+            Some(i)
+                if raw_a.contains(['、', '》', '”'])
+                    && chars_len(&a[i + '等'.len_utf8()..]) >= 2 =>
+            {
                 a[i + '等'.len_utf8()..].to_string()
             }
             _ => a.clone(),
@@ -709,14 +849,21 @@ fn name_of<'t>(
         if chars_len(&b_noun) >= 3 {
             b_noun.clone()
         } else if chars_len(&b_full) > 24 {
-            let cut = b_full.find('等').filter(|&i| chars_len(&b_full[..i]) >= 4).unwrap_or(b_full.len());
+            let cut = b_full
+                .find('等')
+                .filter(|&i| chars_len(&b_full[..i]) >= 4)
+                .unwrap_or(b_full.len());
             truncate_chars(&b_full[..cut], 24)
         } else {
             b_full.clone()
         }
     } else if after_quantity {
         // 11个国省考断面|10个达标: the words after belong to this item
-        if b_predicate { b_full.clone() } else { b_noun.clone() }
+        if b_predicate {
+            b_full.clone()
+        } else {
+            b_noun.clone()
+        }
     } else if b_predicate {
         // 组织xxxx余人(次)开展现场监测; 发动社区群众、干部职工200人投身社区卫生大清理
         if a_verb.is_some() || lex.verb.longest_ending_at(&a, a.len()).is_some() {
@@ -731,12 +878,28 @@ fn name_of<'t>(
         b_noun.clone()
     } else {
         // 工作计划xx项任务: a short noun after needs the words before
-        let a2 = a_object.filter(|s| !s.is_empty()).unwrap_or_else(|| a.clone());
-        if a2.ends_with(&b_noun) { a2 } else { format!("{a2}{b_noun}") }
+        let a2 = a_object
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| a.clone());
+        if a2.ends_with(&b_noun) {
+            a2
+        } else {
+            format!("{a2}{b_noun}")
+        }
     };
-    let name = name.trim_matches(|c: char| c == '的' || is_space(c)).to_string();
-    let name = if name.is_empty() { table_cell_name(text, m.span.start).unwrap_or_default() } else { name };
-    let name = if name.is_empty() { previous_a.unwrap_or("").to_string() } else { name };
+    let name = name
+        .trim_matches(|c: char| c == '的' || is_space(c))
+        .to_string();
+    let name = if name.is_empty() {
+        table_cell_name(text, m.span.start).unwrap_or_default()
+    } else {
+        name
+    };
+    let name = if name.is_empty() {
+        previous_a.unwrap_or("").to_string()
+    } else {
+        name
+    };
     let span = Span::new(a_start.min(m.span.start), b_end.max(m.span.end));
     (tail_chars(&name, 30), a, span)
 }
@@ -788,7 +951,9 @@ fn cut_at_predicate(s: &str, lex: &Lexicon) -> String {
 
 fn trim_b(s: &str) -> String {
     s.trim_start_matches(|c: char| matches!(c, '的' | '，' | '、' | '和' | '及' | '与'))
-        .trim_end_matches(|c: char| matches!(c, '和' | '及' | '与' | '、' | '等' | '的' | '，' | '中'))
+        .trim_end_matches(|c: char| {
+            matches!(c, '和' | '及' | '与' | '、' | '等' | '的' | '，' | '中')
+        })
         .to_string()
 }
 
@@ -850,7 +1015,9 @@ fn section_facts(structure: &Structure, lex: &Lexicon) -> Vec<SectionFacts> {
     for s in &structure.sections {
         let title = &structure.headings[s.heading].title;
         let parent = s.parent.and_then(|p| out.get(p));
-        let plan = ["计划", "打算", "下一步", "思路", "安排", "目标任务"].iter().any(|w| title.contains(w))
+        let plan = ["计划", "打算", "下一步", "思路", "安排", "目标任务"]
+            .iter()
+            .any(|w| title.contains(w))
             || parent.is_some_and(|p| p.plan);
         let category = keyword_category(title, lex).or_else(|| parent.and_then(|p| p.category));
         out.push(SectionFacts { category, plan });
@@ -875,39 +1042,80 @@ mod tests {
         let s = crate::structure::analyze(&n.text, lex);
         let mentions = crate::numbers::find(&n.text, &s.label_spans(), lex);
         let f = find(&n.text, &s, &mentions, lex);
-        Run { text: n.text, mentions, f }
+        Run {
+            text: n.text,
+            mentions,
+            f,
+        }
     }
 
     #[track_caller]
     fn assert_name(t: &str, quantity: &str, name: &str) {
         let r = run(t);
-        let found: Vec<(String, &str)> = r
-            .f
-            .indicators
-            .iter()
-            .map(|i| (i.name.clone(), r.mentions[i.mention].span.slice(&r.text)))
-            .collect();
-        assert!(found.iter().any(|(n, q)| *q == quantity && n == name), "{t}: {found:?}");
+        let found: Vec<(String, &str)> =
+            r.f.indicators
+                .iter()
+                .map(|i| (i.name.clone(), r.mentions[i.mention].span.slice(&r.text)))
+                .collect();
+        assert!(
+            found.iter().any(|(n, q)| *q == quantity && n == name),
+            "{t}: {found:?}"
+        );
     }
 
     #[test]
     fn names() {
-        assert_name("全年实现优良天数326天，超省考核任务15天。", "326天", "实现优良天数");
-        assert_name("关闭淘汰落后产能和“散乱污”企业10家、治理7家。", "10家", "关闭淘汰落后产能和“散乱污”企业");
-        assert_name("关闭淘汰落后产能和“散乱污”企业10家、治理7家。", "7家", "治理");
-        assert_name("多方筹措奖金10万元，为社区建成了4座垃圾收集转运站，配发50个垃圾桶。", "4座", "建成垃圾收集转运站");
-        assert_name("多方筹措奖金10万元，为社区建成了4座垃圾收集转运站，配发50个垃圾桶。", "50个", "配发垃圾桶");
-        assert_name("全区PM2.5浓度为34.2微克/立方米，同比下降5.8%。", "34.2微克/立方米", "全区PM2.5浓度");
-        assert_name("推动清洁能源替代，13家企业完成原辅料源头替代。", "13家", "企业完成原辅料源头替代");
+        assert_name(
+            "全年实现优良天数326天，超省考核任务15天。",
+            "326天",
+            "实现优良天数",
+        );
+        assert_name(
+            "关闭淘汰落后产能和“散乱污”企业10家、治理7家。",
+            "10家",
+            "关闭淘汰落后产能和“散乱污”企业",
+        );
+        assert_name(
+            "关闭淘汰落后产能和“散乱污”企业10家、治理7家。",
+            "7家",
+            "治理",
+        );
+        assert_name(
+            "多方筹措奖金10万元，为社区建成了4座垃圾收集转运站，配发50个垃圾桶。",
+            "4座",
+            "建成垃圾收集转运站",
+        );
+        assert_name(
+            "多方筹措奖金10万元，为社区建成了4座垃圾收集转运站，配发50个垃圾桶。",
+            "50个",
+            "配发垃圾桶",
+        );
+        assert_name(
+            "全区PM2.5浓度为34.2微克/立方米，同比下降5.8%。",
+            "34.2微克/立方米",
+            "全区PM2.5浓度",
+        );
+        assert_name(
+            "推动清洁能源替代，13家企业完成原辅料源头替代。",
+            "13家",
+            "企业完成原辅料源头替代",
+        );
         assert_name("11个国省考断面10个达标，10个优Ⅲ。", "10个", "达标");
-        assert_name("已完成排污口采样，其中270个排污口完成整治。", "270个", "排污口");
+        assert_name(
+            "已完成排污口采样，其中270个排污口完成整治。",
+            "270个",
+            "排污口",
+        );
     }
 
     #[test]
     fn comparisons() {
         let r = run("全区PM2.5浓度为34.2微克/立方米，同比2020年下降5.8%；优良天数为287天，比去年同期增加xx天，与20xx年同比无明显变化。全年实现优良天数326天，超省考核任务15天。");
         let c: Vec<(&str, Direction)> =
-            r.f.comparisons.iter().map(|c| (c.span.slice(&r.text), c.direction)).collect();
+            r.f.comparisons
+                .iter()
+                .map(|c| (c.span.slice(&r.text), c.direction))
+                .collect();
         assert_eq!(
             c,
             vec![
@@ -926,7 +1134,10 @@ mod tests {
     fn ranks() {
         let r = run("优良率为78.6%，全市排名第2；水环境质量居于全省第一，固定污染源清理整顿进展全省第一。空气质量综合指数在中心五城区排第x位。完成第三批创建。");
         let ranks: Vec<(&str, Option<&str>)> =
-            r.f.ranks.iter().map(|x| (x.span.slice(&r.text), x.scope.as_deref())).collect();
+            r.f.ranks
+                .iter()
+                .map(|x| (x.span.slice(&r.text), x.scope.as_deref()))
+                .collect();
         assert_eq!(
             ranks,
             vec![

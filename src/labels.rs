@@ -94,7 +94,9 @@ fn circled_number(c: char) -> Option<u32> {
 }
 
 fn spaces_len(s: &str) -> usize {
-    s.char_indices().find(|&(_, c)| !is_space(c)).map_or(s.len(), |(i, _)| i)
+    s.char_indices()
+        .find(|&(_, c)| !is_space(c))
+        .map_or(s.len(), |(i, _)| i)
 }
 
 /// The heading label at the start of `line`, if any. `line` is normalized text (Chinese
@@ -104,7 +106,13 @@ pub fn parse_label(line: &str) -> Option<Label> {
     let finish = |kind, number, label_len: usize, weak| {
         let len = label_len + spaces_len(&line[label_len..]);
         // a label heads text: something must follow it on the line
-        (len < line.len()).then_some(Label { kind, number, len, label_len, weak })
+        (len < line.len()).then_some(Label {
+            kind,
+            number,
+            len,
+            label_len,
+            weak,
+        })
     };
     if first == '（' || first == '(' {
         let inner = &line[first.len_utf8()..];
@@ -127,11 +135,16 @@ pub fn parse_label(line: &str) -> Option<Label> {
         let rest = &line[first.len_utf8()..];
         let (n, l) = small_chinese_number(rest)?;
         let after = &rest[l..];
-        let unit = ["部分", "章", "篇"].iter().find(|u| after.starts_with(*u))?;
+        let unit = ["部分", "章", "篇"]
+            .iter()
+            .find(|u| after.starts_with(*u))?;
         let label_len = first.len_utf8() + l + unit.len();
         let tail = &line[label_len..];
         // 第一部分 must stand as a label: followed by a space, a separator or a title
-        let sep = tail.chars().next().filter(|&c| matches!(c, '、' | '：' | '　' | ' ' | '\t'));
+        let sep = tail
+            .chars()
+            .next()
+            .filter(|&c| matches!(c, '、' | '：' | '　' | ' ' | '\t'));
         let label_len = label_len + sep.map_or(0, char::len_utf8);
         return finish(LabelKind::Part, n, label_len, false);
     }
@@ -178,7 +191,11 @@ mod tests {
     #[track_caller]
     fn assert_label(line: &str, kind: LabelKind, number: u32, label: &str) {
         let l = parse_label(line).unwrap_or_else(|| panic!("no label in {line:?}"));
-        assert_eq!((l.kind, l.number, &line[..l.label_len]), (kind, number, label), "{line}");
+        assert_eq!(
+            (l.kind, l.number, &line[..l.label_len]),
+            (kind, number, label),
+            "{line}"
+        );
     }
 
     #[test]
@@ -199,8 +216,16 @@ mod tests {
     #[test]
     fn not_labels() {
         for line in [
-            "1.5万口网箱", "2021年，金坛", "一是加强秸秆禁烧管控", "6月初，市局召开", "第三批江苏省",
-            "一、", "2022 年", "统一思想", "(市、区)", "100 家",
+            "1.5万口网箱",
+            "2021年，金坛",
+            "一是加强秸秆禁烧管控",
+            "6月初，市局召开",
+            "第三批江苏省",
+            "一、",
+            "2022 年",
+            "统一思想",
+            "(市、区)",
+            "100 家",
         ] {
             assert_eq!(parse_label(line), None, "{line}");
         }

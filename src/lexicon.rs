@@ -99,7 +99,12 @@ impl CharBits {
             let (code, len) = if x < 0x80 {
                 (x as u32, 1)
             } else if x >= 0xE0 && x < 0xF0 && i + 2 < b.len() {
-                (((x as u32 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F), 3)
+                (
+                    ((x as u32 & 0x0F) << 12)
+                        | ((b[i + 1] as u32 & 0x3F) << 6)
+                        | (b[i + 2] as u32 & 0x3F),
+                    3,
+                )
             } else {
                 let c = text[i..].chars().next().map_or(0, |c| c as u32);
                 (c, char::from_u32(c).map_or(1, char::len_utf8))
@@ -121,7 +126,9 @@ impl CharBits {
         if code > 0xFFFF {
             return self.astral;
         }
-        self.bits.get(code / 64).is_some_and(|w| w & (1 << (code % 64)) != 0)
+        self.bits
+            .get(code / 64)
+            .is_some_and(|w| w & (1 << (code % 64)) != 0)
     }
 }
 
@@ -132,7 +139,9 @@ impl<V> PhraseSet<V> {
             return;
         };
         if let Some(i) = self.by_first.get(&first).and_then(|v| {
-            v.iter().copied().find(|&i| &*self.entries[i as usize].0 == phrase)
+            v.iter()
+                .copied()
+                .find(|&i| &*self.entries[i as usize].0 == phrase)
         }) {
             self.entries[i as usize].1 = value;
             return;
@@ -142,7 +151,10 @@ impl<V> PhraseSet<V> {
         self.first_bits.insert(first);
         self.last_bits.insert(last);
         let entries = &self.entries;
-        for list in [self.by_first.entry(first).or_default(), self.by_last.entry(last).or_default()] {
+        for list in [
+            self.by_first.entry(first).or_default(),
+            self.by_last.entry(last).or_default(),
+        ] {
             let at = list.partition_point(|&i| entries[i as usize].0.len() >= phrase.len());
             list.insert(at, idx);
         }
@@ -429,6 +441,9 @@ impl Places {
 pub struct T2s {
     /// Simplified character for each of U+3400..=U+9FFF, 0 where there is none.
     dense: Vec<u16>,
+    /// One bit for each of U+3400..=U+9FFF: whether `dense` has an entry. Small enough for
+    /// the first-level cache, so that the common simplified character costs one bit test.
+    dense_bits: Vec<u64>,
     /// Characters outside the dense range.
     other: FxMap<char, char>,
     /// Traditional characters that are also used as they are (乾, 於): converted only in
@@ -443,10 +458,14 @@ impl T2s {
     fn insert(&mut self, trad: char, simp: char) {
         let code = trad as u32;
         if (DENSE_START..=DENSE_END).contains(&code) && (simp as u32) <= 0xFFFF {
+            let n = (DENSE_END - DENSE_START + 1) as usize;
             if self.dense.is_empty() {
-                self.dense = vec![0; (DENSE_END - DENSE_START + 1) as usize];
+                self.dense = vec![0; n];
+                self.dense_bits = vec![0; n.div_ceil(64)];
             }
-            self.dense[(code - DENSE_START) as usize] = simp as u32 as u16;
+            let k = (code - DENSE_START) as usize;
+            self.dense[k] = simp as u32 as u16;
+            self.dense_bits[k / 64] |= 1 << (k % 64);
         } else {
             self.other.insert(trad, simp);
         }
@@ -457,8 +476,16 @@ impl T2s {
     pub fn get(&self, c: char) -> Option<char> {
         let code = c as u32;
         if (DENSE_START..=DENSE_END).contains(&code) {
-            let s = *self.dense.get((code - DENSE_START) as usize)?;
-            return if s == 0 { None } else { char::from_u32(s as u32) };
+            let k = (code - DENSE_START) as usize;
+            if self.dense_bits.get(k / 64).is_none_or(|w| w & (1 << (k % 64)) == 0) {
+                return None;
+            }
+            let s = *self.dense.get(k)?;
+            return if s == 0 {
+                None
+            } else {
+                char::from_u32(s as u32)
+            };
         }
         if code < 0x3400 || self.other.is_empty() {
             return None;
@@ -612,8 +639,15 @@ impl LineError<'_> {
 fn columns<'a>(at: &LineError<'a>, min: usize, max: usize) -> Result<Vec<&'a str>> {
     let cols: Vec<&str> = at.text.split('\t').collect();
     if cols.len() < min || cols.len() > max {
-        let want = if min == max { format!("{min}") } else { format!("{min} to {max}") };
-        return Err(at.err(format!("expected {want} tab-separated columns, found {}", cols.len())));
+        let want = if min == max {
+            format!("{min}")
+        } else {
+            format!("{min} to {max}")
+        };
+        return Err(at.err(format!(
+            "expected {want} tab-separated columns, found {}",
+            cols.len()
+        )));
     }
     if cols[0].trim().is_empty() {
         return Err(at.err("the first column is empty"));
@@ -659,7 +693,11 @@ impl Lexicon {
 
     fn add_units(&mut self, text: &str) -> Result<()> {
         for (line, l) in data_lines(text) {
-            let at = LineError { file: LexiconFile::Units, line, text: l };
+            let at = LineError {
+                file: LexiconFile::Units,
+                line,
+                text: l,
+            };
             let cols = columns(&at, 3, 4)?;
             let category = UnitCategory::parse(cols[2])
                 .ok_or_else(|| at.err(format!("unknown unit category {:?}", cols[2])))?;
@@ -678,7 +716,11 @@ impl Lexicon {
 
     fn add_cues(&mut self, text: &str) -> Result<()> {
         for (line, l) in data_lines(text) {
-            let at = LineError { file: LexiconFile::Cues, line, text: l };
+            let at = LineError {
+                file: LexiconFile::Cues,
+                line,
+                text: l,
+            };
             let cols = columns(&at, 2, 3)?;
             let (role, phrase) = (cols[0], cols[1]);
             let value = cols.get(2).copied().unwrap_or("");
@@ -731,7 +773,9 @@ impl Lexicon {
                 "noun_end" => self.noun_end.insert(phrase, ()),
                 "numbered_name" => {
                     self.numbered_name.insert(phrase, ());
-                    phrase.chars().for_each(|c| self.numbered_name_chars.insert(c));
+                    phrase
+                        .chars()
+                        .for_each(|c| self.numbered_name_chars.insert(c));
                 }
                 _ => return Err(at.err(format!("unknown role {role:?}"))),
             }
@@ -741,17 +785,23 @@ impl Lexicon {
 
     fn add_indicators(&mut self, text: &str) -> Result<()> {
         for (line, l) in data_lines(text) {
-            let at = LineError { file: LexiconFile::Indicators, line, text: l };
+            let at = LineError {
+                file: LexiconFile::Indicators,
+                line,
+                text: l,
+            };
             let cols = columns(&at, 3, 3)?;
-            let category =
-                Category::parse(cols[2]).ok_or_else(|| at.err(format!("unknown category {:?}", cols[2])))?;
+            let category = Category::parse(cols[2])
+                .ok_or_else(|| at.err(format!("unknown category {:?}", cols[2])))?;
             if cols[1].is_empty() {
                 return Err(at.err("the phrase is empty"));
             }
             match cols[0] {
                 "name" => self.indicator_names.insert(cols[1], category),
                 "keyword" => self.category_keywords.insert(cols[1], category),
-                other => return Err(at.err(format!("unknown kind {other:?}; expected name or keyword"))),
+                other => {
+                    return Err(at.err(format!("unknown kind {other:?}; expected name or keyword")))
+                }
             }
         }
         Ok(())
@@ -759,7 +809,11 @@ impl Lexicon {
 
     fn add_junk(&mut self, text: &str) -> Result<()> {
         for (line, l) in data_lines(text) {
-            let at = LineError { file: LexiconFile::Junk, line, text: l };
+            let at = LineError {
+                file: LexiconFile::Junk,
+                line,
+                text: l,
+            };
             let cols = columns(&at, 2, 2)?;
             if cols[1].is_empty() {
                 return Err(at.err("the phrase is empty"));
@@ -768,7 +822,11 @@ impl Lexicon {
                 "line" => self.junk_line.insert(cols[1], ()),
                 "prefix" => self.junk_prefix.insert(cols[1], ()),
                 "inline" => self.junk_inline.insert(cols[1], ()),
-                other => return Err(at.err(format!("unknown kind {other:?}; expected line, prefix or inline"))),
+                other => {
+                    return Err(at.err(format!(
+                        "unknown kind {other:?}; expected line, prefix or inline"
+                    )))
+                }
             }
         }
         Ok(())
@@ -776,7 +834,11 @@ impl Lexicon {
 
     fn add_t2s(&mut self, text: &str) -> Result<()> {
         for (line, l) in data_lines(text) {
-            let at = LineError { file: LexiconFile::T2s, line, text: l };
+            let at = LineError {
+                file: LexiconFile::T2s,
+                line,
+                text: l,
+            };
             let cols = columns(&at, 2, 3)?;
             let one = |s: &str| {
                 let mut it = s.chars();
@@ -790,7 +852,9 @@ impl Lexicon {
             match cols.get(2).copied() {
                 None | Some("") => {}
                 Some("ambiguous") => self.t2s.ambiguous.push(trad),
-                Some(other) => return Err(at.err(format!("unknown flag {other:?}; expected ambiguous"))),
+                Some(other) => {
+                    return Err(at.err(format!("unknown flag {other:?}; expected ambiguous")))
+                }
             }
         }
         Ok(())
@@ -799,11 +863,17 @@ impl Lexicon {
     fn add_pinyin(&mut self, text: &str) -> Result<()> {
         for (line, l) in data_lines(text) {
             let s = l.trim();
-            let at = LineError { file: LexiconFile::Pinyin, line, text: l };
+            let at = LineError {
+                file: LexiconFile::Pinyin,
+                line,
+                text: l,
+            };
             if !s.bytes().all(|b| b.is_ascii_lowercase()) {
                 return Err(at.err("a syllable is written in the letters a-z (ü as v)"));
             }
-            self.pinyin.push(pack_syllable(s).ok_or_else(|| at.err("a syllable has at most eight letters"))?);
+            self.pinyin.push(
+                pack_syllable(s).ok_or_else(|| at.err("a syllable has at most eight letters"))?,
+            );
         }
         self.pinyin.sort_unstable();
         self.pinyin.dedup();
@@ -816,7 +886,11 @@ impl Lexicon {
         for (line, l) in data_lines(text) {
             let depth = l.bytes().take_while(|&b| b == b'\t').count();
             let name = l[depth..].trim();
-            let at = LineError { file: LexiconFile::Places, line, text: l };
+            let at = LineError {
+                file: LexiconFile::Places,
+                line,
+                text: l,
+            };
             if name.is_empty() || name.contains('\t') {
                 return Err(at.err("a place is one name, indented by tabs"));
             }
@@ -831,14 +905,22 @@ impl Lexicon {
             }
             let idx = self.places.list.len() as u32;
             let short = short_place_name(name).map(Box::from);
-            for (set, key) in [(&mut self.places.full, Some(name)), (&mut self.places.short, short.as_deref())] {
+            for (set, key) in [
+                (&mut self.places.full, Some(name)),
+                (&mut self.places.short, short.as_deref()),
+            ] {
                 if let Some(key) = key {
                     let mut list = set.get(key).cloned().unwrap_or_default();
                     list.push(idx);
                     set.insert(key, list);
                 }
             }
-            self.places.list.push(Place { name: name.into(), short, level, parent });
+            self.places.list.push(Place {
+                name: name.into(),
+                short,
+                level,
+                parent,
+            });
             if depth < 2 {
                 stack[depth] = Some(idx);
                 if depth == 0 {
@@ -872,8 +954,20 @@ fn pack_syllable(s: &str) -> Option<u64> {
 /// remain: 金坛区 → 金坛, 广西壮族自治区 → 广西, 恩施土家族苗族自治州 → 恩施.
 fn short_place_name(name: &str) -> Option<&str> {
     const AUTONOMOUS: [&str; 4] = ["自治区", "自治州", "自治县", "自治旗"];
-    const SUFFIXES: [&str; 12] =
-        ["特别行政区", "地区", "林区", "矿区", "新区", "省", "市", "区", "县", "旗", "盟", "州"];
+    const SUFFIXES: [&str; 12] = [
+        "特别行政区",
+        "地区",
+        "林区",
+        "矿区",
+        "新区",
+        "省",
+        "市",
+        "区",
+        "县",
+        "旗",
+        "盟",
+        "州",
+    ];
     if AUTONOMOUS.iter().any(|s| name.ends_with(s)) {
         // the ethnic names before 自治… start where the place name ends: take two characters
         let end = name.char_indices().nth(2).map(|(i, _)| i)?;
@@ -891,7 +985,8 @@ mod tests {
     fn every_builtin_file_parses() {
         for file in LexiconFile::ALL {
             let mut lex = Lexicon::default();
-            lex.add(file, file.builtin_text()).unwrap_or_else(|e| panic!("{e}"));
+            lex.add(file, file.builtin_text())
+                .unwrap_or_else(|e| panic!("{e}"));
         }
         let lex = Lexicon::builtin();
         assert!(lex.units.len() > 100);
@@ -932,9 +1027,15 @@ mod tests {
         set.insert("个", 1);
         set.insert("个百分点", 2);
         set.insert("百分点", 3);
-        assert_eq!(set.longest_at("个百分点。", 0), Some(("个百分点".len(), &2)));
+        assert_eq!(
+            set.longest_at("个百分点。", 0),
+            Some(("个百分点".len(), &2))
+        );
         assert_eq!(set.longest_at("个人", 0), Some((3, &1)));
-        assert_eq!(set.longest_ending_at("上升3个百分点", "上升3个百分点".len()), Some(("个百分点".len(), &2)));
+        assert_eq!(
+            set.longest_ending_at("上升3个百分点", "上升3个百分点".len()),
+            Some(("个百分点".len(), &2))
+        );
         assert_eq!(set.find("下降了2个"), Some((10, 13, &1)));
         set.insert("个", 9);
         assert_eq!(set.get("个"), Some(&9));
@@ -946,7 +1047,11 @@ mod tests {
         assert_eq!(lex.t2s.get('環'), Some('环'));
         assert_eq!(lex.t2s.get('环'), None);
         assert!(lex.t2s.is_ambiguous('乾'));
-        assert!(lex.is_pinyin_syllable("huan") && lex.is_pinyin_syllable("lü") && !lex.is_pinyin_syllable("wxyz"));
+        assert!(
+            lex.is_pinyin_syllable("huan")
+                && lex.is_pinyin_syllable("lü")
+                && !lex.is_pinyin_syllable("wxyz")
+        );
         let jintan = lex.places.short.get("金坛").expect("金坛");
         assert_eq!(lex.places.qualified_name(jintan[0]), "常州市金坛区");
         assert_eq!(short_place_name("广西壮族自治区"), Some("广西"));

@@ -54,8 +54,8 @@ pub use error::{Error, Result};
 pub use lexicon::{Category, Direction, Lexicon, LexiconFile, Qualifier, UnitCategory};
 pub use numbers::{MentionKind, Role};
 pub use report::{
-    Comparison, Diagnostic, Indicator, Meta, NumberOut, OffsetEncoding, Options, Rank, Report, Section, SpanOut,
-    Stats, SCHEMA_VERSION,
+    Comparison, Diagnostic, Indicator, Meta, NumberOut, OffsetEncoding, Options, Rank, Report,
+    Section, SpanOut, Stats, SCHEMA_VERSION,
 };
 
 /// The version of this crate.

@@ -11,7 +11,11 @@ use envreport::{analyze_with, Lexicon, LexiconFile, OffsetEncoding, Options, Rep
 mod cli_text;
 
 #[derive(Parser)]
-#[command(name = "envreport", version, about = "Analyze Chinese government environmental reports: metadata, outline and indicators")]
+#[command(
+    name = "envreport",
+    version,
+    about = "Analyze Chinese government environmental reports: metadata, outline and indicators"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -93,7 +97,9 @@ impl From<Offsets> for OffsetEncoding {
 fn read_input(name: &str) -> Result<String, String> {
     let bytes = if name == "-" {
         let mut buf = Vec::new();
-        io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+        io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
         buf
     } else {
         std::fs::read(name).map_err(|e| format!("cannot read {name}: {}", io_message(&e)))?
@@ -112,7 +118,8 @@ fn io_message(e: &io::Error) -> String {
 
 /// Decodes bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030.
 fn decode(bytes: &[u8]) -> Result<String, String> {
-    if bytes.contains(&0) && !bytes.starts_with(&[0xFF, 0xFE]) && !bytes.starts_with(&[0xFE, 0xFF]) {
+    if bytes.contains(&0) && !bytes.starts_with(&[0xFF, 0xFE]) && !bytes.starts_with(&[0xFE, 0xFF])
+    {
         return Err("it is binary data, not text".into());
     }
     let (enc, bom) = encoding_rs::Encoding::for_bom(bytes).unwrap_or((encoding_rs::UTF_8, 0));
@@ -139,18 +146,25 @@ fn load_lexicon(specs: &[String]) -> Result<Option<Lexicon>, String> {
     }
     let mut lex = Lexicon::builtin().clone();
     for spec in specs {
-        let (kind, path) = spec.split_once('=').ok_or_else(|| format!("--lexicon {spec}: expected KIND=FILE"))?;
+        let (kind, path) = spec
+            .split_once('=')
+            .ok_or_else(|| format!("--lexicon {spec}: expected KIND=FILE"))?;
         let file = LexiconFile::from_name(kind).ok_or_else(|| {
             format!("--lexicon {spec}: unknown kind {kind:?}; expected units, cues, indicators, junk, t2s, pinyin or places")
         })?;
-        let text = std::fs::read_to_string(PathBuf::from(path)).map_err(|e| format!("--lexicon {spec}: cannot read {path}: {}", io_message(&e)))?;
+        let text = std::fs::read_to_string(PathBuf::from(path))
+            .map_err(|e| format!("--lexicon {spec}: cannot read {path}: {}", io_message(&e)))?;
         lex.add(file, &text).map_err(|e| e.to_string())?;
     }
     Ok(Some(lex))
 }
 
 /// Runs `work` over every item on `jobs` threads, keeping the input order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], jobs: usize, work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+fn parallel_map<T: Sync, R: Send>(
+    items: &[T],
+    jobs: usize,
+    work: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
     let jobs = jobs.clamp(1, items.len().max(1));
     if jobs == 1 {
         return items.iter().map(work).collect();
@@ -188,8 +202,12 @@ fn analyze_cmd(args: AnalyzeArgs) -> ExitCode {
         }
     };
     let lex = lexicon.as_ref().unwrap_or_else(|| Lexicon::builtin());
-    let options = Options { offsets: args.offsets.into() };
-    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let options = Options {
+        offsets: args.offsets.into(),
+    };
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     // standard input is read once, up front
     let results: Vec<(String, Result<Report, String>)> = parallel_map(&args.files, jobs, |name| {
         let report = read_input(name).map(|text| analyze_with(&text, &options, lex));
@@ -212,13 +230,23 @@ fn analyze_cmd(args: AnalyzeArgs) -> ExitCode {
     }
     let written = match args.format {
         Format::Json if !many => ok.first().map_or(Ok(()), |(_, r)| {
-            let s = if args.pretty { serde_json::to_string_pretty(r) } else { serde_json::to_string(r) };
+            let s = if args.pretty {
+                serde_json::to_string_pretty(r)
+            } else {
+                serde_json::to_string(r)
+            };
             writeln!(out, "{}", s.unwrap_or_default())
         }),
         Format::Json => {
-            let all: Vec<serde_json::Value> =
-                ok.iter().map(|(f, r)| serde_json::json!({ "file": f, "report": r })).collect();
-            let s = if args.pretty { serde_json::to_string_pretty(&all) } else { serde_json::to_string(&all) };
+            let all: Vec<serde_json::Value> = ok
+                .iter()
+                .map(|(f, r)| serde_json::json!({ "file": f, "report": r }))
+                .collect();
+            let s = if args.pretty {
+                serde_json::to_string_pretty(&all)
+            } else {
+                serde_json::to_string(&all)
+            };
             writeln!(out, "{}", s.unwrap_or_default())
         }
         Format::Jsonl => ok.iter().try_for_each(|(f, r)| {
@@ -264,7 +292,9 @@ fn numbers_cmd(args: NumbersArgs, normalize: bool) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let options = Options { offsets: args.offsets.into() };
+    let options = Options {
+        offsets: args.offsets.into(),
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if normalize {

@@ -56,7 +56,9 @@ impl DateFound {
 }
 
 fn take_while_len(s: &str, f: impl Fn(char) -> bool) -> usize {
-    s.char_indices().find(|&(_, c)| !f(c)).map_or(s.len(), |(i, _)| i)
+    s.char_indices()
+        .find(|&(_, c)| !f(c))
+        .map_or(s.len(), |(i, _)| i)
 }
 
 fn is_cn_num(c: char) -> bool {
@@ -92,7 +94,11 @@ pub fn parse_date(s: &str) -> Option<DateFound> {
             let r2 = r[ml..].strip_prefix('月')?;
             let (d, dl) = number_at(r2)?;
             let r3 = &r2[dl..];
-            let t = if r3.starts_with('日') || r3.starts_with('号') { 3 } else { return None };
+            let t = if r3.starts_with('日') || r3.starts_with('号') {
+                3
+            } else {
+                return None;
+            };
             (m, ml + '月'.len_utf8(), d, dl, t)
         }
         '-' | '.' | '/' => {
@@ -108,7 +114,12 @@ pub fn parse_date(s: &str) -> Option<DateFound> {
         return None;
     }
     let len = yl + sep.len_utf8() + ml + dl + tail;
-    Some(DateFound { year: year as i32, month, day, len })
+    Some(DateFound {
+        year: year as i32,
+        month,
+        day,
+        len,
+    })
 }
 
 /// The first date anywhere in `s`, with its byte offset.
@@ -116,7 +127,10 @@ pub fn find_date(s: &str) -> Option<(usize, DateFound)> {
     s.char_indices()
         .filter(|&(i, c)| {
             (c.is_ascii_digit() || is_cn_num(c))
-                && !s[..i].chars().next_back().is_some_and(|p| p.is_ascii_digit() || is_cn_num(p))
+                && !s[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_ascii_digit() || is_cn_num(p))
         })
         .find_map(|(i, _)| parse_date(&s[i..]).map(|d| (i, d)))
 }
@@ -166,7 +180,11 @@ pub fn split_orgs(s: &str, lex: &Lexicon) -> Vec<(usize, usize)> {
     let mut pos = 0;
     for piece in s.split(|c: char| is_space(c) || c == '、') {
         let start = pos;
-        pos += piece.len() + s[start + piece.len()..].chars().next().map_or(0, char::len_utf8);
+        pos += piece.len()
+            + s[start + piece.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
         if piece.is_empty() {
             continue;
         }
@@ -188,7 +206,9 @@ pub fn split_orgs(s: &str, lex: &Lexicon) -> Vec<(usize, usize)> {
             }
             let end = cut.unwrap_or(part.len());
             let name = &part[..end];
-            if lex.org_suffix.longest_ending_at(name, name.len()).is_none() || name.chars().count() < 3 {
+            if lex.org_suffix.longest_ending_at(name, name.len()).is_none()
+                || name.chars().count() < 3
+            {
                 return Vec::new();
             }
             out.push((start + from, start + from + end));
@@ -200,7 +220,9 @@ pub fn split_orgs(s: &str, lex: &Lexicon) -> Vec<(usize, usize)> {
 
 /// Whether `s` starts like an organisation name: a place name, or 中共.
 fn starts_org(s: &str, lex: &Lexicon) -> bool {
-    s.starts_with("中共") || lex.places.full.longest_at(s, 0).is_some() || lex.places.short.longest_at(s, 0).is_some()
+    s.starts_with("中共")
+        || lex.places.full.longest_at(s, 0).is_some()
+        || lex.places.short.longest_at(s, 0).is_some()
 }
 
 /// Characters that may stand in an organisation's name when reading it backwards from its
@@ -214,7 +236,9 @@ fn org_name_char(c: char) -> bool {
 fn subject_orgs(s: &str, lex: &Lexicon) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (end, _) in s.char_indices().map(|(i, c)| (i + c.len_utf8(), c)) {
-        let Some((slen, _)) = lex.org_suffix.longest_ending_at(s, end) else { continue };
+        let Some((slen, _)) = lex.org_suffix.longest_ending_at(s, end) else {
+            continue;
+        };
         // the longest suffix only: skip 局 when 生态环境局 also ends here
         let mut start = end - slen;
         while let Some(c) = s[..start].chars().next_back().filter(|&c| org_name_char(c)) {
@@ -224,7 +248,10 @@ fn subject_orgs(s: &str, lex: &Lexicon) -> Vec<(usize, usize)> {
             }
         }
         let boundary = s[..start].chars().next_back().is_none_or(|c| {
-            matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '\n' | '“' | '”' | ' ')
+            matches!(
+                c,
+                '，' | '。' | '；' | '：' | '！' | '？' | '\n' | '“' | '”' | ' '
+            )
         });
         let name_len = s[start..end - slen].chars().count();
         if boundary && name_len >= 1 && out.last().is_none_or(|&(_, e)| e <= start) {
@@ -257,7 +284,10 @@ fn region_of_org(org: &str, text: &str, lex: &Lexicon) -> Option<String> {
         }
         n
     };
-    let best = candidates.iter().copied().max_by_key(|&i| (score(i), std::cmp::Reverse(i)))?;
+    let best = candidates
+        .iter()
+        .copied()
+        .max_by_key(|&i| (score(i), std::cmp::Reverse(i)))?;
     Some(places.qualified_name(best))
 }
 
@@ -283,7 +313,9 @@ fn placeholder_region(text: &str) -> Option<String> {
             if run == 0 || run > 4 {
                 break;
             }
-            let Some(&(si, sc)) = chars.get(j + run) else { break };
+            let Some(&(si, sc)) = chars.get(j + run) else {
+                break;
+            };
             if !matches!(sc, '省' | '市' | '区' | '县') {
                 break;
             }
@@ -303,7 +335,10 @@ fn placeholder_region(text: &str) -> Option<String> {
         }
     }
     // the longest form among the most frequent (x市xx区 over xx区)
-    counts.into_iter().max_by_key(|(s, n)| (*n * 10 + s.chars().count(), s.len())).map(|(s, _)| s)
+    counts
+        .into_iter()
+        .max_by_key(|(s, n)| (*n * 10 + s.chars().count(), s.len()))
+        .map(|(s, _)| s)
 }
 
 /// The most mentioned place of the text, qualified by its city when that is mentioned too.
@@ -311,7 +346,9 @@ fn most_mentioned_place(text: &str, lex: &Lexicon) -> Option<String> {
     let mut counts: Vec<(u32, usize)> = Vec::new();
     let mut i = 0;
     while i < text.len() {
-        let Some(c) = text[i..].chars().next() else { break };
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         if let Some((len, idxs)) = lex.places.full.longest_at(text, i) {
             for &idx in idxs {
                 match counts.iter_mut().find(|(p, _)| *p == idx) {
@@ -326,7 +363,13 @@ fn most_mentioned_place(text: &str, lex: &Lexicon) -> Option<String> {
     }
     let best = counts
         .iter()
-        .max_by_key(|&&(idx, n)| (n, lex.places.list[idx as usize].level == PlaceLevel::County, std::cmp::Reverse(idx)))?
+        .max_by_key(|&&(idx, n)| {
+            (
+                n,
+                lex.places.list[idx as usize].level == PlaceLevel::County,
+                std::cmp::Reverse(idx),
+            )
+        })?
         .0;
     Some(lex.places.qualified_name(best))
 }
@@ -350,7 +393,10 @@ fn clean(s: &str) -> String {
 
 fn found(text: &str, s: usize, e: usize, value: String) -> Found<String> {
     let _ = text;
-    Found { value, span: Span::new(s, e) }
+    Found {
+        value,
+        span: Span::new(s, e),
+    }
 }
 
 /// Parses a publication line into (field, value start, value end) triples.
@@ -360,10 +406,16 @@ fn source_fields(line: &str, lex: &Lexicon) -> Vec<(&'static str, usize, usize)>
     for (i, _) in line.char_indices() {
         if let Some((len, field)) = lex.source.longest_at(line, i) {
             let after = line[i + len..].trim_start();
-            let boundary = i == 0 || line[..i].ends_with(|c: char| is_space(c) || c == '|' || c.is_ascii_digit());
-            if after.starts_with(['：', ':']) && boundary && labels.last().is_none_or(|l| l.1 <= i) {
+            let boundary = i == 0
+                || line[..i].ends_with(|c: char| is_space(c) || c == '|' || c.is_ascii_digit());
+            if after.starts_with(['：', ':']) && boundary && labels.last().is_none_or(|l| l.1 <= i)
+            {
                 let colon = line.len() - after.len();
-                labels.push((i, colon + after.chars().next().map_or(0, char::len_utf8), field));
+                labels.push((
+                    i,
+                    colon + after.chars().next().map_or(0, char::len_utf8),
+                    field,
+                ));
             }
         }
     }
@@ -394,7 +446,9 @@ pub fn extract(
     let line = |i: usize| lines[i].slice(text);
 
     // title: the title lines joined
-    let title_lines: Vec<usize> = (0..lines.len()).filter(|&i| roles[i] == LineRole::Title).collect();
+    let title_lines: Vec<usize> = (0..lines.len())
+        .filter(|&i| roles[i] == LineRole::Title)
+        .collect();
     if let (Some(&first), Some(&last)) = (title_lines.first(), title_lines.last()) {
         let joined: String = title_lines.iter().map(|&i| clean(line(i))).collect();
         m.title = Some(found(text, lines[first].start, lines[last].end, joined));
@@ -429,9 +483,13 @@ pub fn extract(
                             let raw = s[a..b].trim();
                             if let Some((org, person)) = raw.rsplit_once(is_space) {
                                 let p = person.trim();
-                                if (2..=4).contains(&p.chars().count()) && p.chars().all(is_han) && m.author.is_none() {
+                                if (2..=4).contains(&p.chars().count())
+                                    && p.chars().all(is_han)
+                                    && m.author.is_none()
+                                {
                                     let pstart = base + a + (s[a..b].find(p).unwrap_or(0));
-                                    m.author = Some(found(text, pstart, pstart + p.len(), p.to_string()));
+                                    m.author =
+                                        Some(found(text, pstart, pstart + p.len(), p.to_string()));
                                     let o = clean(org);
                                     m.source = Some(found(text, base + a, pstart, o));
                                     continue;
@@ -439,7 +497,9 @@ pub fn extract(
                             }
                             m.source = Some(found(text, base + a, base + b, value))
                         }
-                        "author" if m.author.is_none() => m.author = Some(found(text, base + a, base + b, value)),
+                        "author" if m.author.is_none() => {
+                            m.author = Some(found(text, base + a, base + b, value))
+                        }
                         _ => {}
                     }
                 }
@@ -454,7 +514,8 @@ pub fn extract(
             }
             LineRole::Signature => {
                 for (a, b) in split_orgs(s, lex) {
-                    m.signature.push(found(text, base + a, base + b, clean(&s[a..b])));
+                    m.signature
+                        .push(found(text, base + a, base + b, clean(&s[a..b])));
                 }
             }
             LineRole::Date => {
@@ -465,7 +526,8 @@ pub fn extract(
             LineRole::Footer => {
                 if let Some((len, field)) = lex.footer.longest_at(s, 0) {
                     if &**field == "cc" && m.cc.is_none() {
-                        let v = s[len..].trim_start_matches(|c: char| is_space(c) || c == '：' || c == ':');
+                        let v = s[len..]
+                            .trim_start_matches(|c: char| is_space(c) || c == '：' || c == ':');
                         let vstart = lines[i].end - v.len();
                         m.cc = Some(found(text, vstart, lines[i].end, clean(v)));
                     }
@@ -480,7 +542,10 @@ pub fn extract(
         if let Some(p) = &m.published {
             if let Some((off, d)) = find_date(&p.value) {
                 let _ = off;
-                m.date = Some(Found { value: d.iso(), span: p.span });
+                m.date = Some(Found {
+                    value: d.iso(),
+                    span: p.span,
+                });
             }
         }
     }
@@ -492,8 +557,13 @@ pub fn extract(
     let first_body: Vec<usize> = body.clone().take(3).collect();
     if !m.signature.is_empty() {
         let names: Vec<&str> = m.signature.iter().map(|f| f.value.as_str()).collect();
-        let span = m.signature[0].span.cover(m.signature[m.signature.len() - 1].span);
-        m.org = Some(Found { value: names.join("、"), span });
+        let span = m.signature[0]
+            .span
+            .cover(m.signature[m.signature.len() - 1].span);
+        m.org = Some(Found {
+            value: names.join("、"),
+            span,
+        });
     } else if let Some(h) = header_org {
         m.org = Some(h);
     } else if let Some(t) = title_org(text, &m, lex) {
@@ -502,7 +572,12 @@ pub fn extract(
         for &i in &first_body {
             let s = line(i);
             if let Some(&(a, b)) = subject_orgs(s, lex).first() {
-                m.org = Some(found(text, lines[i].start + a, lines[i].start + b, s[a..b].to_string()));
+                m.org = Some(found(
+                    text,
+                    lines[i].start + a,
+                    lines[i].start + b,
+                    s[a..b].to_string(),
+                ));
                 break;
             }
         }
@@ -512,7 +587,11 @@ pub fn extract(
     m.region = m
         .org
         .as_ref()
-        .and_then(|o| o.value.split('、').find_map(|org| region_of_org(org, text, lex)))
+        .and_then(|o| {
+            o.value
+                .split('、')
+                .find_map(|org| region_of_org(org, text, lex))
+        })
         .or_else(|| placeholder_region(text))
         .or_else(|| most_mentioned_place(text, lex));
 
@@ -542,11 +621,19 @@ fn title_org(text: &str, m: &MetaFound, lex: &Lexicon) -> Option<Found<String>> 
     }
     let orgs = best?;
     let names: Vec<&str> = orgs.iter().map(|&(a, b)| &t[a..b]).collect();
-    Some(Found { value: names.join("、"), span: title.span })
+    Some(Found {
+        value: names.join("、"),
+        span: title.span,
+    })
 }
 
 /// The year the report covers.
-fn covered_year(text: &str, lines: &[Span<Normalized>], m: &MetaFound, first_body: &[usize]) -> Option<i32> {
+fn covered_year(
+    text: &str,
+    lines: &[Span<Normalized>],
+    m: &MetaFound,
+    first_body: &[usize],
+) -> Option<i32> {
     if let Some((y, _)) = m.title.as_ref().and_then(|t| find_year(&t.value)) {
         return Some(y);
     }
@@ -594,14 +681,20 @@ fn covered_year(text: &str, lines: &[Span<Normalized>], m: &MetaFound, first_bod
 pub fn plan_year(s: &str) -> Option<i32> {
     let at = s.find('十')?;
     let rest = &s[at..];
-    let plan = ["十一五", "十二五", "十三五", "十四五", "十五五", "十六五"].iter().position(|p| rest.starts_with(p))?;
+    let plan = ["十一五", "十二五", "十三五", "十四五", "十五五", "十六五"]
+        .iter()
+        .position(|p| rest.starts_with(p))?;
     let n = 11 + plan as i32;
     let start = 1966 + 5 * (n - 3);
     let after = &rest["十四五".len()..];
     let window: String = after.chars().take(12).collect();
-    if window.contains("开局之年") || window.contains("开局年") || window.contains("第一年") {
+    if window.contains("开局之年") || window.contains("开局年") || window.contains("第一年")
+    {
         Some(start)
-    } else if window.contains("收官之年") || window.contains("收官年") || window.contains("最后一年") {
+    } else if window.contains("收官之年")
+        || window.contains("收官年")
+        || window.contains("最后一年")
+    {
         Some(start + 4)
     } else {
         None
@@ -620,7 +713,10 @@ fn find_period(
     for span in places {
         let s = span.slice(text);
         if let Some((a, b, _)) = lex.period.find(s) {
-            return Some(Found { value: s[a..b].to_string(), span: Span::new(span.start + a, span.start + b) });
+            return Some(Found {
+                value: s[a..b].to_string(),
+                span: Span::new(span.start + a, span.start + b),
+            });
         }
         // 1-6月, 1至6月, 1—6月
         for (i, c) in s.char_indices() {
@@ -629,12 +725,21 @@ fn find_period(
             }
             let d1 = take_while_len(&s[i..], |c| c.is_ascii_digit());
             let r = &s[i + d1..];
-            let Some(sep) = r.chars().next().filter(|c| matches!(c, '-' | '—' | '–' | '~' | '至' | '到')) else { continue };
+            let Some(sep) = r
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '-' | '—' | '–' | '~' | '至' | '到'))
+            else {
+                continue;
+            };
             let r2 = &r[sep.len_utf8()..];
             let d2 = take_while_len(r2, |c| c.is_ascii_digit());
             if d2 > 0 && r2[d2..].starts_with('月') {
                 let end = i + d1 + sep.len_utf8() + d2 + '月'.len_utf8();
-                return Some(Found { value: s[i..end].to_string(), span: Span::new(span.start + i, span.start + end) });
+                return Some(Found {
+                    value: s[i..end].to_string(),
+                    span: Span::new(span.start + i, span.start + end),
+                });
             }
         }
     }
@@ -659,7 +764,12 @@ fn find_kind(
         let s = lines[i].slice(text);
         if let Some(at) = s.find("如下") {
             let before = &s[..at];
-            for (word, kind) in [("汇报", "汇报"), ("通报", "通报"), ("报告", "报告"), ("总结", "总结")] {
+            for (word, kind) in [
+                ("汇报", "汇报"),
+                ("通报", "通报"),
+                ("报告", "报告"),
+                ("总结", "总结"),
+            ] {
                 if before.ends_with(word) {
                     return Some(kind.to_string());
                 }
@@ -682,13 +792,22 @@ mod tests {
         assert_eq!(iso("2020.5.3"), Some("2020-05-03".into()));
         assert_eq!(iso("2020年13月1日"), None);
         assert_eq!(iso("2019年"), None);
-        assert_eq!(parse_date_line("（2018年8月31日）").map(|d| d.iso()), Some("2018-08-31".into()));
-        assert_eq!(find_date("发布时间：2020-05-13 14:48").map(|(i, d)| (i, d.iso())), Some((15, "2020-05-13".into())));
+        assert_eq!(
+            parse_date_line("（2018年8月31日）").map(|d| d.iso()),
+            Some("2018-08-31".into())
+        );
+        assert_eq!(
+            find_date("发布时间：2020-05-13 14:48").map(|(i, d)| (i, d.iso())),
+            Some((15, "2020-05-13".into()))
+        );
     }
 
     #[test]
     fn years() {
-        assert_eq!(find_year("安康市生态环境局2019年城市创建工作综述"), Some((2019, 24)));
+        assert_eq!(
+            find_year("安康市生态环境局2019年城市创建工作综述"),
+            Some((2019, 24))
+        );
         assert_eq!(find_year("20xx年"), None);
         assert_eq!(plan_year("20xx年是“十四五”的开局之年"), Some(2021));
         assert_eq!(plan_year("2020年是十三五收官之年"), Some(2020));
@@ -697,21 +816,52 @@ mod tests {
     #[test]
     fn organisations() {
         let lex = Lexicon::builtin();
-        let names = |s: &str| split_orgs(s, lex).into_iter().map(|(a, b)| s[a..b].to_string()).collect::<Vec<_>>();
-        assert_eq!(names("中共安康市委 安康市人民政府"), vec!["中共安康市委", "安康市人民政府"]);
-        assert_eq!(names("中共安康市委安康市人民政府"), vec!["中共安康市委", "安康市人民政府"]);
+        let names = |s: &str| {
+            split_orgs(s, lex)
+                .into_iter()
+                .map(|(a, b)| s[a..b].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names("中共安康市委 安康市人民政府"),
+            vec!["中共安康市委", "安康市人民政府"]
+        );
+        assert_eq!(
+            names("中共安康市委安康市人民政府"),
+            vec!["中共安康市委", "安康市人民政府"]
+        );
         assert_eq!(names("安康市生态环境局"), vec!["安康市生态环境局"]);
         assert!(names("城市创建工作综述").is_empty());
-        let subj = |s: &str| subject_orgs(s, lex).into_iter().map(|(a, b)| s[a..b].to_string()).collect::<Vec<_>>();
-        assert_eq!(subj("2021年，金坛生态环境局把减污降碳作为抓手")[0], "金坛生态环境局");
-        assert_eq!(subj("之年。xx生态环境局在区委区政府的领导下")[0], "xx生态环境局");
+        let subj = |s: &str| {
+            subject_orgs(s, lex)
+                .into_iter()
+                .map(|(a, b)| s[a..b].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            subj("2021年，金坛生态环境局把减污降碳作为抓手")[0],
+            "金坛生态环境局"
+        );
+        assert_eq!(
+            subj("之年。xx生态环境局在区委区政府的领导下")[0],
+            "xx生态环境局"
+        );
     }
 
     #[test]
     fn regions() {
         let lex = Lexicon::builtin();
-        assert_eq!(region_of_org("金坛生态环境局", "美丽常州金坛样板", lex).as_deref(), Some("常州市金坛区"));
-        assert_eq!(region_of_org("中共安康市委", "", lex).as_deref(), Some("安康市"));
-        assert_eq!(placeholder_region("成立了x市xx区指挥部，x市xx区方案，xx区").as_deref(), Some("x市xx区"));
+        assert_eq!(
+            region_of_org("金坛生态环境局", "美丽常州金坛样板", lex).as_deref(),
+            Some("常州市金坛区")
+        );
+        assert_eq!(
+            region_of_org("中共安康市委", "", lex).as_deref(),
+            Some("安康市")
+        );
+        assert_eq!(
+            placeholder_region("成立了x市xx区指挥部，x市xx区方案，xx区").as_deref(),
+            Some("x市xx区")
+        );
     }
 }

@@ -59,20 +59,28 @@ pub struct Normalized {
 /// a scan of the bytes).
 fn strip_invisible(text: &str) -> Option<(String, OffsetMap)> {
     let b = text.as_bytes();
-    // a cheap test first: control bytes, and the lead bytes of the invisible characters
-    // (C2: U+0080..U+00BF, E2: U+2000..U+2FFF, EF: U+F000..U+FFFF)
-    let maybe = b.iter().any(|&x| x < 0x20 && x != b'\n' && x != b'\t' || x == 0x7F || x == 0xC2 || x == 0xE2 || x == 0xEF);
-    let suspect = maybe
-        && b.iter().enumerate().any(|(i, &x)| match x {
-            0x00..=0x08 | 0x0B..=0x1F | 0x7F => true,
+    // control bytes, and the lead bytes of the invisible characters (C2: U+0080..U+00BF,
+    // E2: U+2000..U+2FFF, EF: U+F000..U+FFFF), checked one by one
+    const CANDIDATES: crate::chars::ByteSet =
+        crate::chars::ByteSet::range_and(0x00, 0x1F, &[0x7F, 0xC2, 0xE2, 0xEF]);
+    let mut suspect = false;
+    let mut at = 0;
+    while let Some(i) = CANDIDATES.find(b, at) {
+        suspect = match b[i] {
+            b'\n' | b'\t' => false,
+            0x00..=0x1F | 0x7F => true,
             // U+0080..U+009F and U+00AD
             0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F | 0xAD)),
-            // U+2000..U+206F (zero-width and bidi marks among them)
-            0xE2 => matches!(b.get(i + 1), Some(0x80 | 0x81)) && !matches!(b.get(i + 2), Some(0x98..=0x9F | 0x93 | 0x94 | 0xA2 | 0xA6)),
+            // U+200B..U+200F, U+202A..U+202E, U+2060..U+2069
+            0xE2 => matches!((b.get(i + 1), b.get(i + 2)), (Some(0x80), Some(0x8B..=0x8F | 0xAA..=0xAE)) | (Some(0x81), Some(0xA0..=0xA9))),
             // U+FEFF, U+FFFE, U+FFFF
-            0xEF => matches!((b.get(i + 1), b.get(i + 2)), (Some(0xBB), Some(0xBF)) | (Some(0xBF), Some(0xBE | 0xBF))),
-            _ => false,
-        });
+            _ => matches!((b.get(i + 1), b.get(i + 2)), (Some(0xBB), Some(0xBF)) | (Some(0xBF), Some(0xBE | 0xBF))),
+        };
+        if suspect {
+            break;
+        }
+        at = i + 1;
+    }
     if !suspect {
         return None;
     }
@@ -114,8 +122,14 @@ pub fn normalize(original: &str, lex: &Lexicon) -> Normalized {
             None => Span::new(a, b),
         }
     };
-    let removed =
-        lines.removed.iter().map(|r| Removed { kind: r.kind, span: to_original(r.span) }).collect();
+    let removed = lines
+        .removed
+        .iter()
+        .map(|r| Removed {
+            kind: r.kind,
+            span: to_original(r.span),
+        })
+        .collect();
     let rejoined = lines.rejoined.iter().map(|&s| to_original(s)).collect();
     let mut text = lines.text;
     let mut maps: Vec<OffsetMap> = strip_map.clone().into_iter().collect();
@@ -136,7 +150,14 @@ pub fn normalize(original: &str, lex: &Lexicon) -> Normalized {
             maps.push(again_lines.map);
         }
     }
-    Normalized { text, map: MapChain::new(maps), removed, rejoined, traditional: chars.traditional, ruby: chars.ruby }
+    Normalized {
+        text,
+        map: MapChain::new(maps),
+        removed,
+        rejoined,
+        traditional: chars.traditional,
+        ruby: chars.ruby,
+    }
 }
 
 /// Whether a character the first stage left as it was stands near a seam of the second
@@ -145,7 +166,9 @@ pub fn normalize(original: &str, lex: &Lexicon) -> Normalized {
 fn needs_second_round(text: &str, seams: &[usize]) -> bool {
     // what the first stage may still change, given its neighbours
     let sensitive = |prev: Option<char>, c: char, next: Option<char>| match c {
-        ',' | ':' => !(prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())),
+        ',' | ':' => {
+            !(prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()))
+        }
         ';' | '!' | '?' | '"' | '*' | '_' | '^' => true,
         '.' => prev.is_some_and(|p| is_han(p) || p == '”' || p == '）'),
         _ => false,
@@ -158,7 +181,11 @@ fn needs_second_round(text: &str, seams: &[usize]) -> bool {
         let hi = floor_boundary(text, at + 24).min(line_end).max(lo);
         let window: Vec<char> = text[lo..hi].chars().collect();
         let near = (0..window.len()).any(|k| {
-            sensitive(k.checked_sub(1).map(|j| window[j]), window[k], window.get(k + 1).copied())
+            sensitive(
+                k.checked_sub(1).map(|j| window[j]),
+                window[k],
+                window.get(k + 1).copied(),
+            )
         });
         // brackets pair across the whole line
         near || text[line_start..line_end].contains(['(', ')'])
@@ -182,8 +209,33 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 fn is_tone_vowel(c: char) -> bool {
     matches!(
         c,
-        'ā' | 'á' | 'ǎ' | 'à' | 'ē' | 'é' | 'ě' | 'è' | 'ī' | 'í' | 'ǐ' | 'ì' | 'ō' | 'ó' | 'ǒ' | 'ò'
-            | 'ū' | 'ú' | 'ǔ' | 'ù' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ń' | 'ň' | 'ǹ' | 'ḿ'
+        'ā' | 'á'
+            | 'ǎ'
+            | 'à'
+            | 'ē'
+            | 'é'
+            | 'ě'
+            | 'è'
+            | 'ī'
+            | 'í'
+            | 'ǐ'
+            | 'ì'
+            | 'ō'
+            | 'ó'
+            | 'ǒ'
+            | 'ò'
+            | 'ū'
+            | 'ú'
+            | 'ǔ'
+            | 'ù'
+            | 'ǖ'
+            | 'ǘ'
+            | 'ǚ'
+            | 'ǜ'
+            | 'ń'
+            | 'ň'
+            | 'ǹ'
+            | 'ḿ'
     )
 }
 
@@ -232,7 +284,13 @@ fn fold_width(c: char) -> Option<char> {
         '，' | '（' | '）' | '：' | '；' | '！' | '？' => None,
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
         // every space but the tab and the line break becomes an ASCII space
-        '\u{3000}' | '\u{A0}' | '\u{85}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => Some(' '),
+        '\u{3000}'
+        | '\u{A0}'
+        | '\u{85}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}' => Some(' '),
         '｡' => Some('。'),
         '､' => Some('、'),
         '「' => Some('“'),
@@ -260,7 +318,28 @@ fn next_visible(text: &str, i: usize) -> Option<char> {
         }
         if is_space(c)
             || is_invisible(c)
-            || matches!(c, ',' | ':' | ';' | '!' | '?' | '(' | ')' | '"' | '.' | '“' | '”' | '，' | '：' | '；' | '！' | '？' | '（' | '）' | '。' | '*')
+            || matches!(
+                c,
+                ',' | ':'
+                    | ';'
+                    | '!'
+                    | '?'
+                    | '('
+                    | ')'
+                    | '"'
+                    | '.'
+                    | '“'
+                    | '”'
+                    | '，'
+                    | '：'
+                    | '；'
+                    | '！'
+                    | '？'
+                    | '（'
+                    | '）'
+                    | '。'
+                    | '*'
+            )
         {
             continue;
         }
@@ -306,7 +385,10 @@ fn mostly_traditional(text: &str, lex: &Lexicon) -> bool {
 pub fn fold_chars(text: &str, lex: &Lexicon) -> CharsFolded {
     let traditional = mostly_traditional(text, lex);
     // tone-marked vowels are two-byte characters (lead bytes C3..C7) or ḿ (E1 B8 BF)
-    let ruby_possible = text.bytes().any(|b| (0xC3..=0xC7).contains(&b) || b == 0xE1) && text.chars().any(is_tone_vowel);
+    let ruby_possible = text
+        .bytes()
+        .any(|b| (0xC3..=0xC7).contains(&b) || b == 0xE1)
+        && text.chars().any(is_tone_vowel);
     let mut f = CharFolder {
         text,
         lex,
@@ -321,7 +403,12 @@ pub fn fold_chars(text: &str, lex: &Lexicon) -> CharsFolded {
     f.run();
     let CharFolder { b, ruby, .. } = f;
     let (text, map) = b.finish(text.len());
-    CharsFolded { text, map, traditional, ruby }
+    CharsFolded {
+        text,
+        map,
+        traditional,
+        ruby,
+    }
 }
 
 struct CharFolder<'a> {
@@ -349,7 +436,10 @@ impl CharFolder<'_> {
     /// The output so far, pending copy included, as its last characters backwards (at position
     /// `i` of the input).
     fn output_back(&self, i: usize) -> impl Iterator<Item = char> + '_ {
-        self.text[self.run..i].chars().rev().chain(self.b.as_str().chars().rev())
+        self.text[self.run..i]
+            .chars()
+            .rev()
+            .chain(self.b.as_str().chars().rev())
     }
 
     /// The last character of the output before input position `i`.
@@ -364,7 +454,10 @@ impl CharFolder<'_> {
 
     /// How many Han characters end the output before `i` (at most 8).
     fn han_run(&self, i: usize) -> usize {
-        self.output_back(i).take(8).take_while(|&c| is_han(c)).count()
+        self.output_back(i)
+            .take(8)
+            .take_while(|&c| is_han(c))
+            .count()
     }
 
     /// Keeps the state that runs along a line: open quotation marks and brackets. Only the
@@ -418,7 +511,9 @@ impl CharFolder<'_> {
             // fast paths: CJK ideographs (lead bytes E4..E9) change only when traditional,
             // ASCII letters, digits and spaces never
             if (0xE4..=0xE9).contains(&b) && i + 2 < bytes.len() {
-                let code = ((b as u32 & 0x0F) << 12) | ((bytes[i + 1] as u32 & 0x3F) << 6) | (bytes[i + 2] as u32 & 0x3F);
+                let code = ((b as u32 & 0x0F) << 12)
+                    | ((bytes[i + 1] as u32 & 0x3F) << 6)
+                    | (bytes[i + 2] as u32 & 0x3F);
                 if let Some(c) = char::from_u32(code) {
                     if let Some(s) = self.lex.t2s.get(c) {
                         if self.traditional || !self.lex.t2s.is_ambiguous(c) {
@@ -520,8 +615,8 @@ impl CharFolder<'_> {
         let mut plain = String::new();
         for (j, c) in rest.char_indices() {
             if c == ')' || c == '）' {
-                let ok = !plain.is_empty()
-                    && splits_into_syllables(&plain, han_run.min(8), self.lex);
+                let ok =
+                    !plain.is_empty() && splits_into_syllables(&plain, han_run.min(8), self.lex);
                 return ok.then_some(from + j + c.len_utf8());
             }
             if is_invisible(c) {
@@ -549,7 +644,9 @@ impl CharFolder<'_> {
             let content = &inner[..close];
             if content.is_empty()
                 || content.len() > 12
-                || !content.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+                || !content
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
             {
                 return None;
             }
@@ -580,7 +677,11 @@ impl CharFolder<'_> {
             let s = sup(d.encode_utf8(&mut buf))?;
             // m^3 but not a^32
             let after = &rest[raw.len_utf8()..];
-            if after.chars().next().is_some_and(|ch| fold_width(ch).unwrap_or(ch).is_ascii_digit()) {
+            if after
+                .chars()
+                .next()
+                .is_some_and(|ch| fold_width(ch).unwrap_or(ch).is_ascii_digit())
+            {
                 return None;
             }
             let end = i + 1 + raw.len_utf8();
@@ -626,11 +727,15 @@ impl CharFolder<'_> {
 
     /// The Chinese form of ASCII punctuation `f` at `i..n` in prose, if it changes.
     fn punctuation(&mut self, i: usize, n: usize, f: char) -> Option<char> {
-        if !matches!(f, ',' | ':' | ';' | '!' | '?' | '(' | ')' | '.' | '"' | '，') {
+        if !matches!(
+            f,
+            ',' | ':' | ';' | '!' | '?' | '(' | ')' | '.' | '"' | '，'
+        ) {
             return None;
         }
         let text = self.text;
-        let cjk_near = |this: &Self| is_cjk(this.prev_visible(i)) || next_visible(text, n).is_some_and(is_cjk);
+        let cjk_near =
+            |this: &Self| is_cjk(this.prev_visible(i)) || next_visible(text, n).is_some_and(is_cjk);
         match f {
             ',' => {
                 // thousands separator: digit , ddd (not a fourth digit)
@@ -640,11 +745,14 @@ impl CharFolder<'_> {
                 cjk_near(self).then_some('，')
             }
             ':' => {
-                let time = self.prev(i).is_ascii_digit() && next_visible(text, n).is_some_and(|c| c.is_ascii_digit());
+                let time = self.prev(i).is_ascii_digit()
+                    && next_visible(text, n).is_some_and(|c| c.is_ascii_digit());
                 (!time && cjk_near(self)).then_some('：')
             }
             // a closing bracket takes the form its opening one was given
-            ')' if !self.parens.is_empty() => self.parens.last().copied().unwrap_or(false).then_some('）'),
+            ')' if !self.parens.is_empty() => {
+                self.parens.last().copied().unwrap_or(false).then_some('）')
+            }
             ';' | '!' | '?' | '(' | ')' => cjk_near(self).then_some(match f {
                 ';' => '；',
                 '!' => '！',
@@ -654,7 +762,8 @@ impl CharFolder<'_> {
             }),
             '.' => {
                 let prev = self.prev_visible(i);
-                let ends = (is_han(prev) || prev == '”' || prev == '）') && next_visible(text, n).is_none_or(is_han);
+                let ends = (is_han(prev) || prev == '”' || prev == '）')
+                    && next_visible(text, n).is_none_or(is_han);
                 ends.then_some('。')
             }
             '"' => Some(if self.quote_open { '”' } else { '“' }),
@@ -696,7 +805,9 @@ struct Line {
 
 fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
     let s = &text[start..end];
-    let lead = s.len() - s.trim_start_matches(|c: char| is_space(c) || c == '\t').len();
+    let lead = s.len()
+        - s.trim_start_matches(|c: char| is_space(c) || c == '\t')
+            .len();
     let trail = s.len() - s.trim_end_matches(|c: char| is_space(c) || c == '\t').len();
     if lead == s.len() {
         return (start, start);
@@ -734,7 +845,11 @@ fn junk_kind(content: &str, lex: &Lexicon) -> Option<RemovedKind> {
     }
     let chars = content.chars().count();
     if let Some((s, e, _)) = lex.junk_line.find(content) {
-        let rest = content[..s].chars().chain(content[e..].chars()).filter(|c| c.is_alphanumeric()).count();
+        let rest = content[..s]
+            .chars()
+            .chain(content[e..].chars())
+            .filter(|c| c.is_alphanumeric())
+            .count();
         if rest <= 12 {
             return Some(RemovedKind::WebJunk);
         }
@@ -749,22 +864,14 @@ fn junk_kind(content: &str, lex: &Lexicon) -> Option<RemovedKind> {
 fn inline_junk(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let line = &text[start..end];
-    // most lines hold no watermark phrase at all: look for one first (fast substring search)
-    if !lex.junk_inline.iter().any(|(p, _)| line.contains(p)) {
+    // cheap tests first: a bracket, then a watermark phrase, anywhere in the line
+    let bytes = line.as_bytes();
+    let bracket = bytes.iter().any(|&x| x == b'(' || x == b'[') || line.contains('（') || line.contains('【');
+    if !bracket || !lex.junk_inline.iter().any(|(p, _)| line.contains(p)) {
         return out;
     }
-    let bytes = line.as_bytes();
     let mut i = 0;
-    loop {
-        // the next opening bracket: ( [ or （ (EF BC 88) or 【 (E3 80 90), found by bytes
-        let Some(off) = bytes[i..].iter().enumerate().position(|(k, &x)| match x {
-            b'(' | b'[' => true,
-            0xEF => bytes[i + k..].starts_with(&[0xEF, 0xBC, 0x88]),
-            0xE3 => bytes[i + k..].starts_with(&[0xE3, 0x80, 0x90]),
-            _ => false,
-        }) else {
-            break;
-        };
+    while let Some(off) = line[i..].find(['（', '(', '【', '[']) {
         let open = i + off;
         let oc = char_at(line, open).unwrap_or('(');
         let close_c = match oc {
@@ -800,12 +907,19 @@ fn leading_marker(content: &str) -> usize {
     let mut cut = 0;
     loop {
         let rest = &content[cut..];
-        let n = rest.bytes().take_while(|b| matches!(b, b'-' | b'=' | b'#' | b'*' | b'>' | b'~')).count();
+        let n = rest
+            .bytes()
+            .take_while(|b| matches!(b, b'-' | b'=' | b'#' | b'*' | b'>' | b'~'))
+            .count();
         if n == 0 || rest[n..].starts_with(|c: char| c.is_ascii_digit()) {
             return cut;
         }
         let after = &rest[n..];
-        cut += n + (after.len() - after.trim_start_matches(|c: char| is_space(c) || is_invisible(c)).len());
+        cut += n
+            + (after.len()
+                - after
+                    .trim_start_matches(|c: char| is_space(c) || is_invisible(c))
+                    .len());
     }
 }
 
@@ -826,11 +940,17 @@ impl LineFacts {
     /// space (the other spaces were folded to it).
     fn of(s: &str) -> Self {
         let c = crate::chars::count_bytes(s.as_bytes());
-        let prose = ["，", "。", "、", "；", "！", "？"].iter().any(|p| s.contains(p));
-        LineFacts { space: c.spaces > 0, tab: c.tabs > 0, prose, visible: c.chars - c.spaces - c.tabs }
+        let prose = ["，", "。", "、", "；", "！", "？"]
+            .iter()
+            .any(|p| s.contains(p));
+        LineFacts {
+            space: c.spaces > 0,
+            tab: c.tabs > 0,
+            prose,
+            visible: c.chars - c.spaces - c.tabs,
+        }
     }
 }
-
 
 /// Whether a line is structure that must start on its own line.
 fn is_structural(s: &str, lex: &Lexicon) -> bool {
@@ -841,7 +961,6 @@ fn is_structural(s: &str, lex: &Lexicon) -> bool {
     let n = s.chars().count();
     n <= 20 && (s.ends_with('日') || lex.org_suffix.longest_ending_at(s, s.len()).is_some())
 }
-
 
 /// What the join decision needs to know of the line built so far, kept up to date as lines
 /// are appended (a PDF can break one paragraph into thousands of lines).
@@ -859,7 +978,10 @@ struct Acc {
 
 impl Acc {
     fn new(s: &str, f: LineFacts) -> Self {
-        let mut a = Acc { labelled: parse_label(s).is_some(), ..Acc::default() };
+        let mut a = Acc {
+            labelled: parse_label(s).is_some(),
+            ..Acc::default()
+        };
         a.extend(s, f);
         a
     }
@@ -883,7 +1005,9 @@ impl Acc {
         match self.last {
             None => true,
             Some(c) if ends_sentence(c) || c == '：' || c == '…' => true,
-            Some('”' | '’' | '）' | '》' | '」') => self.before_last.is_some_and(|c| ends_sentence(c) || c == '…'),
+            Some('”' | '’' | '）' | '》' | '」') => self
+                .before_last
+                .is_some_and(|c| ends_sentence(c) || c == '…'),
             _ => false,
         }
     }
@@ -891,7 +1015,9 @@ impl Acc {
 
 /// A line cannot start with closing or continuing punctuation: it continues the one before.
 fn opens_with_closing(s: &str) -> bool {
-    s.starts_with(['，', '、', '。', '；', '：', '！', '？', '）', '》', '”', '’', '%'])
+    s.starts_with([
+        '，', '、', '。', '；', '：', '！', '？', '）', '》', '”', '’', '%',
+    ])
 }
 
 /// Whether the line built so far continues into `next`.
@@ -914,8 +1040,10 @@ fn continues(prev: &Acc, next: &str, lex: &Lexicon) -> bool {
     }
     // 6\n月1日, 1314\n个: a number split from its unit
     if last.is_ascii_digit()
-        && (matches!(first, '年' | '月' | '日' | '号' | '时' | '万' | '亿' | '余' | '多')
-            || lex.units.longest_at(next, 0).is_some())
+        && (matches!(
+            first,
+            '年' | '月' | '日' | '号' | '时' | '万' | '亿' | '余' | '多'
+        ) || lex.units.longest_at(next, 0).is_some())
     {
         return true;
     }
@@ -949,16 +1077,26 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
                 }
                 rest.push_str(&text[pos..ce]);
                 let rest = rest.trim_matches(|c: char| is_space(c));
-                if rest.is_empty() { Some(RemovedKind::Watermark) } else { junk_kind(rest, lex) }
+                if rest.is_empty() {
+                    Some(RemovedKind::Watermark)
+                } else {
+                    junk_kind(rest, lex)
+                }
             };
             if let Some(kind) = junk {
-                removed.push(RemovedInLine { kind, span: Span::new(cs, ce) });
+                removed.push(RemovedInLine {
+                    kind,
+                    span: Span::new(cs, ce),
+                });
             } else {
                 let mut cuts = Vec::new();
                 // a marker (--, ##) may stand after a watermark that opens the line
                 let mut text_start = cs;
                 for (s, e) in watermarks {
-                    removed.push(RemovedInLine { kind: RemovedKind::Watermark, span: Span::new(s, e) });
+                    removed.push(RemovedInLine {
+                        kind: RemovedKind::Watermark,
+                        span: Span::new(s, e),
+                    });
                     // a watermark that opens the line takes the white space after it along
                     let mut e = e;
                     if s <= text_start {
@@ -976,14 +1114,20 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
                 }
                 // cuts in order, overlapping ones merged
                 cuts.sort_by_key(|c| c.0);
-                let mut merged: Vec<(usize, usize, Option<RemovedKind>)> = Vec::with_capacity(cuts.len());
+                let mut merged: Vec<(usize, usize, Option<RemovedKind>)> =
+                    Vec::with_capacity(cuts.len());
                 for c in cuts {
                     match merged.last_mut() {
                         Some(last) if c.0 <= last.1 => last.1 = last.1.max(c.1),
                         _ => merged.push(c),
                     }
                 }
-                let line = Line { start: cs, end: ce, cuts: merged, facts: LineFacts::of(&text[cs..ce]) };
+                let line = Line {
+                    start: cs,
+                    end: ce,
+                    cuts: merged,
+                    facts: LineFacts::of(&text[cs..ce]),
+                };
                 if visible_after_cuts(text, &line) {
                     kept.push(line);
                 }
@@ -1001,7 +1145,9 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
     let contents: Vec<_> = kept.iter().map(|l| cleaned(text, l)).collect();
     let mut joined = vec![false; kept.len()];
     for k in 1..kept.len() {
-        joined[k] = opens_with_closing(&contents[k]) && !contents[k].contains('\t') && !contents[k - 1].contains('\t');
+        joined[k] = opens_with_closing(&contents[k])
+            && !contents[k].contains('\t')
+            && !contents[k - 1].contains('\t');
     }
     let mut acc = Acc::default();
     let mut k = 0;
@@ -1017,8 +1163,17 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
         };
         // the facts of what the lines keep (a watermark cut away does not count)
         let facts = (k..unit_end).fold(LineFacts::default(), |a, j| {
-            let l = if kept[j].cuts.is_empty() { kept[j].facts } else { LineFacts::of(&contents[j]) };
-            LineFacts { space: a.space || l.space, tab: a.tab || l.tab, prose: a.prose || l.prose, visible: a.visible + l.visible }
+            let l = if kept[j].cuts.is_empty() {
+                kept[j].facts
+            } else {
+                LineFacts::of(&contents[j])
+            };
+            LineFacts {
+                space: a.space || l.space,
+                tab: a.tab || l.tab,
+                prose: a.prose || l.prose,
+                visible: a.visible + l.visible,
+            }
         });
         if k > 0 && continues(&acc, &unit, lex) {
             joined[k] = true;
@@ -1072,7 +1227,13 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
     let last = kept.last().map_or(0, |l| l.end);
     b.delete(last, text.len());
     let (out, map) = b.finish(text.len());
-    LinesFolded { text: out, map, removed, rejoined, seams }
+    LinesFolded {
+        text: out,
+        map,
+        removed,
+        rejoined,
+        seams,
+    }
 }
 
 fn visible_after_cuts(text: &str, line: &Line) -> bool {
@@ -1105,7 +1266,14 @@ fn cleaned<'t>(text: &'t str, line: &Line) -> std::borrow::Cow<'t, str> {
 
 /// Writes a line's content: cuts dropped, and spaces next to Chinese text dropped (in prose
 /// everywhere, elsewhere only between Chinese and Latin or digits).
-fn emit_line(b: &mut MapBuilder, text: &str, line: &Line, prose: bool, first_in_group: bool, lex: &Lexicon) {
+fn emit_line(
+    b: &mut MapBuilder,
+    text: &str,
+    line: &Line,
+    prose: bool,
+    first_in_group: bool,
+    lex: &Lexicon,
+) {
     let content = &text[line.start..line.end];
     if line.cuts.is_empty() && !line.facts.space {
         b.copy(line.start, content);
@@ -1134,15 +1302,18 @@ fn emit_line(b: &mut MapBuilder, text: &str, line: &Line, prose: bool, first_in_
             let after = content[j..].chars().next();
             let drop = match (before, after) {
                 (Some(x), Some(y)) if !inside_cut => {
-                    let label_space = keep_label_space && i <= 3 && !seen_text_after_digits(&content[..i]);
+                    let label_space =
+                        keep_label_space && i <= 3 && !seen_text_after_digits(&content[..i]);
                     !label_space
                         && if prose {
                             is_cjk(x) || is_cjk(y)
                         } else {
                             // only a number parted from its unit (2022 年, 6 项)
                             x.is_ascii_digit()
-                                && (matches!(y, '年' | '月' | '日' | '号' | '时' | '万' | '亿' | '余' | '多')
-                                    || lex.units.longest_at(text, end).is_some())
+                                && (matches!(
+                                    y,
+                                    '年' | '月' | '日' | '号' | '时' | '万' | '亿' | '余' | '多'
+                                ) || lex.units.longest_at(text, end).is_some())
                         }
                 }
                 _ => false,
@@ -1166,7 +1337,6 @@ fn emit_line(b: &mut MapBuilder, text: &str, line: &Line, prose: bool, first_in_
     b.copy(pos, &text[pos..line.end]);
 }
 
-
 /// Whether `s` holds anything but ASCII digits (the label number of `5 全力`).
 fn seen_text_after_digits(s: &str) -> bool {
     !s.bytes().all(|b| b.is_ascii_digit())
@@ -1185,7 +1355,10 @@ mod tests {
         assert_eq!(norm("ＰＭ２．５浓度为３４微克"), "PM2.5浓度为34微克");
         assert_eq!(norm("近年来,安康市;好!"), "近年来，安康市；好！");
         assert_eq!(norm("共1,100万元,增长"), "共1,100万元，增长");
-        assert_eq!(norm("发布时间:2020-05-13 14:48 来源:市局"), "发布时间：2020-05-13 14:48 来源：市局");
+        assert_eq!(
+            norm("发布时间:2020-05-13 14:48 来源:市局"),
+            "发布时间：2020-05-13 14:48 来源：市局"
+        );
         assert_eq!(norm("(一)深学细悟"), "（一）深学细悟");
         assert_eq!(norm("不断规范自身工作行为."), "不断规范自身工作行为。");
         assert_eq!(norm("学习\"x+x+x”体系"), "学习“x+x+x”体系");
@@ -1194,8 +1367,14 @@ mod tests {
 
     #[test]
     fn traditional_and_ruby() {
-        assert_eq!(norm("省委第三環(huán)境保護(hù)督察組"), "省委第三环境保护督察组");
-        assert_eq!(norm("環(huán)境保護(hù)工作職責(zé)(試行)"), "环境保护工作职责（试行）");
+        assert_eq!(
+            norm("省委第三環(huán)境保護(hù)督察組"),
+            "省委第三环境保护督察组"
+        );
+        assert_eq!(
+            norm("環(huán)境保護(hù)工作職責(zé)(試行)"),
+            "环境保护工作职责（试行）"
+        );
         assert_eq!(norm("各縣(市、區(qū))"), "各县（市、区）");
         // without any tone mark in the document, a Latin parenthesis stays
         assert_eq!(norm("标准(de)"), "标准（de）");
@@ -1213,8 +1392,14 @@ mod tests {
     #[test]
     fn junk_lines() {
         assert_eq!(norm("正文。\n扫一扫在手机打开当前页\n|\n"), "正文。");
-        assert_eq!(norm("--安康市生态环境局综述\n\n正文。"), "安康市生态环境局综述\n正文。");
-        assert_eq!(norm("及时整改。( wWw.850500.cOm 转载请注明 )"), "及时整改。");
+        assert_eq!(
+            norm("--安康市生态环境局综述\n\n正文。"),
+            "安康市生态环境局综述\n正文。"
+        );
+        assert_eq!(
+            norm("及时整改。( wWw.850500.cOm 转载请注明 )"),
+            "及时整改。"
+        );
         assert_eq!(norm("第一段。\n- 3 -\n第二段。"), "第一段。\n第二段。");
     }
 
@@ -1222,25 +1407,56 @@ mod tests {
     fn broken_lines_rejoin() {
         let t = "关庙污水处理厂建设工程正在开展进场开工前期准备工作，5月31日取得批复，6\n\n月1日省政府已批准用地手续。";
         assert_eq!(norm(t), "关庙污水处理厂建设工程正在开展进场开工前期准备工作，5月31日取得批复，6月1日省政府已批准用地手续。");
-        assert_eq!(norm("4. 坚持系统思维深入谋划，积极稳妥推进“双碳”工作。一\n\n是围绕重点目标任务。"),
-            "4.坚持系统思维深入谋划，积极稳妥推进“双碳”工作。一是围绕重点目标任务。");
-        assert_eq!(norm("在提高效率上下功夫\n，跑出加速度。"), "在提高效率上下功夫，跑出加速度。");
+        assert_eq!(
+            norm("4. 坚持系统思维深入谋划，积极稳妥推进“双碳”工作。一\n\n是围绕重点目标任务。"),
+            "4.坚持系统思维深入谋划，积极稳妥推进“双碳”工作。一是围绕重点目标任务。"
+        );
+        assert_eq!(
+            norm("在提高效率上下功夫\n，跑出加速度。"),
+            "在提高效率上下功夫，跑出加速度。"
+        );
         // a heading line stays on its own
-        assert_eq!(norm("坚持党建引领，提升生态铁军战斗力\n“党建是生命线。”"), "坚持党建引领，提升生态铁军战斗力\n“党建是生命线。”");
-        assert_eq!(norm("一、工作情况\n(一)深学细悟"), "一、工作情况\n（一）深学细悟");
+        assert_eq!(
+            norm("坚持党建引领，提升生态铁军战斗力\n“党建是生命线。”"),
+            "坚持党建引领，提升生态铁军战斗力\n“党建是生命线。”"
+        );
+        assert_eq!(
+            norm("一、工作情况\n(一)深学细悟"),
+            "一、工作情况\n（一）深学细悟"
+        );
     }
 
     #[test]
     fn spaces() {
-        assert_eq!(norm("围绕解决大气等 6 项重点整治任务，做好 2022 年工作。"), "围绕解决大气等6项重点整治任务，做好2022年工作。");
-        assert_eq!(norm("中共安康市委 安康市人民政府"), "中共安康市委 安康市人民政府");
-        assert_eq!(norm("5 全力保障区域环境安全。一是加强"), "5 全力保障区域环境安全。一是加强");
-        assert_eq!(norm("  将城市创建与服务企业发展相结合。"), "将城市创建与服务企业发展相结合。");
+        assert_eq!(
+            norm("围绕解决大气等 6 项重点整治任务，做好 2022 年工作。"),
+            "围绕解决大气等6项重点整治任务，做好2022年工作。"
+        );
+        assert_eq!(
+            norm("中共安康市委 安康市人民政府"),
+            "中共安康市委 安康市人民政府"
+        );
+        assert_eq!(
+            norm("5 全力保障区域环境安全。一是加强"),
+            "5 全力保障区域环境安全。一是加强"
+        );
+        assert_eq!(
+            norm("  将城市创建与服务企业发展相结合。"),
+            "将城市创建与服务企业发展相结合。"
+        );
     }
 
     #[test]
     fn idempotent_on_examples() {
-        for t in ["a,b", "環(huán)境", "x\r\ny", "**三是**", "6\n\n月1日", "PM 2.5", "\"引号\"内容\"再\""] {
+        for t in [
+            "a,b",
+            "環(huán)境",
+            "x\r\ny",
+            "**三是**",
+            "6\n\n月1日",
+            "PM 2.5",
+            "\"引号\"内容\"再\"",
+        ] {
             let once = norm(t);
             assert_eq!(norm(&once), once, "{t:?}");
         }
@@ -1255,6 +1471,10 @@ mod tests {
         assert_eq!(span.slice(original), "環(huán)境");
         let at = n.text.find("保护").unwrap();
         let span = n.map.to_original(Span::new(at, at + "保护".len()));
-        assert_eq!(span.slice(original), "保護", "the span ends before the ruby");
+        assert_eq!(
+            span.slice(original),
+            "保護",
+            "the span ends before the ruby"
+        );
     }
 }

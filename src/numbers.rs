@@ -10,7 +10,9 @@
 
 use serde::Serialize;
 
-use crate::chars::{chinese_big_unit, chinese_digit, is_chinese_numeral, is_placeholder_letter, is_space};
+use crate::chars::{
+    chinese_big_unit, chinese_digit, is_chinese_numeral, is_placeholder_letter, is_space,
+};
 use crate::lexicon::{Lexicon, Qualifier, UnitCategory};
 use crate::numerals::{parse_chinese, parse_number};
 use crate::offset_map::{Normalized, Span};
@@ -152,7 +154,9 @@ pub fn find(text: &str, labels: &[Span<Normalized>], lex: &Lexicon) -> Vec<Menti
                 }
             }
             // a three-byte character: decode it by hand, most are not numerals
-            let code = ((b as u32 & 0x0F) << 12) | ((bytes[i + 1] as u32 & 0x3F) << 6) | (bytes[i + 2] as u32 & 0x3F);
+            let code = ((b as u32 & 0x0F) << 12)
+                | ((bytes[i + 1] as u32 & 0x3F) << 6)
+                | (bytes[i + 2] as u32 & 0x3F);
             match char::from_u32(code) {
                 Some(c) if is_chinese_numeral(c) => ctx.chinese(i),
                 _ => Scan::Skip(i + 3),
@@ -249,7 +253,8 @@ impl<'a> Context<'a> {
         }
         loop {
             if b.get(j) == Some(&b',')
-                && b.get(j + 1..j + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+                && b.get(j + 1..j + 4)
+                    .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
                 && !b.get(j + 4).is_some_and(u8::is_ascii_digit)
             {
                 j += 4;
@@ -273,19 +278,26 @@ impl<'a> Context<'a> {
         let letter_before = before.is_some_and(|c| c.is_ascii_alphabetic());
         let code_chain = matches!(before, Some('/' | '-' | '.'))
             && prev.is_some_and(|p| p.role == Role::Code && p.span.end + 1 == i);
-        let unit_here = self.unit_at(j).is_some() || (placeholder && lost_exponent(&text[j..]).is_some());
+        let unit_here =
+            self.unit_at(j).is_some() || (placeholder && lost_exponent(&text[j..]).is_some());
         let letter_after = after.is_some_and(|c| c.is_ascii_alphabetic()) && !unit_here;
         if letter_before || code_chain || (letter_after && !placeholder) {
             let mut end = j;
             while let Some(c) = char_at(text, end).filter(|c| c.is_ascii_alphanumeric()) {
                 end += c.len_utf8();
             }
-            return Scan::Found(self.simple(i, end, None, MentionKind::Code, Role::Code), end);
+            return Scan::Found(
+                self.simple(i, end, None, MentionKind::Code, Role::Code),
+                end,
+            );
         }
         if placeholder && letter_after {
             // xD气溶胶雷达: a placeholder inside a code
             let end = j + after.map_or(0, char::len_utf8);
-            return Scan::Found(self.simple(i, end, None, MentionKind::Code, Role::Code), end);
+            return Scan::Found(
+                self.simple(i, end, None, MentionKind::Code, Role::Code),
+                end,
+            );
         }
 
         // times and ISO dates: 14:48, 2020-05-13, 2020.5.13
@@ -301,14 +313,19 @@ impl<'a> Context<'a> {
         let mut multiplier = 1.0;
         if let Some(c) = char_at(text, j) {
             let big = chinese_big_unit(c).or_else(|| {
-                (c == '千' && (self.unit_at(j + 3).is_some() || char_at(text, j + 3).is_some_and(|n| chinese_big_unit(n).is_some())))
-                    .then_some(1e3)
+                (c == '千'
+                    && (self.unit_at(j + 3).is_some()
+                        || char_at(text, j + 3).is_some_and(|n| chinese_big_unit(n).is_some())))
+                .then_some(1e3)
             });
             if let Some(u) = big {
                 multiplier = u;
                 num_end = j + c.len_utf8();
                 // 3万4000
-                let rest_digits = text[num_end..].bytes().take_while(u8::is_ascii_digit).count();
+                let rest_digits = text[num_end..]
+                    .bytes()
+                    .take_while(u8::is_ascii_digit)
+                    .count();
                 if rest_digits > 0 && u >= 1e4 && !placeholder {
                     let full = &text[i..num_end + rest_digits];
                     if let Some(v) = parse_number(full) {
@@ -343,13 +360,21 @@ impl<'a> Context<'a> {
     fn time_or_date(&self, i: usize, j: usize) -> Option<Scan> {
         let text = self.text;
         let b = text.as_bytes();
-        let digits_at = |k: usize| b[k.min(b.len())..].iter().take_while(|x| x.is_ascii_digit()).count();
+        let digits_at = |k: usize| {
+            b[k.min(b.len())..]
+                .iter()
+                .take_while(|x| x.is_ascii_digit())
+                .count()
+        };
         let sep = *b.get(j)?;
         if sep == b':' && j - i <= 2 {
             let d = digits_at(j + 1);
             if d == 2 {
                 let end = j + 1 + d;
-                return Some(Scan::Found(self.simple(i, end, None, MentionKind::Time, Role::Date), end));
+                return Some(Scan::Found(
+                    self.simple(i, end, None, MentionKind::Time, Role::Date),
+                    end,
+                ));
             }
         }
         if matches!(sep, b'-' | b'.' | b'/') && j - i == 4 {
@@ -359,16 +384,35 @@ impl<'a> Context<'a> {
                 if (1..=2).contains(&d2) {
                     let end = j + 2 + d1 + d2;
                     let y: f64 = text[i..j].parse().ok()?;
-                    return Some(Scan::Found(self.simple(i, end, Some(y), MentionKind::Date, Role::Date), end));
+                    return Some(Scan::Found(
+                        self.simple(i, end, Some(y), MentionKind::Date, Role::Date),
+                        end,
+                    ));
                 }
             }
         }
         None
     }
 
-    fn simple(&self, start: usize, end: usize, value: Option<f64>, kind: MentionKind, role: Role) -> Mention {
+    fn simple(
+        &self,
+        start: usize,
+        end: usize,
+        value: Option<f64>,
+        kind: MentionKind,
+        role: Role,
+    ) -> Mention {
         let span = Span::new(start, end);
-        Mention { span, number: span, value, kind, role, unit: None, qualifier: None, chinese: false }
+        Mention {
+            span,
+            number: span,
+            value,
+            kind,
+            role,
+            unit: None,
+            qualifier: None,
+            chinese: false,
+        }
     }
 
     /// A Chinese numeral at `i`.
@@ -416,7 +460,11 @@ impl<'a> Context<'a> {
         }
         // 五台县, 七台河市: a place name that starts with a numeral
         let places = &self.lex.places;
-        if let Some((len, _)) = places.full.longest_at(text, i).or_else(|| places.short.longest_at(text, i)) {
+        if let Some((len, _)) = places
+            .full
+            .longest_at(text, i)
+            .or_else(|| places.short.longest_at(text, i))
+        {
             return Scan::Skip(i + len);
         }
         let num = &text[i..end];
@@ -438,9 +486,16 @@ impl<'a> Context<'a> {
             return Scan::Skip(end);
         }
         let value = parse_chinese(num);
-        let Some(value) = value else { return Scan::Skip(end) };
-        let digit_string = num.chars().count() >= 2 && num.chars().all(|c| chinese_digit(c).is_some());
-        let kind = if num.contains('点') { MentionKind::Decimal } else { MentionKind::Integer };
+        let Some(value) = value else {
+            return Scan::Skip(end);
+        };
+        let digit_string =
+            num.chars().count() >= 2 && num.chars().all(|c| chinese_digit(c).is_some());
+        let kind = if num.contains('点') {
+            MentionKind::Decimal
+        } else {
+            MentionKind::Integer
+        };
         let m = self.finish(i, end, Some(value), kind, 1.0, true, num);
         match m {
             Scan::Found(mut m, n) => {
@@ -511,7 +566,12 @@ impl<'a> Context<'a> {
             m.span = Span::new(start - '第'.len_utf8(), end);
             m.kind = MentionKind::Ordinal;
             m.role = Role::Ordinal;
-            let measure = self.unit_at(look).map(|(l, _)| l).or_else(|| self.lex.ordinal_measure.longest_at(text, look).map(|(l, _)| l));
+            let measure = self.unit_at(look).map(|(l, _)| l).or_else(|| {
+                self.lex
+                    .ordinal_measure
+                    .longest_at(text, look)
+                    .map(|(l, _)| l)
+            });
             if let Some(len) = measure {
                 m.span.end = look + len;
             } else if let Some(c) = after.filter(|&c| c == '位' || c == '名') {
@@ -543,7 +603,8 @@ impl<'a> Context<'a> {
             let placeholder_chars = num.chars().filter(|&c| is_placeholder_letter(c)).count();
             let digits = num.chars().count();
             let v = value.unwrap_or(f64::NAN);
-            let year_like = (digits == 4 && (placeholder_chars > 0 || (1900.0..=2100.0).contains(&v)))
+            let year_like = (digits == 4
+                && (placeholder_chars > 0 || (1900.0..=2100.0).contains(&v)))
                 || (chinese && digits == 4 && (1900.0..=2100.0).contains(&v));
             if c == '年' && year_like {
                 m.kind = MentionKind::Year;
@@ -569,7 +630,11 @@ impl<'a> Context<'a> {
                 let n = m.span.end;
                 return Scan::Found(m, n);
             }
-            if (c == '日' || c == '号') && small && value.is_none_or(|v| (1.0..=31.0).contains(&v)) && !day_word(text, look) {
+            if (c == '日' || c == '号')
+                && small
+                && value.is_none_or(|v| (1.0..=31.0).contains(&v))
+                && !day_word(text, look)
+            {
                 m.kind = MentionKind::Day;
                 m.role = Role::Date;
                 m.span.end = look + c.len_utf8();
@@ -591,9 +656,11 @@ impl<'a> Context<'a> {
         }
         // the unit, with a rate after it (吨/日)
         if let Some((mut len, info)) = self.unit_at(look) {
-            if let Some(rate) = ["/日", "/天", "/年", "/月", "/小时", "/时", "/h", "/d", "/a", "/人"]
-                .iter()
-                .find(|r| text[look + len..].starts_with(*r))
+            if let Some(rate) = [
+                "/日", "/天", "/年", "/月", "/小时", "/时", "/h", "/d", "/a", "/人",
+            ]
+            .iter()
+            .find(|r| text[look + len..].starts_with(*r))
             {
                 len += rate.len();
             }
@@ -604,9 +671,15 @@ impl<'a> Context<'a> {
                 // the unit as written keeps the multiplier: 万元, 千万元
                 let written = if multiplier != 1.0 {
                     let numeral = m.number.slice(text);
-                    let big: Vec<char> =
-                        numeral.chars().rev().take_while(|&c| chinese_big_unit(c).is_some() || c == '千').collect();
-                    big.iter().rev().chain(unit_text.chars().collect::<Vec<_>>().iter()).collect()
+                    let big: Vec<char> = numeral
+                        .chars()
+                        .rev()
+                        .take_while(|&c| chinese_big_unit(c).is_some() || c == '千')
+                        .collect();
+                    big.iter()
+                        .rev()
+                        .chain(unit_text.chars().collect::<Vec<_>>().iter())
+                        .collect()
                 } else {
                     unit_text.to_string()
                 };
@@ -622,7 +695,9 @@ impl<'a> Context<'a> {
                     m.kind = MentionKind::Percent;
                 }
             }
-        } else if let Some((len, canonical)) = lost_exponent(&text[look..]).filter(|_| m.is_placeholder()) {
+        } else if let Some((len, canonical)) =
+            lost_exponent(&text[look..]).filter(|_| m.is_placeholder())
+        {
             m.unit = Some(UnitFound {
                 span: Span::new(look, look + len),
                 text: canonical.to_string(),
@@ -644,7 +719,11 @@ impl<'a> Context<'a> {
         }
         m.span.end = pos;
         m.qualifier = qualifier_after;
-        m.role = if m.unit.is_some() { Role::Quantity } else { Role::Bare };
+        m.role = if m.unit.is_some() {
+            Role::Quantity
+        } else {
+            Role::Bare
+        };
         // 覆盖人口50万左右: a number in 万 or 亿 is a magnitude even without a unit
         if m.unit.is_none() && (multiplier >= 1e4 || (chinese && num.contains(['万', '亿']))) {
             if let Some((len, q)) = self.lex.approx_suffix.longest_at(text, pos) {
@@ -656,8 +735,14 @@ impl<'a> Context<'a> {
             m.role = Role::Quantity;
         }
         // 前10个月, 近3年, 过去5年: a period, not a quantity
-        let period_unit = m.unit.as_ref().is_some_and(|u| matches!(u.text.as_str(), "个月" | "年" | "季度" | "个季度"));
-        if period_unit && (text[..start].ends_with("过去") || (matches!(before, Some('前' | '近')) && !text[..start].ends_with("提前"))) {
+        let period_unit = m
+            .unit
+            .as_ref()
+            .is_some_and(|u| matches!(u.text.as_str(), "个月" | "年" | "季度" | "个季度"));
+        if period_unit
+            && (text[..start].ends_with("过去")
+                || (matches!(before, Some('前' | '近')) && !text[..start].ends_with("提前")))
+        {
             m.role = Role::Date;
             m.kind = MentionKind::Date;
             let n = m.span.end;
@@ -678,7 +763,11 @@ impl<'a> Context<'a> {
         let text = self.text;
         if let Some((len, q)) = self.lex.approx_prefix.longest_ending_at(text, m.span.start) {
             let at = m.span.start - len;
-            let word_before = self.lex.not_approx.longest_ending_at(text, m.span.start).is_some_and(|(l, _)| l > len);
+            let word_before = self
+                .lex
+                .not_approx
+                .longest_ending_at(text, m.span.start)
+                .is_some_and(|(l, _)| l > len);
             if !word_before {
                 m.span.start = at;
                 if m.qualifier.is_none() {
@@ -698,17 +787,22 @@ impl<'a> Context<'a> {
 /// `mx`, `kmx` after a placeholder number: a square unit whose exponent became a
 /// placeholder too in a draft (约xxxxxmx). Returns the length and the unit.
 fn lost_exponent(rest: &str) -> Option<(usize, &'static str)> {
-    [("km", "km²"), ("m", "m²")].into_iter().find_map(|(unit, canonical)| {
-        let r = rest.strip_prefix(unit)?;
-        let ok = r.starts_with(is_placeholder_letter) && !r[1..].starts_with(|c: char| c.is_ascii_alphanumeric());
-        ok.then_some((unit.len() + 1, canonical))
-    })
+    [("km", "km²"), ("m", "m²")]
+        .into_iter()
+        .find_map(|(unit, canonical)| {
+            let r = rest.strip_prefix(unit)?;
+            let ok = r.starts_with(is_placeholder_letter)
+                && !r[1..].starts_with(|c: char| c.is_ascii_alphanumeric());
+            ok.then_some((unit.len() + 1, canonical))
+        })
 }
 
 /// Whether 日/号 at `pos` begins a word (日常, 号召) rather than a day.
 fn day_word(text: &str, pos: usize) -> bool {
     let rest = &text[pos..];
-    ["日常", "日益", "日趋", "号召", "号线"].iter().any(|w| rest.starts_with(w))
+    ["日常", "日益", "日趋", "号召", "号线"]
+        .iter()
+        .any(|w| rest.starts_with(w))
 }
 
 /// The end of a run of Chinese numeral characters starting at `i` (with 点 between digits).
@@ -720,7 +814,10 @@ fn numeral_run(text: &str, i: usize) -> usize {
         if is_chinese_numeral(c) || c == '○' {
             end = at + c.len_utf8();
             prev_digit = true;
-        } else if c == '点' && prev_digit && text[at + c.len_utf8()..].starts_with(|n: char| chinese_digit(n).is_some()) {
+        } else if c == '点'
+            && prev_digit
+            && text[at + c.len_utf8()..].starts_with(|n: char| chinese_digit(n).is_some())
+        {
             prev_digit = false;
         } else {
             break;
@@ -753,7 +850,11 @@ fn link_ranges(text: &str, mentions: &mut [Mention]) {
         let (prev, cur) = (&a[k - 1], &mut b[0]);
         let between = &text[prev.span.end.min(cur.span.start)..cur.span.start];
         let four = cur.number.slice(text).chars().count() == 4;
-        if prev.kind == MentionKind::Year && matches!(between, "-" | "—" | "–" | "~" | "至") && four && cur.role == Role::Bare {
+        if prev.kind == MentionKind::Year
+            && matches!(between, "-" | "—" | "–" | "~" | "至")
+            && four
+            && cur.role == Role::Bare
+        {
             cur.kind = MentionKind::Year;
             cur.role = Role::Date;
         }
@@ -777,20 +878,30 @@ mod tests {
         assert_eq!(q.len(), 1, "{text}: {ms:#?}");
         let m = q[0];
         assert_eq!(m.value, value, "{text}");
-        assert_eq!(m.unit.as_ref().map(|u| u.text.as_str()), Some(unit), "{text}");
+        assert_eq!(
+            m.unit.as_ref().map(|u| u.text.as_str()),
+            Some(unit),
+            "{text}"
+        );
         assert_eq!(m.qualifier, qualifier, "{text}");
     }
 
     #[track_caller]
     fn assert_no_quantity(text: &str) {
         let ms = mentions(text);
-        assert!(ms.iter().all(|m| m.role != Role::Quantity), "{text}: {ms:#?}");
+        assert!(
+            ms.iter().all(|m| m.role != Role::Quantity),
+            "{text}: {ms:#?}"
+        );
     }
 
     #[track_caller]
     fn assert_role(text: &str, role: Role, kind: MentionKind) {
         let ms = mentions(text);
-        assert!(ms.iter().any(|m| m.role == role && m.kind == kind), "{text}: {ms:#?}");
+        assert!(
+            ms.iter().any(|m| m.role == role && m.kind == kind),
+            "{text}: {ms:#?}"
+        );
     }
 
     #[test]

@@ -12,7 +12,10 @@ pub fn parse_chinese(s: &str) -> Option<f64> {
     if s.is_empty() {
         return None;
     }
-    if let Some(rest) = s.strip_prefix("百分之").or_else(|| s.strip_prefix("千分之")) {
+    if let Some(rest) = s
+        .strip_prefix("百分之")
+        .or_else(|| s.strip_prefix("千分之"))
+    {
         return parse_chinese(rest);
     }
     if s.contains('分') {
@@ -22,17 +25,27 @@ pub fn parse_chinese(s: &str) -> Option<f64> {
         }
     }
     if let Some((int, frac)) = s.split_once('点') {
-        let i = if int.is_empty() { 0.0 } else { parse_chinese(int)? };
-        let digits: Option<String> =
-            frac.chars().map(|c| chinese_digit(c).and_then(|d| char::from_digit(d, 10))).collect();
+        let i = if int.is_empty() {
+            0.0
+        } else {
+            parse_chinese(int)?
+        };
+        let digits: Option<String> = frac
+            .chars()
+            .map(|c| chinese_digit(c).and_then(|d| char::from_digit(d, 10)))
+            .collect();
         let digits = digits.filter(|d| !d.is_empty())?;
         let f: f64 = format!("0.{digits}").parse().ok()?;
         return Some(i + f);
     }
     // a string of digits without units, as years are written: 二〇二一, 一九九八
     let chars: Vec<char> = s.chars().collect();
-    let digit_string = chars.iter().all(|&c| chinese_digit(c).is_some() && c != '两');
-    if digit_string && (chars.len() == 4 || (chars.len() >= 2 && chars.iter().any(|&c| c == '〇' || c == '○'))) {
+    let digit_string = chars
+        .iter()
+        .all(|&c| chinese_digit(c).is_some() && c != '两');
+    if digit_string
+        && (chars.len() == 4 || (chars.len() >= 2 && chars.iter().any(|&c| c == '〇' || c == '○')))
+    {
         let mut v = 0.0;
         for c in chars {
             v = v * 10.0 + chinese_digit(c)? as f64;
@@ -76,7 +89,11 @@ fn parse_chinese_integer(chars: &[char]) -> Option<f64> {
         } else if let Some(u) = chinese_big_unit(c) {
             let part = section + number.take().unwrap_or(0.0);
             // a bare 万 at the start is one 万
-            let part = if part == 0.0 && total == 0.0 { 1.0 } else { part };
+            let part = if part == 0.0 && total == 0.0 {
+                1.0
+            } else {
+                part
+            };
             if u == 1e8 {
                 total = (total + part) * u;
             } else if part == 0.0 {
@@ -200,7 +217,10 @@ mod tests {
     #[track_caller]
     fn assert_num(s: &str, expected: f64) {
         let v = parse_number(s).unwrap_or_else(|| panic!("{s:?} did not parse"));
-        assert!((v - expected).abs() < 1e-9 * expected.abs().max(1.0), "{s:?}: {v} != {expected}");
+        assert!(
+            (v - expected).abs() < 1e-9 * expected.abs().max(1.0),
+            "{s:?}: {v} != {expected}"
+        );
     }
 
     #[test]

@@ -43,7 +43,11 @@ impl<S> Copy for Span<S> {}
 impl<S> Span<S> {
     pub fn new(start: usize, end: usize) -> Self {
         debug_assert!(start <= end, "span {start}..{end}");
-        Span { start, end: end.max(start), marker: PhantomData }
+        Span {
+            start,
+            end: end.max(start),
+            marker: PhantomData,
+        }
     }
     pub fn len(&self) -> usize {
         self.end - self.start
@@ -86,7 +90,11 @@ impl OffsetMap {
     /// The identity map of a text of `len` bytes.
     pub fn identity(len: usize) -> Self {
         OffsetMap {
-            regions: vec![Region { out: 0, inp: 0, linear: true }],
+            regions: vec![Region {
+                out: 0,
+                inp: 0,
+                linear: true,
+            }],
             out_len: len,
             in_len: len,
         }
@@ -100,7 +108,9 @@ impl OffsetMap {
     }
 
     fn input_end_of(&self, i: usize) -> usize {
-        self.regions.get(i + 1).map_or(self.in_len, |r| r.inp as usize)
+        self.regions
+            .get(i + 1)
+            .map_or(self.in_len, |r| r.inp as usize)
     }
 
     /// Where a span starting at output byte `pos` starts in the input.
@@ -153,7 +163,9 @@ pub struct MapChain {
 
 impl MapChain {
     pub fn new(stages: Vec<OffsetMap>) -> Self {
-        MapChain { stages: stages.into_iter().filter(|m| !m.is_identity()).collect() }
+        MapChain {
+            stages: stages.into_iter().filter(|m| !m.is_identity()).collect(),
+        }
     }
 
     /// The original span of a span of the normalized text.
@@ -188,7 +200,11 @@ pub struct MapBuilder {
 
 impl MapBuilder {
     pub fn with_capacity(cap: usize) -> Self {
-        MapBuilder { out: String::with_capacity(cap), regions: Vec::new(), consumed: 0 }
+        MapBuilder {
+            out: String::with_capacity(cap),
+            regions: Vec::new(),
+            consumed: 0,
+        }
     }
 
     /// The output written so far.
@@ -261,10 +277,21 @@ impl MapBuilder {
             self.delete(at, in_len);
         }
         if self.regions.is_empty() {
-            self.regions.push(Region { out: 0, inp: 0, linear: true });
+            self.regions.push(Region {
+                out: 0,
+                inp: 0,
+                linear: true,
+            });
         }
         let out_len = self.out.len();
-        (self.out, OffsetMap { regions: self.regions, out_len, in_len })
+        (
+            self.out,
+            OffsetMap {
+                regions: self.regions,
+                out_len,
+                in_len,
+            },
+        )
     }
 }
 
@@ -300,7 +327,14 @@ mod tests {
     fn deletion_keeps_spans_tight() {
         // 環(huán)境 → 环境: 環 is 3 bytes, (huán) 7 bytes, 境 3 bytes
         let input = "環(huán)境";
-        let (out, map) = build(&[("substitute", 0, 3, "环"), ("delete", 3, 10, ""), ("copy", 10, 13, "")], input);
+        let (out, map) = build(
+            &[
+                ("substitute", 0, 3, "环"),
+                ("delete", 3, 10, ""),
+                ("copy", 10, 13, ""),
+            ],
+            input,
+        );
         assert_eq!(out, "环境");
         assert_eq!(map.map_start(0), 0);
         assert_eq!(map.map_end(3), 3, "the end of 环 stops before the ruby");
@@ -312,7 +346,14 @@ mod tests {
     fn opaque_region_maps_to_its_edges() {
         // "a,b" → "a，b": the comma grows from 1 to 3 bytes
         let input = "a,b";
-        let (out, map) = build(&[("copy", 0, 1, ""), ("replace", 1, 2, "，"), ("copy", 2, 3, "")], input);
+        let (out, map) = build(
+            &[
+                ("copy", 0, 1, ""),
+                ("replace", 1, 2, "，"),
+                ("copy", 2, 3, ""),
+            ],
+            input,
+        );
         assert_eq!(out, "a，b");
         assert_eq!(map.map_start(1), 1);
         assert_eq!(map.map_end(4), 2);
@@ -322,8 +363,14 @@ mod tests {
 
     #[test]
     fn chain_composes_stages() {
-        let (_, m1) = build(&[("copy", 0, 1, ""), ("delete", 1, 3, ""), ("copy", 3, 5, "")], "a--bc");
-        let (_, m2) = build(&[("copy", 0, 1, ""), ("delete", 1, 2, ""), ("copy", 2, 3, "")], "abc");
+        let (_, m1) = build(
+            &[("copy", 0, 1, ""), ("delete", 1, 3, ""), ("copy", 3, 5, "")],
+            "a--bc",
+        );
+        let (_, m2) = build(
+            &[("copy", 0, 1, ""), ("delete", 1, 2, ""), ("copy", 2, 3, "")],
+            "abc",
+        );
         let chain = MapChain::new(vec![m1, m2]);
         // final "ac": 'c' is at 1 in the output, 2 in stage one, 4 in the original
         assert_eq!(chain.to_original(Span::new(1, 2)), Span::new(4, 5));

@@ -42,7 +42,11 @@ impl FromStr for OffsetEncoding {
             "chars" => Ok(Self::Chars),
             "utf8" | "bytes" => Ok(Self::Utf8),
             "utf16" => Ok(Self::Utf16),
-            _ => Err(Error::Option { name: "offsets".into(), value: s.into(), expected: "chars, utf8 or utf16".into() }),
+            _ => Err(Error::Option {
+                name: "offsets".into(),
+                value: s.into(),
+                expected: "chars, utf8 or utf16".into(),
+            }),
         }
     }
 }
@@ -234,30 +238,29 @@ pub struct NumberOut {
     pub qualifier: Option<Qualifier>,
 }
 
-/// Converts byte offsets of the original to the requested encoding: checkpoints every
-/// [`BLOCK`] bytes, then a count of the characters from the checkpoint. No sorting, and
-/// memory of one entry a block.
+/// Converts byte offsets of the original to the requested encoding: the count of code
+/// units before every [`BLOCK`]th byte, then the characters that start between that byte
+/// and the offset. Counting the bytes that start characters needs no character
+/// boundaries, no sorting, and memory of one entry a block.
 pub(crate) struct OffsetConverter<'a> {
     text: &'a str,
     encoding: OffsetEncoding,
-    /// For each block: the first character boundary at or after its start, and the offset in
-    /// the encoding there.
-    checkpoints: Vec<(usize, usize)>,
+    /// Code units of the characters that start before byte `k * BLOCK`.
+    checkpoints: Vec<usize>,
 }
 
 const BLOCK: usize = 128;
 
-/// Code units that `bytes` (whole characters of UTF-8) take in `encoding`: one a
-/// character, and a second for each character beyond the Basic Multilingual Plane in UTF-16.
-/// Counts lead bytes, eight at a time.
+/// Code units of the characters that start within `bytes`: one a character, and a second
+/// for each character beyond the Basic Multilingual Plane in UTF-16.
 fn units(bytes: &[u8], encoding: OffsetEncoding) -> usize {
     match encoding {
         OffsetEncoding::Utf8 => bytes.len(),
-        OffsetEncoding::Chars => crate::chars::count_bytes(bytes).chars,
-        OffsetEncoding::Utf16 => {
-            let c = crate::chars::count_bytes(bytes);
-            c.chars + c.astral
-        }
+        OffsetEncoding::Chars => bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count(),
+        OffsetEncoding::Utf16 => bytes
+            .iter()
+            .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+            .sum(),
     }
 }
 
@@ -265,38 +268,35 @@ impl<'a> OffsetConverter<'a> {
     pub(crate) fn new(text: &'a str, encoding: OffsetEncoding) -> Self {
         let mut checkpoints = Vec::new();
         if encoding != OffsetEncoding::Utf8 {
-            checkpoints.reserve(text.len() / BLOCK + 2);
-            let (mut at, mut count) = (0usize, 0usize);
-            let mut k = 0;
-            loop {
-                // the first character boundary at or after the block's start
-                let mut b = (k * BLOCK).min(text.len());
-                while !text.is_char_boundary(b) {
-                    b += 1;
-                }
-                count += units(&text.as_bytes()[at..b], encoding);
-                at = b;
-                checkpoints.push((at, count));
-                if k * BLOCK >= text.len() {
-                    break;
-                }
-                k += 1;
+            checkpoints.reserve(text.len() / BLOCK + 1);
+            let mut count = 0;
+            checkpoints.push(0);
+            for block in text.as_bytes().chunks(BLOCK) {
+                let c = crate::chars::count_bytes(block);
+                count += c.chars
+                    + if encoding == OffsetEncoding::Utf16 {
+                        c.astral
+                    } else {
+                        0
+                    };
+                checkpoints.push(count);
             }
         }
-        OffsetConverter { text, encoding, checkpoints }
+        OffsetConverter {
+            text,
+            encoding,
+            checkpoints,
+        }
     }
 
     pub(crate) fn get(&self, byte: usize) -> usize {
         if self.encoding == OffsetEncoding::Utf8 {
             return byte;
         }
-        let byte = crate::normalize::floor_boundary(self.text, byte);
-        let mut k = (byte / BLOCK).min(self.checkpoints.len().saturating_sub(1));
-        while k > 0 && self.checkpoints[k].0 > byte {
-            k -= 1;
-        }
-        let Some(&(at, count)) = self.checkpoints.get(k) else { return 0 };
-        count + units(&self.text.as_bytes()[at.min(byte)..byte], self.encoding)
+        let byte = byte.min(self.text.len());
+        let k = byte / BLOCK;
+        self.checkpoints.get(k).copied().unwrap_or(0)
+            + units(&self.text.as_bytes()[k * BLOCK..byte], self.encoding)
     }
 }
 
@@ -314,7 +314,6 @@ impl Parts<'_> {
     fn orig(&self, span: Span<N>) -> Span<Original> {
         self.normalized.map.to_original(span)
     }
-
 }
 
 fn heading_span(s: &Structure, section: usize) -> Span<N> {
@@ -325,7 +324,10 @@ fn heading_span(s: &Structure, section: usize) -> Span<N> {
 
 pub(crate) fn build(p: &Parts<'_>) -> Report {
     let conv = OffsetConverter::new(p.original, p.options.offsets);
-    let out = |s: Span<Original>| SpanOut { start: conv.get(s.start), end: conv.get(s.end) };
+    let out = |s: Span<Original>| SpanOut {
+        start: conv.get(s.start),
+        end: conv.get(s.end),
+    };
     let orig_text = |s: Span<Original>| s.slice(p.original).to_string();
     let s = p.structure;
     let norm = &p.normalized.text;
@@ -333,11 +335,12 @@ pub(crate) fn build(p: &Parts<'_>) -> Report {
     // meta
     let m = &s.meta;
     let mut spans = BTreeMap::new();
-    let mut field = |name: &'static str, f: &Option<crate::meta::Found<String>>| -> Option<String> {
-        let f = f.as_ref()?;
-        spans.insert(name, out(p.orig(f.span)));
-        Some(f.value.clone())
-    };
+    let mut field =
+        |name: &'static str, f: &Option<crate::meta::Found<String>>| -> Option<String> {
+            let f = f.as_ref()?;
+            spans.insert(name, out(p.orig(f.span)));
+            Some(f.value.clone())
+        };
     let mut meta = Meta {
         title: field("title", &m.title),
         date: field("date", &m.date),
@@ -386,7 +389,10 @@ pub(crate) fn build(p: &Parts<'_>) -> Report {
             }
         })
         .collect();
-    let sections = nest(flat, &s.sections.iter().map(|x| x.parent).collect::<Vec<_>>());
+    let sections = nest(
+        flat,
+        &s.sections.iter().map(|x| x.parent).collect::<Vec<_>>(),
+    );
 
     let indicators = p
         .findings
@@ -419,7 +425,9 @@ pub(crate) fn build(p: &Parts<'_>) -> Report {
                 sentence_start: sentence.start,
                 sentence_end: sentence.end,
                 section: ind.section,
-                section_title: ind.section.map(|k| s.headings[s.sections[k].heading].title.clone()),
+                section_title: ind
+                    .section
+                    .map(|k| s.headings[s.sections[k].heading].title.clone()),
                 comparison: ind.comparison,
                 rank: ind.rank,
             }
@@ -465,7 +473,10 @@ pub(crate) fn build(p: &Parts<'_>) -> Report {
             Rank {
                 id,
                 scope: r.scope.clone(),
-                rank: mention.value.filter(|v| *v >= 0.0 && *v < 1e6).map(|v| v as u32),
+                rank: mention
+                    .value
+                    .filter(|v| *v >= 0.0 && *v < 1e6)
+                    .map(|v| v as u32),
                 placeholder: mention.is_placeholder(),
                 subject: r.subject.clone(),
                 text: orig_text(span),
@@ -510,7 +521,10 @@ fn nest(flat: Vec<Section>, parents: &[Option<usize>]) -> Vec<Section> {
     let mut slots: Vec<Option<Section>> = flat.into_iter().map(Some).collect();
     // children come after their parents: fill from the last section up
     for i in (0..slots.len()).rev() {
-        let kids: Vec<Section> = children[i].iter().filter_map(|&c| slots[c].take()).collect();
+        let kids: Vec<Section> = children[i]
+            .iter()
+            .filter_map(|&c| slots[c].take())
+            .collect();
         if let Some(s) = slots[i].as_mut() {
             s.children = kids;
         }
@@ -520,7 +534,10 @@ fn nest(flat: Vec<Section>, parents: &[Option<usize>]) -> Vec<Section> {
 
 fn diagnostics(p: &Parts<'_>, out: &dyn Fn(Span<Original>) -> SpanOut) -> Vec<Diagnostic> {
     let mut d = Vec::new();
-    let mut push = |code: &'static str, severity: &'static str, message: String, span: Option<Span<Original>>| {
+    let mut push = |code: &'static str,
+                    severity: &'static str,
+                    message: String,
+                    span: Option<Span<Original>>| {
         let o = span.map(out);
         d.push(Diagnostic {
             code,
@@ -536,10 +553,23 @@ fn diagnostics(p: &Parts<'_>, out: &dyn Fn(Span<Original>) -> SpanOut) -> Vec<Di
         return d;
     }
     if p.normalized.traditional {
-        push("traditional", "info", "traditional characters were read as simplified".into(), None);
+        push(
+            "traditional",
+            "info",
+            "traditional characters were read as simplified".into(),
+            None,
+        );
     }
     if p.normalized.ruby > 0 {
-        push("ruby", "info", format!("{} pinyin annotations after characters were ignored", p.normalized.ruby), None);
+        push(
+            "ruby",
+            "info",
+            format!(
+                "{} pinyin annotations after characters were ignored",
+                p.normalized.ruby
+            ),
+            None,
+        );
     }
     for r in &p.normalized.removed {
         let (code, what) = match r.kind {
@@ -551,24 +581,56 @@ fn diagnostics(p: &Parts<'_>, out: &dyn Fn(Span<Original>) -> SpanOut) -> Vec<Di
         push(code, "info", what.into(), Some(r.span));
     }
     for r in &p.normalized.rejoined {
-        push("line_rejoined", "info", "a line broken inside a sentence was joined to the next".into(), Some(*r));
+        push(
+            "line_rejoined",
+            "info",
+            "a line broken inside a sentence was joined to the next".into(),
+            Some(*r),
+        );
     }
-    for m in p.mentions.iter().filter(|m| m.is_placeholder() && m.role != crate::numbers::Role::Code) {
+    for m in p
+        .mentions
+        .iter()
+        .filter(|m| m.is_placeholder() && m.role != crate::numbers::Role::Code)
+    {
         let span = p.normalized.map.to_original(m.span);
-        push("placeholder", "warning", "an unfilled placeholder (xx) stands where a number belongs".into(), Some(span));
+        push(
+            "placeholder",
+            "warning",
+            "an unfilled placeholder (xx) stands where a number belongs".into(),
+            Some(span),
+        );
     }
     if p.structure.headings.is_empty() {
-        push("no_headings", "info", "no headings were found: the outline is empty".into(), None);
+        push(
+            "no_headings",
+            "info",
+            "no headings were found: the outline is empty".into(),
+            None,
+        );
     }
     if p.findings.indicators.is_empty() {
-        push("no_indicators", "info", "no quantities were found".into(), None);
+        push(
+            "no_indicators",
+            "info",
+            "no quantities were found".into(),
+            None,
+        );
     }
     d
 }
 
 /// The number mentions as reported by `envreport numbers`.
-pub(crate) fn numbers_out(original: &str, normalized: &Normalized, mentions: &[Mention], options: &Options) -> Vec<NumberOut> {
-    let spans: Vec<Span<Original>> = mentions.iter().map(|m| normalized.map.to_original(m.span)).collect();
+pub(crate) fn numbers_out(
+    original: &str,
+    normalized: &Normalized,
+    mentions: &[Mention],
+    options: &Options,
+) -> Vec<NumberOut> {
+    let spans: Vec<Span<Original>> = mentions
+        .iter()
+        .map(|m| normalized.map.to_original(m.span))
+        .collect();
     let conv = OffsetConverter::new(original, options.offsets);
     mentions
         .iter()
@@ -609,7 +671,14 @@ mod tests {
 
     #[test]
     fn encodings_parse() {
-        assert_eq!("utf16".parse::<OffsetEncoding>().unwrap(), OffsetEncoding::Utf16);
-        assert!("latin1".parse::<OffsetEncoding>().unwrap_err().to_string().contains("chars, utf8 or utf16"));
+        assert_eq!(
+            "utf16".parse::<OffsetEncoding>().unwrap(),
+            OffsetEncoding::Utf16
+        );
+        assert!("latin1"
+            .parse::<OffsetEncoding>()
+            .unwrap_err()
+            .to_string()
+            .contains("chars, utf8 or utf16"));
     }
 }

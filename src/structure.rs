@@ -146,11 +146,22 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Structure {
     lead_headings(text, &lines, body_start..body_end, lex, &mut headings);
     headings.sort_by_key(|h| (h.line, h.title_span.start));
     assign_levels(&mut headings);
-    let body_span_end = if body_end > body_start { lines[body_end - 1].end } else { 0 };
+    let body_span_end = if body_end > body_start {
+        lines[body_end - 1].end
+    } else {
+        0
+    };
     let sections = build_sections(&headings, &lines, body_span_end);
     let sentences = split_sentences(text, &lines);
     let meta = meta::extract(text, &lines, &roles, body_start..body_end, lex);
-    Structure { lines, roles, headings, sections, sentences, meta }
+    Structure {
+        lines,
+        roles,
+        headings,
+        sections,
+        sentences,
+        meta,
+    }
 }
 
 fn split_lines(text: &str) -> Vec<Span<Normalized>> {
@@ -189,7 +200,9 @@ fn title_like(s: &str, lex: &Lexicon) -> bool {
 /// A caption of a table or figure: 表1, 图2, 附表3.
 fn is_table_caption(s: &str) -> bool {
     let t = s.trim_start_matches(['附', '续']);
-    (t.starts_with('表') || t.starts_with('图')) && t[3..].starts_with(|c: char| c.is_ascii_digit() || crate::chars::chinese_digit(c).is_some())
+    (t.starts_with('表') || t.starts_with('图'))
+        && t[3..]
+            .starts_with(|c: char| c.is_ascii_digit() || crate::chars::chinese_digit(c).is_some())
 }
 
 /// A line naming only organisations (红头 above a title, or a signature).
@@ -210,7 +223,11 @@ fn is_recipients(s: &str) -> bool {
         && n <= 80
         && !s.contains("如下")
         && !s.contains('。')
-        && ["各", "局", "委", "厅", "办", "单位", "政府", "部门", "同志", "中心", "公司"].iter().any(|w| s.contains(w))
+        && [
+            "各", "局", "委", "厅", "办", "单位", "政府", "部门", "同志", "中心", "公司",
+        ]
+        .iter()
+        .any(|w| s.contains(w))
 }
 
 fn is_doc_number(s: &str) -> bool {
@@ -219,7 +236,12 @@ fn is_doc_number(s: &str) -> bool {
 }
 
 /// Marks the header lines; returns the index of the first body line.
-fn mark_header(text: &str, lines: &[Span<Normalized>], roles: &mut [LineRole], lex: &Lexicon) -> usize {
+fn mark_header(
+    text: &str,
+    lines: &[Span<Normalized>],
+    roles: &mut [LineRole],
+    lex: &Lexicon,
+) -> usize {
     let mut i = 0;
     let mut titles = 0;
     while i < lines.len() && i < 10 {
@@ -238,9 +260,15 @@ fn mark_header(text: &str, lines: &[Span<Normalized>], roles: &mut [LineRole], l
         } else if titles < 3 && title_like(s, lex) {
             let next_title = next.is_some_and(|n| title_like(n, lex));
             let followed_by_header = next.is_some_and(|n| {
-                meta::is_source_line(n, lex) || is_recipients(n) || meta::parse_date_line(n).is_some()
+                meta::is_source_line(n, lex)
+                    || is_recipients(n)
+                    || meta::parse_date_line(n).is_some()
             });
-            if titles == 0 && org_only(s, lex) && next_title && lex.doc_kind.longest_ending_at(s, s.len()).is_none() {
+            if titles == 0
+                && org_only(s, lex)
+                && next_title
+                && lex.doc_kind.longest_ending_at(s, s.len()).is_none()
+            {
                 LineRole::HeaderOrg
             } else if s.contains('，') && !followed_by_header {
                 // a comma-bearing line at the top is a title only when a header line follows;
@@ -261,10 +289,18 @@ fn mark_header(text: &str, lines: &[Span<Normalized>], roles: &mut [LineRole], l
     if titles > 0 {
         let title_lines: Vec<usize> = (0..i).filter(|&k| roles[k] == LineRole::Title).collect();
         let joined: String = title_lines.iter().map(|&k| lines[k].slice(text)).collect();
-        let names_document = lex.doc_kind.longest_ending_at(&joined, joined.len()).is_some()
+        let names_document = lex
+            .doc_kind
+            .longest_ending_at(&joined, joined.len())
+            .is_some()
             || joined.contains("关于")
             || meta::find_year(&joined).is_some()
-            || (0..i).any(|k| matches!(roles[k], LineRole::Source | LineRole::Recipients | LineRole::HeaderOrg));
+            || (0..i).any(|k| {
+                matches!(
+                    roles[k],
+                    LineRole::Source | LineRole::Recipients | LineRole::HeaderOrg
+                )
+            });
         if !names_document {
             for &k in &title_lines {
                 roles[k] = LineRole::Body;
@@ -308,7 +344,9 @@ fn mark_footer(
 /// `（此件公开发布）` and the like.
 fn is_public_note(s: &str) -> bool {
     let t = s.trim();
-    (t.starts_with('（') && t.ends_with('）') && t.contains("此件")) || t == "特此通报" || t == "特此报告"
+    (t.starts_with('（') && t.ends_with('）') && t.contains("此件"))
+        || t == "特此通报"
+        || t == "特此报告"
 }
 
 /// The title of a heading from the text after its label: up to the first full stop (or a
@@ -322,7 +360,9 @@ fn title_end(rest: &str) -> usize {
         }
     }
     // no trailing punctuation or spaces
-    rest[..end].trim_end_matches(|c: char| is_space(c) || matches!(c, '，' | '、' | '。' | '.')).len()
+    rest[..end]
+        .trim_end_matches(|c: char| is_space(c) || matches!(c, '，' | '、' | '。' | '.'))
+        .len()
 }
 
 /// Title text as reported: spaces between Chinese characters dropped.
@@ -350,15 +390,17 @@ fn numbered_headings(
     _lex: &Lexicon,
     out: &mut Vec<Heading>,
 ) {
-    let has_parts = body.clone().any(|i| {
-        parse_label(lines[i].slice(text)).is_some_and(|l| l.kind == LabelKind::Part)
-    });
+    let has_parts = body
+        .clone()
+        .any(|i| parse_label(lines[i].slice(text)).is_some_and(|l| l.kind == LabelKind::Part));
     // the last number seen for each kind of label
     let mut last: [u32; 6] = [0; 6];
     for i in body {
         let line = lines[i];
         let s = line.slice(text);
-        let Some(label) = parse_label(s) else { continue };
+        let Some(label) = parse_label(s) else {
+            continue;
+        };
         let k = label.kind.level() as usize;
         if label.weak && last[k] + 1 != label.number {
             continue;
@@ -374,7 +416,11 @@ fn numbered_headings(
         }
         let title_start = line.start + label.len;
         // 第一部分 is level 1 and pushes the GB/T levels one down
-        let level = if label.kind == LabelKind::Part { 1 } else { label.kind.level() + u8::from(has_parts) };
+        let level = if label.kind == LabelKind::Part {
+            1
+        } else {
+            label.kind.level() + u8::from(has_parts)
+        };
         out.push(Heading {
             level: level.max(1),
             kind: HeadingKind::Numbered(label.kind),
@@ -424,7 +470,12 @@ impl LineSet {
     }
 }
 
-fn heading_lines(text: &str, lines: &[Span<Normalized>], body: std::ops::Range<usize>, out: &mut Vec<Heading>) {
+fn heading_lines(
+    text: &str,
+    lines: &[Span<Normalized>],
+    body: std::ops::Range<usize>,
+    out: &mut Vec<Heading>,
+) {
     let numbered = LineSet::new(lines.len(), out);
     for i in body.clone() {
         if i + 1 >= body.end || numbered.contains(&i) {
@@ -437,13 +488,17 @@ fn heading_lines(text: &str, lines: &[Span<Normalized>], body: std::ops::Range<u
         // the line before ends a paragraph (or is a heading), so this one stands alone
         let prev_ok = i == body.start
             || numbered.contains(&(i - 1))
-            || lines[i - 1].slice(text).chars().next_back().is_some_and(|c| {
-                ends_sentence(c) || matches!(c, '”' | '）' | '…')
-            })
+            || lines[i - 1]
+                .slice(text)
+                .chars()
+                .next_back()
+                .is_some_and(|c| ends_sentence(c) || matches!(c, '”' | '）' | '…'))
             || heading_line_like(lines[i - 1].slice(text));
         // what follows is body text, not another short line
         let next = lines[i + 1].slice(text);
-        let next_ok = next.len() > 3 * 32 + 32 || visible_len(next) > visible_len(s) || numbered.contains(&(i + 1));
+        let next_ok = next.len() > 3 * 32 + 32
+            || visible_len(next) > visible_len(s)
+            || numbered.contains(&(i + 1));
         if prev_ok && next_ok {
             let tlen = title_end(s);
             out.push(Heading {
@@ -468,7 +523,9 @@ fn title_like_lead(s: &str, lex: &Lexicon) -> Option<usize> {
     let n = visible_len(lead);
     let ok = (4..=30).contains(&n)
         && rest.chars().filter(|&c| !is_space(c)).nth(8).is_some()
-        && !lead.contains(|c: char| c.is_ascii_digit() || c == '%' || c == 'x' || c == 'X' || c == '；' || c == '：')
+        && !lead.contains(|c: char| {
+            c.is_ascii_digit() || c == '%' || c == 'x' || c == 'X' || c == '；' || c == '：'
+        })
         && lead.matches('，').count() <= 1
         && lead.matches('、').count() <= 1
         && !lead.starts_with(is_open_quote)
@@ -488,7 +545,12 @@ fn title_like_lead(s: &str, lex: &Lexicon) -> Option<usize> {
 fn parallel(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
     let same_len = a.len().abs_diff(b.len()) <= 1;
     let same_places = a.iter().zip(&b).skip(1).filter(|(x, y)| x == y).count();
     prefix >= 2 || suffix >= 2 || (same_len && (same_places >= 2 || (prefix >= 1 && suffix >= 1)))
@@ -561,7 +623,10 @@ fn assign_levels(headings: &mut [Heading]) {
             }
             HeadingKind::Line => {
                 // a heading line closes lead-sentence sections and other heading lines
-                while stack.last().is_some_and(|&(_, k)| k != HeadingKind::Numbered(LabelKind::Part) && !matches!(k, HeadingKind::Numbered(_))) {
+                while stack.last().is_some_and(|&(_, k)| {
+                    k != HeadingKind::Numbered(LabelKind::Part)
+                        && !matches!(k, HeadingKind::Numbered(_))
+                }) {
                     stack.pop();
                 }
                 h.level = stack.last().map_or(1, |&(l, _)| l + 1);
@@ -577,7 +642,11 @@ fn assign_levels(headings: &mut [Heading]) {
     }
 }
 
-fn build_sections(headings: &[Heading], lines: &[Span<Normalized>], body_end: usize) -> Vec<Section> {
+fn build_sections(
+    headings: &[Heading],
+    lines: &[Span<Normalized>],
+    body_end: usize,
+) -> Vec<Section> {
     let mut sections: Vec<Section> = Vec::with_capacity(headings.len());
     // open sections, innermost last; a heading closes those of its level and below
     let mut stack: Vec<usize> = Vec::new();
@@ -590,7 +659,11 @@ fn build_sections(headings: &[Heading], lines: &[Span<Normalized>], body_end: us
             sections[p].span = Span::new(sections[p].span.start, start.max(sections[p].span.start));
             stack.pop();
         }
-        sections.push(Section { heading: i, parent: stack.last().copied(), span: Span::new(start, start) });
+        sections.push(Section {
+            heading: i,
+            parent: stack.last().copied(),
+            span: Span::new(start, start),
+        });
         stack.push(i);
     }
     for p in stack {
@@ -603,21 +676,30 @@ fn build_sections(headings: &[Heading], lines: &[Span<Normalized>], body_end: us
 /// Splits each line into sentences at 。！？； (and their ASCII forms, and a Latin full
 /// stop before a space). Scans bytes: the stops are ASCII or three-byte sequences.
 fn split_sentences(text: &str, lines: &[Span<Normalized>]) -> Vec<Span<Normalized>> {
-    const STOPS: [&[u8]; 4] = ["。".as_bytes(), "！".as_bytes(), "？".as_bytes(), "；".as_bytes()];
+    const STOPS: [&[u8]; 4] = [
+        "。".as_bytes(),
+        "！".as_bytes(),
+        "？".as_bytes(),
+        "；".as_bytes(),
+    ];
     const CLOSERS: [&[u8]; 3] = ["”".as_bytes(), "’".as_bytes(), "）".as_bytes()];
     let mut out = Vec::new();
     for line in lines {
         let s = line.slice(text).as_bytes();
         let mut start = 0;
+        // the bytes that may start a stop: ! ? ; . and the lead bytes of 。(E3) and ！？；(EF)
+        const STOP_BYTES: crate::chars::ByteSet = crate::chars::ByteSet::of(b"!?;.\xE3\xEF");
         let mut i = 0;
-        while i < s.len() {
+        while let Some(at) = STOP_BYTES.find(s, i) {
+            i = at;
             let b = s[i];
             let stop_len = match b {
                 b'!' | b'?' | b';' => 1,
                 // a full stop of Latin text: "in 2023. 全市…"
                 b'.' if i > 0
                     && s[i - 1].is_ascii_alphanumeric()
-                    && (s.get(i + 1) == Some(&b' ') || s.get(i + 1).is_some_and(|&n| n >= 0xE0)) =>
+                    && (s.get(i + 1) == Some(&b' ')
+                        || s.get(i + 1).is_some_and(|&n| n >= 0xE0)) =>
                 {
                     1
                 }
@@ -654,7 +736,11 @@ mod tests {
     fn headings(text: &str) -> Vec<(u8, String)> {
         let lex = Lexicon::builtin();
         let n = normalize(text, lex);
-        analyze(&n.text, lex).headings.into_iter().map(|h| (h.level, h.title)).collect()
+        analyze(&n.text, lex)
+            .headings
+            .into_iter()
+            .map(|h| (h.level, h.title))
+            .collect()
     }
 
     #[test]
@@ -662,7 +748,10 @@ mod tests {
         let t = "总体情况如下。\n一、深化认识，提高站位。省委环保督察组反馈意见后，市委高度重视。\n二、加强领导，推进整改。成立了领导小组。";
         assert_eq!(
             headings(t),
-            vec![(1, "深化认识，提高站位".to_string()), (1, "加强领导，推进整改".to_string())]
+            vec![
+                (1, "深化认识，提高站位".to_string()),
+                (1, "加强领导，推进整改".to_string())
+            ]
         );
     }
 
@@ -670,7 +759,10 @@ mod tests {
     fn gb_levels_and_weak_labels() {
         let t = "一、工作情况\n（一）深学细悟\n全年召开会议5次。\n1. 打好蓝天保卫战。一是分解任务。\n2. 打好碧水保卫战。一是印发方案。\n3 全力保障安全。共出动人员。\n（1）细项。内容内容内容。";
         let h = headings(t);
-        assert_eq!(h.iter().map(|x| x.0).collect::<Vec<_>>(), vec![1, 2, 3, 3, 3, 4]);
+        assert_eq!(
+            h.iter().map(|x| x.0).collect::<Vec<_>>(),
+            vec![1, 2, 3, 3, 3, 4]
+        );
         assert_eq!(h[4].1, "全力保障安全");
     }
 
@@ -678,7 +770,13 @@ mod tests {
     fn lead_sentences_in_parallel() {
         let t = "近年来，全局以创建为核心，取得实效，工作连续两年被评为优秀。\n将城市创建与改善生态环境相结合。狠抓质量提升，在攻坚战上下功夫。\n将城市创建与防范安全风险相结合。狠抓综合治理，在化解风险上下功夫。\n城市创建是一项系统工程，根本目的是让百姓更幸福。我局将继续努力。";
         let h = headings(t);
-        assert_eq!(h, vec![(1, "将城市创建与改善生态环境相结合".into()), (1, "将城市创建与防范安全风险相结合".into())]);
+        assert_eq!(
+            h,
+            vec![
+                (1, "将城市创建与改善生态环境相结合".into()),
+                (1, "将城市创建与防范安全风险相结合".into())
+            ]
+        );
     }
 
     #[test]
@@ -699,7 +797,10 @@ mod tests {
 
     #[test]
     fn enumerations_are_not_headings() {
-        assert!(headings("工作如下。\n一是加强秸秆禁烧管控。开展巡查。\n二是严格扬尘管控。召开会议。").is_empty());
+        assert!(headings(
+            "工作如下。\n一是加强秸秆禁烧管控。开展巡查。\n二是严格扬尘管控。召开会议。"
+        )
+        .is_empty());
     }
 
     #[test]
@@ -709,7 +810,10 @@ mod tests {
         let n = normalize(t, lex);
         let s = analyze(&n.text, lex);
         use LineRole::*;
-        assert_eq!(s.roles, vec![HeaderOrg, Title, Recipients, Body, Body, Signature, Date, Footer]);
+        assert_eq!(
+            s.roles,
+            vec![HeaderOrg, Title, Recipients, Body, Body, Signature, Date, Footer]
+        );
     }
 
     #[test]
@@ -722,6 +826,9 @@ mod tests {
         assert_eq!(parents, vec![None, Some(0), Some(0), None]);
         let pos = n.text.find("内容二").unwrap();
         assert_eq!(s.section_at(pos), Some(2));
-        assert_eq!(s.sentence_at(pos).map(|x| x.slice(&n.text)), Some("内容二。"));
+        assert_eq!(
+            s.sentence_at(pos).map(|x| x.slice(&n.text)),
+            Some("内容二。")
+        );
     }
 }

@@ -15,8 +15,16 @@ use envreport::{analyze, OffsetEncoding, Options, Report, Section};
 fn columns(s: &str) -> usize {
     s.chars()
         .map(|c| match c as u32 {
-            0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
-            | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6
+            0x1100..=0x115F
+            | 0x2E80..=0x303E
+            | 0x3041..=0x33FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6
             | 0x20000..=0x3FFFD => 2,
             _ => 1,
         })
@@ -63,7 +71,11 @@ fn render(text: &str, r: &Report) -> String {
             "signature" => Some(m.signature.join("、")),
             _ => None,
         };
-        marks.push(Mark { start: span.start, end: span.end, label: format!("meta.{field} = {}", value.unwrap_or_default()) });
+        marks.push(Mark {
+            start: span.start,
+            end: span.end,
+            label: format!("meta.{field} = {}", value.unwrap_or_default()),
+        });
     }
     let mut sections = Vec::new();
     flatten(&r.sections, &mut sections);
@@ -71,11 +83,21 @@ fn render(text: &str, r: &Report) -> String {
         marks.push(Mark {
             start: s.heading_start,
             end: s.heading_end,
-            label: format!("heading L{} {} {}", s.level, s.label.as_deref().unwrap_or("·"), s.title),
+            label: format!(
+                "heading L{} {} {}",
+                s.level,
+                s.label.as_deref().unwrap_or("·"),
+                s.title
+            ),
         });
     }
     for i in &r.indicators {
-        let mut label = format!("quantity {} {}{}", fmt_num(i.value), i.unit, if i.approx { " approx" } else { "" });
+        let mut label = format!(
+            "quantity {} {}{}",
+            fmt_num(i.value),
+            i.unit,
+            if i.approx { " approx" } else { "" }
+        );
         if i.placeholder {
             label.push_str(" placeholder");
         }
@@ -83,7 +105,11 @@ fn render(text: &str, r: &Report) -> String {
             label.push_str(" target");
         }
         let _ = write!(label, " | {} | {:?}", i.name, i.category);
-        marks.push(Mark { start: i.start, end: i.end, label });
+        marks.push(Mark {
+            start: i.start,
+            end: i.end,
+            label,
+        });
     }
     for c in &r.comparisons {
         marks.push(Mark {
@@ -111,8 +137,16 @@ fn render(text: &str, r: &Report) -> String {
             ),
         });
     }
-    for d in r.diagnostics.iter().filter(|d| d.start.is_some() && d.code != "placeholder") {
-        marks.push(Mark { start: d.start.unwrap_or(0), end: d.end.unwrap_or(0), label: format!("dropped: {}", d.code) });
+    for d in r
+        .diagnostics
+        .iter()
+        .filter(|d| d.start.is_some() && d.code != "placeholder")
+    {
+        marks.push(Mark {
+            start: d.start.unwrap_or(0),
+            end: d.end.unwrap_or(0),
+            label: format!("dropped: {}", d.code),
+        });
     }
     marks.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
 
@@ -131,7 +165,14 @@ fn render(text: &str, r: &Report) -> String {
             let covered: String = chars[mk.start.min(line_end)..upto].iter().collect();
             let width = columns(&covered).max(1);
             let cont = if mk.end > line_end + 1 { "…" } else { "" };
-            let _ = writeln!(out, "│{}^{}{} {}", " ".repeat(columns(&from)), "~".repeat(width - 1), cont, mk.label);
+            let _ = writeln!(
+                out,
+                "│{}^{}{} {}",
+                " ".repeat(columns(&from)),
+                "~".repeat(width - 1),
+                cont,
+                mk.label
+            );
         }
         line_start = line_end + 1;
     }
@@ -154,7 +195,11 @@ fn fixtures() {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     names.sort();
-    assert!(names.len() >= 40, "at least 40 fixtures, found {}", names.len());
+    assert!(
+        names.len() >= 40,
+        "at least 40 fixtures, found {}",
+        names.len()
+    );
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path("snapshots");
     settings.set_prepend_module_to_snapshot(false);
@@ -162,7 +207,12 @@ fn fixtures() {
         for path in names {
             let name = path.file_stem().unwrap().to_string_lossy().to_string();
             let text = std::fs::read_to_string(&path).unwrap();
-            let report = analyze(&text, &Options { offsets: OffsetEncoding::Chars });
+            let report = analyze(
+                &text,
+                &Options {
+                    offsets: OffsetEncoding::Chars,
+                },
+            );
             insta::assert_snapshot!(format!("{name}.view"), render(&text, &report));
             insta::assert_json_snapshot!(format!("{name}.report"), report);
         }

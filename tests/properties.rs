@@ -28,12 +28,39 @@ fn text() -> impl Strategy<Value = String> {
 /// Report-like text built from fragments of real reports, shuffled.
 fn reportish() -> impl Strategy<Value = String> {
     let fragments = prop::sample::select(vec![
-        "一、工作情况\n", "（一）深学细悟\n", "1. 打好蓝天保卫战。", "（1）细项。", "①", "一是加强管控。",
-        "全年召开会议30余次，", "优良天数为287天，", "同比下降5.8%；", "全市排名第2。", "比去年同期上升x.x%，",
-        "清理网箱3.5万口", "筹措奖金10万元。", "环(huán)境保護(hù)", "PM_{2.5}平均浓度34微克/立方米", "**三是**",
-        "6\n\n月1日", "扫一扫在手机打开当前页\n", "( wWw.x.cOm 转载请注明 )", "--标题\n", "发布时间:2020-05-13 14:48 来源:市局\n",
-        "中共安康市委 安康市人民政府\n2018年8月31日\n", "抄送：市纪委。\n", "在中心五城区排第x位，", "超省考核任务15天，",
-        "各分局，局机关各科室：\n", "xx余家(次)", "二〇二一年", "第三批", "“十四五”", "１，２００万元", "\t", "\n",
+        "一、工作情况\n",
+        "（一）深学细悟\n",
+        "1. 打好蓝天保卫战。",
+        "（1）细项。",
+        "①",
+        "一是加强管控。",
+        "全年召开会议30余次，",
+        "优良天数为287天，",
+        "同比下降5.8%；",
+        "全市排名第2。",
+        "比去年同期上升x.x%，",
+        "清理网箱3.5万口",
+        "筹措奖金10万元。",
+        "环(huán)境保護(hù)",
+        "PM_{2.5}平均浓度34微克/立方米",
+        "**三是**",
+        "6\n\n月1日",
+        "扫一扫在手机打开当前页\n",
+        "( wWw.x.cOm 转载请注明 )",
+        "--标题\n",
+        "发布时间:2020-05-13 14:48 来源:市局\n",
+        "中共安康市委 安康市人民政府\n2018年8月31日\n",
+        "抄送：市纪委。\n",
+        "在中心五城区排第x位，",
+        "超省考核任务15天，",
+        "各分局，局机关各科室：\n",
+        "xx余家(次)",
+        "二〇二一年",
+        "第三批",
+        "“十四五”",
+        "１，２００万元",
+        "\t",
+        "\n",
     ]);
     prop::collection::vec(fragments, 0..40).prop_map(|v| v.concat())
 }
@@ -61,23 +88,48 @@ fn spans(r: &Report) -> Vec<(usize, usize)> {
     v.extend(r.comparisons.iter().map(|c| (c.start, c.end)));
     v.extend(r.ranks.iter().map(|c| (c.start, c.end)));
     v.extend(r.meta.spans.values().map(|s| (s.start, s.end)));
-    v.extend(r.diagnostics.iter().filter_map(|d| Some((d.start?, d.end?))));
+    v.extend(
+        r.diagnostics
+            .iter()
+            .filter_map(|d| Some((d.start?, d.end?))),
+    );
     v
 }
 
 fn check_report(input: &str) {
     let chars = input.chars().count();
-    let r = analyze(input, &Options { offsets: OffsetEncoding::Chars });
+    let r = analyze(
+        input,
+        &Options {
+            offsets: OffsetEncoding::Chars,
+        },
+    );
     for (s, e) in spans(&r) {
-        assert!(s <= e && e <= chars, "span {s}..{e} out of 0..{chars} in {input:?}");
+        assert!(
+            s <= e && e <= chars,
+            "span {s}..{e} out of 0..{chars} in {input:?}"
+        );
     }
     // UTF-8 spans are on character boundaries
-    let r8 = analyze(input, &Options { offsets: OffsetEncoding::Utf8 });
+    let r8 = analyze(
+        input,
+        &Options {
+            offsets: OffsetEncoding::Utf8,
+        },
+    );
     for (s, e) in spans(&r8) {
-        assert!(input.is_char_boundary(s) && input.is_char_boundary(e), "{s}..{e} not on boundaries in {input:?}");
+        assert!(
+            input.is_char_boundary(s) && input.is_char_boundary(e),
+            "{s}..{e} not on boundaries in {input:?}"
+        );
     }
     // UTF-16 offsets are the UTF-8 offsets converted by encode_utf16
-    let r16 = analyze(input, &Options { offsets: OffsetEncoding::Utf16 });
+    let r16 = analyze(
+        input,
+        &Options {
+            offsets: OffsetEncoding::Utf16,
+        },
+    );
     for ((s8, e8), (s16, e16)) in spans(&r8).into_iter().zip(spans(&r16)) {
         assert_eq!(input[..s8].encode_utf16().count(), s16);
         assert_eq!(input[..e8].encode_utf16().count(), e16);
@@ -92,7 +144,10 @@ fn check_normalization(input: &str) {
     let lex = Lexicon::builtin();
     let once = normalize(input, lex);
     let twice = normalize(&once.text, lex);
-    assert_eq!(twice.text, once.text, "normalize is not idempotent on {input:?}");
+    assert_eq!(
+        twice.text, once.text,
+        "normalize is not idempotent on {input:?}"
+    );
     // the map is monotonic and in bounds, for starts and for ends
     let mut last_start = 0;
     let mut last_end = 0;
@@ -100,7 +155,10 @@ fn check_normalization(input: &str) {
     loop {
         let s = once.map.start_to_original(pos);
         let e = once.map.end_to_original(pos);
-        assert!(s >= last_start && e >= last_end, "map not monotonic at {pos} in {input:?}");
+        assert!(
+            s >= last_start && e >= last_end,
+            "map not monotonic at {pos} in {input:?}"
+        );
         assert!(s <= input.len() && e <= input.len());
         assert!(input.is_char_boundary(s) && input.is_char_boundary(e));
         let span = once.map.to_original(Span::new(pos, pos));
@@ -118,8 +176,14 @@ fn check_normalization(input: &str) {
 /// `PROPTEST_RNG_SEED` explore more.
 fn config() -> ProptestConfig {
     let mut c = ProptestConfig::default();
-    c.cases = std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(400);
-    let seed = std::env::var("PROPTEST_RNG_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5EED_E4E0);
+    c.cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(400);
+    let seed = std::env::var("PROPTEST_RNG_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x5EED_E4E0);
     c.rng_seed = proptest::test_runner::RngSeed::Fixed(seed);
     c.failure_persistence = None;
     c
@@ -162,7 +226,9 @@ proptest! {
 #[test]
 fn seeds_hold_the_properties() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let Ok(entries) = std::fs::read_dir(&dir) else { return };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let text = std::fs::read_to_string(e.path()).unwrap();
         check_report(&text);
@@ -177,8 +243,28 @@ fn hostile_inputs() {
     let headings = "一、工作\n".repeat(5_000);
     let brackets = "（（（（《《“".repeat(5_000);
     for s in [
-        "", " ", "\n\n\n", "\u{0}\u{0}", "（", "）", "第", "万", "x", "xx.", ".5", "1,", "1,000,", "一是", "一、",
-        "\u{202E}同比下降5%", "\r\r\r", "𝄞𝄞𝄞12家", &long_digits, &long_line, &headings, &brackets,
+        "",
+        " ",
+        "\n\n\n",
+        "\u{0}\u{0}",
+        "（",
+        "）",
+        "第",
+        "万",
+        "x",
+        "xx.",
+        ".5",
+        "1,",
+        "1,000,",
+        "一是",
+        "一、",
+        "\u{202E}同比下降5%",
+        "\r\r\r",
+        "𝄞𝄞𝄞12家",
+        &long_digits,
+        &long_line,
+        &headings,
+        &brackets,
     ] {
         check_report(s);
         check_normalization(s);
