@@ -234,21 +234,13 @@ fn is_target(text: &str, sentence_start: usize, pos: usize, plan: bool, lex: &Le
         .any(|(i, _)| lex.target_cue.longest_at(before, i).is_some())
 }
 
-/// The index of the mention that starts at `pos` (after an optional 了), if any.
-fn mention_at(mentions: &[Mention], pos: usize, text: &str) -> Option<usize> {
-    let pos = if text[pos..].starts_with('了') {
-        pos + '了'.len_utf8()
-    } else {
-        pos
-    };
-    let k = mentions.partition_point(|m| m.span.start < pos);
-    (k < mentions.len() && mentions[k].span.start == pos).then_some(k)
-}
-
 fn is_change(m: &Mention) -> bool {
     m.role == Role::Quantity || (m.is_placeholder() && m.unit.is_some())
 }
 
+/// Comparisons are found from their changes: each quantity right after a direction word
+/// (下降5.8%), each flat word (持平), and each quantity right after a target (超…任务15天);
+/// then the basis is looked for just before (同比, 较上年, 比2015年).
 fn find_comparisons(
     text: &str,
     structure: &Structure,
@@ -257,179 +249,135 @@ fn find_comparisons(
     used: &mut [bool],
     out: &mut Vec<ComparisonFound>,
 ) {
-    // the places a cue may start: every occurrence of a character that opens a basis, or
-    // 比/较/与 (before a year) or 超 (before a target), found by fast character searches
-    let mut firsts = lex.basis.first_chars().clone();
-    for c in ['比', '较', '与', '超'] {
-        firsts.insert(c);
-    }
-    let starts = firsts.positions(text);
-    let mut done = 0;
-    for at in starts {
-        if at < done {
+    for (k, m) in mentions.iter().enumerate() {
+        if used[k] || !is_change(m) {
             continue;
         }
-        let Some(sentence) = structure.sentence_at(at) else {
-            continue;
-        };
-        let Some(c) = text[at..].chars().next() else {
-            continue;
-        };
-        // a basis: 同比, 较上年, 比2015年
-        let basis = lex
-            .basis
-            .longest_at(text, at)
-            .map(|(len, b)| (len, b.to_string()))
-            .or_else(|| {
-                // 比/较/与 + a year
-                if !matches!(c, '比' | '较' | '与') {
-                    return None;
-                }
-                let k = mention_at(mentions, at + c.len_utf8(), text)?;
-                let m = &mentions[k];
-                (m.kind == MentionKind::Year)
-                    .then(|| (m.span.end - at, text[at..m.span.end].to_string()))
-            });
-        if let Some((blen, basis)) = basis {
-            if let Some(found) = change_after(
-                text,
-                at,
-                at + blen,
-                sentence.end,
-                Some(basis),
-                mentions,
-                lex,
-            ) {
-                if let Some(k) = found.mention {
-                    used[k] = true;
-                }
-                done = found.span.end;
-                out.push(found);
+        let Some(sentence) = structure.sentence_at(m.span.start) else { continue };
+        // a target beaten: 超省考核任务15天
+        if let Some((tlen, basis)) = lex.target.longest_ending_at(text, m.span.start) {
+            let t = m.span.start - tlen;
+            let head = &text[clause_start(text, sentence.start, t)..t];
+            if let Some(p) = head.rfind('超').filter(|&p| chars_len(&head[p..]) <= 6) {
+                used[k] = true;
+                out.push(ComparisonFound {
+                    span: Span::new(t - (head.len() - p), m.span.end),
+                    subject: None,
+                    basis: Some(basis.to_string()),
+                    direction: Direction::Up,
+                    mention: Some(k),
+                    indicator: None,
+                });
                 continue;
             }
         }
-        // a target beaten: 超省考核任务15天, 超额完成目标任务3个百分点
-        if c == '超' {
-            if let Some(found) = beyond_target(text, at, sentence.end, mentions, used, lex) {
-                done = found.span.end;
-                out.push(found);
+        let end = if text[..m.span.start].ends_with('了') { m.span.start - '了'.len_utf8() } else { m.span.start };
+        let Some((dlen, &dir)) = lex.direction.longest_ending_at(text, end) else { continue };
+        if dir == Direction::Flat {
+            continue;
+        }
+        let d = end - dlen;
+        let one_char = chars_len(&text[d..end]) == 1;
+        match basis_before(text, d, sentence.start, mentions, lex) {
+            Some((start, basis, filler)) if !(one_char && filler > 0) => {
+                used[k] = true;
+                out.push(ComparisonFound {
+                    span: Span::new(start, m.span.end),
+                    subject: None,
+                    basis: Some(basis),
+                    direction: dir,
+                    mention: Some(k),
+                    indicator: None,
+                });
+            }
+            _ => {
+                // a bare change in percent: 提高5个百分点, 下降了3.2%
+                let percent = m.unit.as_ref().is_some_and(|u| {
+                    matches!(u.category, crate::lexicon::UnitCategory::Percent | crate::lexicon::UnitCategory::Points)
+                });
+                if percent && !one_char {
+                    used[k] = true;
+                    out.push(ComparisonFound {
+                        span: Span::new(d, m.span.end),
+                        subject: None,
+                        basis: None,
+                        direction: dir,
+                        mention: Some(k),
+                        indicator: None,
+                    });
+                }
             }
         }
     }
-    // a bare change in percent: 提高5个百分点, 下降了3.2%
-    for (k, m) in mentions.iter().enumerate() {
-        let percent = m.unit.as_ref().is_some_and(|u| {
-            matches!(
-                u.category,
-                crate::lexicon::UnitCategory::Percent | crate::lexicon::UnitCategory::Points
-            )
-        });
-        if used[k] || !percent || !is_change(m) {
+    // no change at all: 同比持平, 与上年相比无明显变化
+    for (phrase, dir) in lex.direction.iter() {
+        if *dir != Direction::Flat {
             continue;
         }
-        let end = if text[..m.span.start].ends_with('了') {
-            m.span.start - '了'.len_utf8()
-        } else {
-            m.span.start
-        };
-        let Some((dlen, &dir)) = lex.direction.longest_ending_at(text, end) else {
-            continue;
-        };
-        if chars_len(&text[end - dlen..end]) < 2 || dir == Direction::Flat {
-            continue;
-        }
-        used[k] = true;
-        out.push(ComparisonFound {
-            span: Span::new(end - dlen, m.span.end),
-            subject: None,
-            basis: None,
-            direction: dir,
-            mention: Some(k),
-            indicator: None,
-        });
-    }
-    out.sort_by_key(|c| c.span.start);
-}
-
-/// `超` at `at`, then within five characters a target and the amount beyond it.
-fn beyond_target(
-    text: &str,
-    at: usize,
-    limit: usize,
-    mentions: &[Mention],
-    used: &mut [bool],
-    lex: &Lexicon,
-) -> Option<ComparisonFound> {
-    let mut pos = at;
-    for _ in 0..6 {
-        if pos >= limit {
-            return None;
-        }
-        if let Some((tlen, basis)) = lex.target.longest_at(text, pos) {
-            let k = mention_at(mentions, pos + tlen, text)
-                .filter(|&k| is_change(&mentions[k]) && !used[k])?;
-            used[k] = true;
-            return Some(ComparisonFound {
-                span: Span::new(at, mentions[k].span.end),
-                subject: None,
-                basis: Some(basis.to_string()),
-                direction: Direction::Up,
-                mention: Some(k),
-                indicator: None,
-            });
-        }
-        pos += text[pos..].chars().next()?.len_utf8();
-    }
-    None
-}
-
-/// After a basis ending at `from`: a direction within a few characters, then the change.
-fn change_after(
-    text: &str,
-    start: usize,
-    from: usize,
-    limit: usize,
-    basis: Option<String>,
-    mentions: &[Mention],
-    lex: &Lexicon,
-) -> Option<ComparisonFound> {
-    let mut pos = from;
-    let mut filler = 0;
-    while pos < limit && filler <= 6 {
-        // a year or a date between the basis and the verb: 同比2020年下降
-        if let Some(k) = mention_at(mentions, pos, text).filter(|&k| mentions[k].role == Role::Date)
-        {
-            pos = mentions[k].span.end;
-            continue;
-        }
-        if let Some((dlen, &dir)) = lex.direction.longest_at(text, pos) {
-            let one_char = chars_len(&text[pos..pos + dlen]) == 1;
-            if !(one_char && filler > 0) {
-                let after = pos + dlen;
-                let change = mention_at(mentions, after, text).filter(|&k| is_change(&mentions[k]));
-                let end = change.map_or(after, |k| mentions[k].span.end);
-                // 同比增 + a word (同比增长率) is not a change
-                if change.is_none() && dir != Direction::Flat && one_char {
-                    return None;
-                }
-                return Some(ComparisonFound {
-                    span: Span::new(start, end),
+        for (at, _) in text.match_indices(phrase) {
+            let Some(sentence) = structure.sentence_at(at) else { continue };
+            // the longer flat word wins (基本持平 over 持平)
+            if lex.direction.longest_ending_at(text, at + phrase.len()).is_some_and(|(l, _)| l > phrase.len()) {
+                continue;
+            }
+            if let Some((start, basis, _)) = basis_before(text, at, sentence.start, mentions, lex) {
+                out.push(ComparisonFound {
+                    span: Span::new(start, at + phrase.len()),
                     subject: None,
-                    basis,
-                    direction: dir,
-                    mention: if dir == Direction::Flat { None } else { change },
+                    basis: Some(basis),
+                    direction: Direction::Flat,
+                    mention: None,
                     indicator: None,
                 });
             }
         }
-        let c = text[pos..].chars().next()?;
-        if !is_han(c) {
+    }
+    out.sort_by_key(|c| c.span.start);
+    out.dedup_by_key(|c| c.span.start);
+}
+
+/// The basis of a comparison whose direction word starts at `d`: 同比, 较上年, or 比/较/与
+/// and a year, ending at most six characters (or a date) before. Returns where it starts,
+/// the basis as written, and how many characters stand between it and the direction.
+fn basis_before(
+    text: &str,
+    d: usize,
+    sentence_start: usize,
+    mentions: &[Mention],
+    lex: &Lexicon,
+) -> Option<(usize, String, usize)> {
+    let mut pos = d;
+    let mut filler = 0;
+    loop {
+        if let Some((blen, b)) = lex.basis.longest_ending_at(text, pos).filter(|&(l, _)| pos - l >= sentence_start) {
+            return Some((pos - blen, b.to_string(), filler));
+        }
+        // a year or a date between the basis and the direction: 同比2020年下降
+        let k = mentions.partition_point(|m| m.span.end < pos);
+        if let Some(m) = mentions.get(k).filter(|m| m.span.end == pos && m.span.start >= sentence_start) {
+            if m.role == Role::Date {
+                // 比2015年, 较2015年, 与2015年: the year is the basis
+                if m.kind == MentionKind::Year {
+                    // 同比2020年: the basis before the year
+                    if let Some((blen, b)) = lex.basis.longest_ending_at(text, m.span.start) {
+                        return Some((m.span.start - blen, b.to_string(), filler));
+                    }
+                    if let Some(c) = text[..m.span.start].chars().next_back().filter(|c| matches!(c, '比' | '较' | '与')) {
+                        let start = m.span.start - c.len_utf8();
+                        return Some((start, text[start..m.span.end].to_string(), filler));
+                    }
+                }
+                pos = m.span.start;
+                continue;
+            }
+        }
+        let c = text[sentence_start..pos].chars().next_back()?;
+        if !crate::chars::is_han(c) || filler >= 6 {
             return None;
         }
-        pos += c.len_utf8();
+        pos -= c.len_utf8();
         filler += 1;
     }
-    None
 }
 
 fn find_ranks(
@@ -1121,7 +1069,7 @@ mod tests {
             vec![
                 ("同比2020年下降5.8%", Direction::Down),
                 ("比去年同期增加xx天", Direction::Up),
-                ("与20xx年同比无明显变化", Direction::Flat),
+                ("同比无明显变化", Direction::Flat),
                 ("超省考核任务15天", Direction::Up),
             ]
         );
