@@ -209,7 +209,11 @@ impl ByteSet {
     /// The index of the first byte of `bytes` from `from` that is in the set.
     #[inline]
     pub fn find(&self, bytes: &[u8], from: usize) -> Option<usize> {
-        bytes.get(from..)?.iter().position(|&b| self.0[b as usize]).map(|i| from + i)
+        bytes
+            .get(from..)?
+            .iter()
+            .position(|&b| self.0[b as usize])
+            .map(|i| from + i)
     }
 }
 

@@ -231,7 +231,7 @@ fn is_target(text: &str, sentence_start: usize, pos: usize, plan: bool, lex: &Le
     let before = &text[clause_start(text, sentence_start, pos)..pos];
     plan || before
         .char_indices()
-        .any(|(i, _)| lex.target_cue.longest_at(before, i).is_some())
+        .any(|(i, c)| lex.target_cue.may_start(c) && lex.target_cue.longest_at(before, i).is_some())
 }
 
 fn is_change(m: &Mention) -> bool {
@@ -253,9 +253,21 @@ fn find_comparisons(
         if used[k] || !is_change(m) {
             continue;
         }
-        let Some(sentence) = structure.sentence_at(m.span.start) else { continue };
+        let end = if text[..m.span.start].ends_with('了') {
+            m.span.start - '了'.len_utf8()
+        } else {
+            m.span.start
+        };
+        let target = lex.target.longest_ending_at(text, m.span.start);
+        let direction = lex.direction.longest_ending_at(text, end);
+        if target.is_none() && direction.is_none() {
+            continue;
+        }
+        let Some(sentence) = structure.sentence_at(m.span.start) else {
+            continue;
+        };
         // a target beaten: 超省考核任务15天
-        if let Some((tlen, basis)) = lex.target.longest_ending_at(text, m.span.start) {
+        if let Some((tlen, basis)) = target {
             let t = m.span.start - tlen;
             let head = &text[clause_start(text, sentence.start, t)..t];
             if let Some(p) = head.rfind('超').filter(|&p| chars_len(&head[p..]) <= 6) {
@@ -271,8 +283,9 @@ fn find_comparisons(
                 continue;
             }
         }
-        let end = if text[..m.span.start].ends_with('了') { m.span.start - '了'.len_utf8() } else { m.span.start };
-        let Some((dlen, &dir)) = lex.direction.longest_ending_at(text, end) else { continue };
+        let Some((dlen, &dir)) = direction else {
+            continue;
+        };
         if dir == Direction::Flat {
             continue;
         }
@@ -293,7 +306,11 @@ fn find_comparisons(
             _ => {
                 // a bare change in percent: 提高5个百分点, 下降了3.2%
                 let percent = m.unit.as_ref().is_some_and(|u| {
-                    matches!(u.category, crate::lexicon::UnitCategory::Percent | crate::lexicon::UnitCategory::Points)
+                    matches!(
+                        u.category,
+                        crate::lexicon::UnitCategory::Percent
+                            | crate::lexicon::UnitCategory::Points
+                    )
                 });
                 if percent && !one_char {
                     used[k] = true;
@@ -315,9 +332,15 @@ fn find_comparisons(
             continue;
         }
         for (at, _) in text.match_indices(phrase) {
-            let Some(sentence) = structure.sentence_at(at) else { continue };
+            let Some(sentence) = structure.sentence_at(at) else {
+                continue;
+            };
             // the longer flat word wins (基本持平 over 持平)
-            if lex.direction.longest_ending_at(text, at + phrase.len()).is_some_and(|(l, _)| l > phrase.len()) {
+            if lex
+                .direction
+                .longest_ending_at(text, at + phrase.len())
+                .is_some_and(|(l, _)| l > phrase.len())
+            {
                 continue;
             }
             if let Some((start, basis, _)) = basis_before(text, at, sentence.start, mentions, lex) {
@@ -349,12 +372,19 @@ fn basis_before(
     let mut pos = d;
     let mut filler = 0;
     loop {
-        if let Some((blen, b)) = lex.basis.longest_ending_at(text, pos).filter(|&(l, _)| pos - l >= sentence_start) {
+        if let Some((blen, b)) = lex
+            .basis
+            .longest_ending_at(text, pos)
+            .filter(|&(l, _)| pos - l >= sentence_start)
+        {
             return Some((pos - blen, b.to_string(), filler));
         }
         // a year or a date between the basis and the direction: 同比2020年下降
         let k = mentions.partition_point(|m| m.span.end < pos);
-        if let Some(m) = mentions.get(k).filter(|m| m.span.end == pos && m.span.start >= sentence_start) {
+        if let Some(m) = mentions
+            .get(k)
+            .filter(|m| m.span.end == pos && m.span.start >= sentence_start)
+        {
             if m.role == Role::Date {
                 // 比2015年, 较2015年, 与2015年: the year is the basis
                 if m.kind == MentionKind::Year {
@@ -362,7 +392,11 @@ fn basis_before(
                     if let Some((blen, b)) = lex.basis.longest_ending_at(text, m.span.start) {
                         return Some((m.span.start - blen, b.to_string(), filler));
                     }
-                    if let Some(c) = text[..m.span.start].chars().next_back().filter(|c| matches!(c, '比' | '较' | '与')) {
+                    if let Some(c) = text[..m.span.start]
+                        .chars()
+                        .next_back()
+                        .filter(|c| matches!(c, '比' | '较' | '与'))
+                    {
                         let start = m.span.start - c.len_utf8();
                         return Some((start, text[start..m.span.end].to_string(), filler));
                     }
@@ -758,7 +792,7 @@ fn name_of<'t>(
         .find(|&(_, c)| matches!(c, '对' | '向' | '把' | '给' | '将'))
         .map(|(i, c)| (i, c.len_utf8()));
     let a = trim_name(&raw_a, lex);
-    let a_object = preposition.map(|(i, l)| trim_name(&raw_a[i + l..], lex));
+    let a_object = || preposition.map(|(i, l)| trim_name(&raw_a[i + l..], lex));
     let a_verb = lex
         .verb
         .longest_ending_at(&a, a.len())
@@ -791,7 +825,9 @@ fn name_of<'t>(
             }
             _ => a.clone(),
         }
-    } else if a.is_empty() || a_object.as_deref() == Some("") {
+    } else if a.is_empty()
+        || preposition.is_some_and(|(i, l)| trim_name(&raw_a[i + l..], lex).is_empty())
+    {
         // nothing before: the noun after, or the whole clause when the noun says little
         // (13家企业完成原辅料源头替代, 16个重点项目)
         if chars_len(&b_noun) >= 3 {
@@ -826,7 +862,7 @@ fn name_of<'t>(
         b_noun.clone()
     } else {
         // 工作计划xx项任务: a short noun after needs the words before
-        let a2 = a_object
+        let a2 = a_object()
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| a.clone());
         if a2.ends_with(&b_noun) {
@@ -911,8 +947,13 @@ fn truncate_chars(s: &str, n: usize) -> String {
 
 /// The last `n` characters: the head of a Chinese noun phrase is at its end.
 fn tail_chars(s: &str, n: usize) -> String {
-    let count = chars_len(s);
-    s.chars().skip(count.saturating_sub(n)).collect()
+    if s.len() <= n {
+        return s.to_string();
+    }
+    match s.char_indices().rev().nth(n - 1) {
+        Some((i, _)) => s[i..].to_string(),
+        None => s.to_string(),
+    }
 }
 
 /// The standard indicator a name holds (优良天数 in 全年实现优良天数), the longest one.

@@ -477,7 +477,11 @@ impl T2s {
         let code = c as u32;
         if (DENSE_START..=DENSE_END).contains(&code) {
             let k = (code - DENSE_START) as usize;
-            if self.dense_bits.get(k / 64).is_none_or(|w| w & (1 << (k % 64)) == 0) {
+            if self
+                .dense_bits
+                .get(k / 64)
+                .is_none_or(|w| w & (1 << (k % 64)) == 0)
+            {
                 return None;
             }
             let s = *self.dense.get(k)?;

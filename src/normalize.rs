@@ -72,9 +72,14 @@ fn strip_invisible(text: &str) -> Option<(String, OffsetMap)> {
             // U+0080..U+009F and U+00AD
             0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F | 0xAD)),
             // U+200B..U+200F, U+202A..U+202E, U+2060..U+2069
-            0xE2 => matches!((b.get(i + 1), b.get(i + 2)), (Some(0x80), Some(0x8B..=0x8F | 0xAA..=0xAE)) | (Some(0x81), Some(0xA0..=0xA9))),
+            0xE2 => {
+                matches!((b.get(i + 1), b.get(i + 2)), (Some(0x80), Some(0x8B..=0x8F | 0xAA..=0xAE)) | (Some(0x81), Some(0xA0..=0xA9)))
+            }
             // U+FEFF, U+FFFE, U+FFFF
-            _ => matches!((b.get(i + 1), b.get(i + 2)), (Some(0xBB), Some(0xBF)) | (Some(0xBF), Some(0xBE | 0xBF))),
+            _ => matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0xBB), Some(0xBF)) | (Some(0xBF), Some(0xBE | 0xBF))
+            ),
         };
         if suspect {
             break;
@@ -866,7 +871,8 @@ fn inline_junk(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<(usiz
     let line = &text[start..end];
     // cheap tests first: a bracket, then a watermark phrase, anywhere in the line
     let bytes = line.as_bytes();
-    let bracket = bytes.iter().any(|&x| x == b'(' || x == b'[') || line.contains('（') || line.contains('【');
+    let bracket =
+        bytes.iter().any(|&x| x == b'(' || x == b'[') || line.contains('（') || line.contains('【');
     if !bracket || !lex.junk_inline.iter().any(|(p, _)| line.contains(p)) {
         return out;
     }
