@@ -265,11 +265,20 @@ fn subject_orgs(s: &str, lex: &Lexicon) -> Vec<(usize, usize)> {
 fn region_of_org(org: &str, text: &str, lex: &Lexicon) -> Option<String> {
     let name = org.strip_prefix("中共").unwrap_or(org);
     let places = &lex.places;
-    let candidates = places
-        .full
-        .longest_at(name, 0)
-        .or_else(|| places.short.longest_at(name, 0))
-        .map(|(_, v)| v.clone())?;
+    let candidates = match places.full.longest_at(name, 0) {
+        Some((_, v)) => v.clone(),
+        None => {
+            let (len, v) = places.short.longest_at(name, 0)?;
+            // 青川市 when the gazetteer knows only 青川县: the place as the text writes it
+            if let Some(suffix) = name[len..].chars().next().filter(|c| "省市区县州旗盟".contains(*c)) {
+                let written = &name[..len + suffix.len_utf8()];
+                if !v.iter().any(|&i| &*places.list[i as usize].name == written) {
+                    return Some(written.to_string());
+                }
+            }
+            v.clone()
+        }
+    };
     // prefer the candidate whose parents the text names most
     let score = |idx: u32| -> usize {
         let mut n = 0;
