@@ -86,6 +86,13 @@ pub fn render(r: &Report) -> String {
         field("主送 recipients", m.recipients.clone()),
         field("抄送 cc", m.cc.clone()),
         field("来源 source", m.source.clone()),
+        field(
+            "编码 encoding",
+            r.input
+                .as_ref()
+                .filter(|i| i.encoding != "utf-8")
+                .map(|i| i.encoding.to_string()),
+        ),
     ]
     .into_iter()
     .flatten()

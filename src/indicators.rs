@@ -1,6 +1,6 @@
 //! Indicators: what the quantities of a report measure.
 //!
-//! From the [`Mention`]s of [`crate::numbers`] and the sentences of [`crate::structure`]:
+//! From the [`Mention`]s of [`mod@crate::numbers`] and the sentences of [`crate::structure`]:
 //!
 //! - **comparisons**: a basis (`同比`, `比去年同期`, `较上年`), a direction (`下降`,
 //!   `增加`, `持平`) and the change (`5.8%`), or a result beyond a target
@@ -514,11 +514,10 @@ fn rank_context(
     let (vi, vlen) = before
         .char_indices()
         .filter_map(|(i, _)| lex.rank_verb.longest_at(before, i).map(|(l, _)| (i, l)))
-        .filter(|&(i, l)| {
+        .rfind(|&(i, l)| {
             let between = &before[i + l..];
             (2..=16).contains(&chars_len(between)) && !between.contains(['，', '、', '；'])
-        })
-        .last()?;
+        })?;
     let v = cs + vi;
     Some((v, Some((v + vlen, pos))))
 }
@@ -889,7 +888,7 @@ fn name_of<'t>(
 }
 
 /// The name of a number in a table cell: the row's first cell and the column's header
-/// (PM2.5 + 浓度 for `PM2.5	32微克/立方米` under `项目	浓度`).
+/// (PM2.5 + 浓度 for `PM2.5\t32微克/立方米` under `项目\t浓度`).
 fn table_cell_name(text: &str, pos: usize) -> Option<String> {
     let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
@@ -934,7 +933,7 @@ fn cut_at_predicate(s: &str, lex: &Lexicon) -> String {
 }
 
 fn trim_b(s: &str) -> String {
-    s.trim_start_matches(|c: char| matches!(c, '的' | '，' | '、' | '和' | '及' | '与'))
+    s.trim_start_matches(['的', '，', '、', '和', '及', '与'])
         .trim_end_matches(|c: char| {
             matches!(c, '和' | '及' | '与' | '、' | '等' | '的' | '，' | '中')
         })

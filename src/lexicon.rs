@@ -98,7 +98,7 @@ impl CharBits {
             let x = b[i];
             let (code, len) = if x < 0x80 {
                 (x as u32, 1)
-            } else if x >= 0xE0 && x < 0xF0 && i + 2 < b.len() {
+            } else if (0xE0..0xF0).contains(&x) && i + 2 < b.len() {
                 (
                     ((x as u32 & 0x0F) << 12)
                         | ((b[i + 1] as u32 & 0x3F) << 6)

@@ -26,7 +26,7 @@
 //!    [`offset_map::MapChain`] back to the original;
 //! 2. [`structure`]: header and footer lines, headings, sections, sentences, and
 //!    [`meta`]data;
-//! 3. [`numbers`]: every numeral with its unit, approximation and role (the grammar of
+//! 3. [`mod@numbers`]: every numeral with its unit, approximation and role (the grammar of
 //!    numerals itself is in [`numerals`]);
 //! 4. [`indicators`]: which quantities are indicators, comparisons and ranks, and their
 //!    names;
@@ -40,6 +40,7 @@
 pub mod chars;
 pub mod error;
 pub mod indicators;
+pub mod intake;
 pub mod labels;
 pub mod lexicon;
 pub mod meta;
@@ -49,13 +50,15 @@ pub mod numerals;
 pub mod offset_map;
 pub mod report;
 pub mod structure;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use error::{Error, Result};
 pub use lexicon::{Category, Direction, Lexicon, LexiconFile, Qualifier, UnitCategory};
 pub use numbers::{MentionKind, Role};
 pub use report::{
-    Comparison, Diagnostic, Indicator, Meta, NumberOut, OffsetEncoding, Options, Rank, Report,
-    Section, SpanOut, Stats, SCHEMA_VERSION,
+    Comparison, Diagnostic, Indicator, Input, Meta, NumberOut, OffsetEncoding, Options, Rank,
+    Report, Section, SpanOut, Stats, SCHEMA_VERSION,
 };
 
 /// The version of this crate.

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
-use envreport::{analyze_with, Lexicon, LexiconFile, OffsetEncoding, Options, Report};
+use envreport::intake::{self, Encoding};
+use envreport::{analyze_with, Input, Lexicon, LexiconFile, OffsetEncoding, Options, Report};
 
 mod cli_text;
 
@@ -29,6 +30,18 @@ enum Command {
     Numbers(NumbersArgs),
     /// Print the normalized text the analysis works on (for debugging).
     Normalize(NumbersArgs),
+    /// Time the analysis of a file on one thread; prints JSON with the median and fastest
+    /// run in milliseconds.
+    Bench(BenchArgs),
+}
+
+#[derive(clap::Args)]
+struct BenchArgs {
+    /// A text file; `-` reads standard input.
+    file: String,
+    /// How many timed runs.
+    #[arg(long, default_value_t = 10)]
+    runs: usize,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -70,6 +83,14 @@ struct AnalyzeArgs {
     /// Files analyzed at once (default: the number of processors).
     #[arg(short, long)]
     jobs: Option<usize>,
+    /// The encoding of the input files (utf-8, utf-16le, utf-16be, gb18030/gbk, big5);
+    /// detected when not given.
+    #[arg(long, value_parser = parse_encoding)]
+    encoding: Option<Encoding>,
+}
+
+fn parse_encoding(s: &str) -> Result<Encoding, String> {
+    Encoding::from_label(s).map_err(|e| e.to_string())
 }
 
 #[derive(clap::Args)]
@@ -81,6 +102,9 @@ struct NumbersArgs {
     text: Option<String>,
     #[arg(long, value_enum, default_value = "chars")]
     offsets: Offsets,
+    /// The encoding of the input file; detected when not given.
+    #[arg(long, value_parser = parse_encoding)]
+    encoding: Option<Encoding>,
 }
 
 impl From<Offsets> for OffsetEncoding {
@@ -93,8 +117,9 @@ impl From<Offsets> for OffsetEncoding {
     }
 }
 
-/// Reads a file (or standard input for `-`) as text.
-fn read_input(name: &str) -> Result<String, String> {
+/// Reads a file (or standard input for `-`) as text, decoding it by its detected
+/// encoding or the one given.
+fn read_input(name: &str, encoding: Option<Encoding>) -> Result<(String, Input), String> {
     let bytes = if name == "-" {
         let mut buf = Vec::new();
         io::stdin()
@@ -104,7 +129,8 @@ fn read_input(name: &str) -> Result<String, String> {
     } else {
         std::fs::read(name).map_err(|e| format!("cannot read {name}: {}", io_message(&e)))?
     };
-    decode(&bytes).map_err(|e| format!("cannot read {name}: {e}"))
+    let label = if name == "-" { "standard input" } else { name };
+    decode(&bytes, encoding).map_err(|e| format!("cannot read {label}: {e}"))
 }
 
 fn io_message(e: &io::Error) -> String {
@@ -116,28 +142,35 @@ fn io_message(e: &io::Error) -> String {
     }
 }
 
-/// Decodes bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030.
-fn decode(bytes: &[u8]) -> Result<String, String> {
-    if bytes.contains(&0) && !bytes.starts_with(&[0xFF, 0xFE]) && !bytes.starts_with(&[0xFE, 0xFF])
-    {
-        return Err("it is binary data, not text".into());
-    }
-    let (enc, bom) = encoding_rs::Encoding::for_bom(bytes).unwrap_or((encoding_rs::UTF_8, 0));
-    if enc == encoding_rs::UTF_8 {
-        if let Ok(s) = std::str::from_utf8(&bytes[bom..]) {
-            return Ok(s.to_string());
+/// Decodes bytes in the given encoding, or the one [`intake::detect`] finds.
+fn decode(bytes: &[u8], encoding: Option<Encoding>) -> Result<(String, Input), String> {
+    let (encoding, bom) = match encoding {
+        Some(e) => {
+            let bom = match (e, bytes) {
+                (Encoding::Utf8, [0xEF, 0xBB, 0xBF, ..]) => 3,
+                (Encoding::Utf16Le, [0xFF, 0xFE, ..]) | (Encoding::Utf16Be, [0xFE, 0xFF, ..]) => 2,
+                _ => 0,
+            };
+            (e, bom)
         }
-        let (s, _, errors) = encoding_rs::GB18030.decode(&bytes[bom..]);
-        if errors {
-            return Err("it is neither UTF-8 nor GB18030 text".into());
+        None => {
+            let d = intake::detect(bytes).map_err(|e| e.to_string())?;
+            (d.encoding, d.bom)
         }
-        return Ok(s.into_owned());
-    }
-    let (s, _, errors) = enc.decode(bytes);
+    };
+    let decoder =
+        encoding_rs::Encoding::for_label(encoding.label().as_bytes()).unwrap_or(encoding_rs::UTF_8);
+    let (text, errors) = decoder.decode_without_bom_handling(&bytes[bom..]);
     if errors {
-        return Err(format!("it is not valid {} text", enc.name()));
+        return Err(format!("it is not valid {} text", encoding.label()));
     }
-    Ok(s.into_owned())
+    Ok((
+        text.into_owned(),
+        Input {
+            encoding: encoding.label(),
+            format: "text",
+        },
+    ))
 }
 
 fn load_lexicon(specs: &[String]) -> Result<Option<Lexicon>, String> {
@@ -210,7 +243,10 @@ fn analyze_cmd(args: AnalyzeArgs) -> ExitCode {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     // standard input is read once, up front
     let results: Vec<(String, Result<Report, String>)> = parallel_map(&args.files, jobs, |name| {
-        let report = read_input(name).map(|text| analyze_with(&text, &options, lex));
+        let report = read_input(name, args.encoding).map(|(text, input)| Report {
+            input: Some(input),
+            ..analyze_with(&text, &options, lex)
+        });
         (name.clone(), report)
     });
 
@@ -280,8 +316,8 @@ fn analyze_cmd(args: AnalyzeArgs) -> ExitCode {
 fn numbers_cmd(args: NumbersArgs, normalize: bool) -> ExitCode {
     let text = match (&args.text, &args.file) {
         (Some(t), _) => t.clone(),
-        (None, Some(f)) => match read_input(f) {
-            Ok(t) => t,
+        (None, Some(f)) => match read_input(f, args.encoding) {
+            Ok((t, _)) => t,
             Err(e) => {
                 eprintln!("envreport: {e}");
                 return ExitCode::from(2);
@@ -312,11 +348,45 @@ fn numbers_cmd(args: NumbersArgs, normalize: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+fn bench_cmd(args: BenchArgs) -> ExitCode {
+    let text = match read_input(&args.file, None) {
+        Ok((t, _)) => t,
+        Err(e) => {
+            eprintln!("envreport: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let options = Options::default();
+    std::hint::black_box(envreport::analyze(&text, &options)); // warm up
+    let mut times: Vec<f64> = (0..args.runs.max(1))
+        .map(|_| {
+            let start = std::time::Instant::now();
+            std::hint::black_box(envreport::analyze(std::hint::black_box(&text), &options));
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    let mb = text.len() as f64 / 1e6;
+    let median = times[times.len() / 2];
+    println!(
+        "{}",
+        serde_json::json!({
+            "bytes": text.len(),
+            "runs": times.len(),
+            "median_ms": median,
+            "fastest_ms": times[0],
+            "median_mb_per_s": mb / (median / 1000.0),
+        })
+    );
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Analyze(a) => analyze_cmd(a),
         Command::Numbers(n) => numbers_cmd(n, false),
         Command::Normalize(n) => numbers_cmd(n, true),
+        Command::Bench(b) => bench_cmd(b),
     }
 }

@@ -270,7 +270,11 @@ fn region_of_org(org: &str, text: &str, lex: &Lexicon) -> Option<String> {
         None => {
             let (len, v) = places.short.longest_at(name, 0)?;
             // 青川市 when the gazetteer knows only 青川县: the place as the text writes it
-            if let Some(suffix) = name[len..].chars().next().filter(|c| "省市区县州旗盟".contains(*c)) {
+            if let Some(suffix) = name[len..]
+                .chars()
+                .next()
+                .filter(|c| "省市区县州旗盟".contains(*c))
+            {
                 let written = &name[..len + suffix.len_utf8()];
                 if !v.iter().any(|&i| &*places.list[i as usize].name == written) {
                     return Some(written.to_string());

@@ -1,6 +1,6 @@
 //! The grammar of numerals: Arabic (`1,100`, `3.5`), Chinese (`一万零十二`, `两千`,
 //! `壹佰`, `三点五`, `二〇二一`), mixed (`3万4000`, `1,100万`) and fractions
-//! (`三分之一`, `百分之零点九`). Pure functions over strings; [`crate::numbers`] finds
+//! (`三分之一`, `百分之零点九`). Pure functions over strings; [`mod@crate::numbers`] finds
 //! numerals in running text and decides what they are.
 
 use crate::chars::{chinese_big_unit, chinese_digit, chinese_small_unit};

@@ -71,6 +71,19 @@ pub struct Report {
     pub ranks: Vec<Rank>,
     pub diagnostics: Vec<Diagnostic>,
     pub stats: Stats,
+    /// What the text was read from, when the caller read it from a file
+    /// ([`Report::input`] is set by the CLI and the page, not by [`crate::analyze`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub input: Option<Input>,
+}
+
+/// How the analyzed text was read from a file.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Input {
+    /// The WHATWG label of the encoding decoded (`utf-8`, `gb18030`, `big5`, …).
+    pub encoding: &'static str,
+    /// `text`, `docx` or `html`: what the text was extracted from.
+    pub format: &'static str,
 }
 
 /// A span in the caller's encoding.
@@ -505,6 +518,7 @@ pub(crate) fn build(p: &Parts<'_>) -> Report {
         ranks,
         diagnostics,
         stats,
+        input: None,
     }
 }
 

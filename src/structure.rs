@@ -211,7 +211,7 @@ pub(crate) fn org_only(s: &str, lex: &Lexicon) -> bool {
         return false;
     }
     let n = visible_len(s);
-    n >= 2 && n <= 40 && !meta::split_orgs(s, lex).is_empty()
+    (2..=40).contains(&n) && !meta::split_orgs(s, lex).is_empty()
 }
 
 fn is_recipients(s: &str) -> bool {

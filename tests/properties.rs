@@ -175,11 +175,14 @@ fn check_normalization(input: &str) {
 /// A fixed seed, so the suite runs the same cases every time; `PROPTEST_CASES` and
 /// `PROPTEST_RNG_SEED` explore more.
 fn config() -> ProptestConfig {
-    let mut c = ProptestConfig::default();
-    c.cases = std::env::var("PROPTEST_CASES")
+    let cases = std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(400);
+    let mut c = ProptestConfig {
+        cases,
+        ..ProptestConfig::default()
+    };
     let seed = std::env::var("PROPTEST_RNG_SEED")
         .ok()
         .and_then(|s| s.parse().ok())

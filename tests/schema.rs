@@ -90,30 +90,53 @@ impl Validator {
             }
         }
         if let (Some(p), Some(x)) = (s.get("pattern").and_then(Value::as_str), v.as_str()) {
-            assert_eq!(p, "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "the only pattern the validator knows");
+            assert_eq!(
+                p, "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                "the only pattern the validator knows"
+            );
             let b = x.as_bytes();
             let ok = b.len() == 10
-                && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+                && b.iter().enumerate().all(|(i, c)| {
+                    if i == 4 || i == 7 {
+                        *c == b'-'
+                    } else {
+                        c.is_ascii_digit()
+                    }
+                });
             if !ok {
                 errors.push(format!("{path}: {x} is not a date"));
             }
         }
         if let Some(obj) = v.as_object() {
             let props = s.get("properties").and_then(Value::as_object);
-            for r in s.get("required").and_then(Value::as_array).into_iter().flatten() {
+            for r in s
+                .get("required")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
                 if !obj.contains_key(r.as_str().unwrap()) {
                     errors.push(format!("{path}: missing {r}"));
                 }
             }
             for (k, val) in obj {
                 if let Some(names) = s.get("propertyNames") {
-                    self.check(names, &Value::String(k.clone()), &format!("{path}.{k} (name)"), errors);
+                    self.check(
+                        names,
+                        &Value::String(k.clone()),
+                        &format!("{path}.{k} (name)"),
+                        errors,
+                    );
                 }
                 match props.and_then(|p| p.get(k)) {
                     Some(ps) => self.check(ps, val, &format!("{path}.{k}"), errors),
                     None => match s.get("additionalProperties") {
-                        Some(Value::Bool(false)) => errors.push(format!("{path}: unexpected property {k}")),
-                        Some(extra @ Value::Object(_)) => self.check(extra, val, &format!("{path}.{k}"), errors),
+                        Some(Value::Bool(false)) => {
+                            errors.push(format!("{path}: unexpected property {k}"))
+                        }
+                        Some(extra @ Value::Object(_)) => {
+                            self.check(extra, val, &format!("{path}.{k}"), errors)
+                        }
                         _ => {}
                     },
                 }
@@ -142,12 +165,21 @@ fn validator() -> Validator {
 fn texts() -> Vec<(String, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
-    for dir in [root.join("tests/fixtures"), root.join("../shared/seeds"), root.join("examples")] {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+    for dir in [
+        root.join("tests/fixtures"),
+        root.join("../shared/seeds"),
+        root.join("examples"),
+    ] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         for e in entries.flatten() {
             let p = e.path();
             if p.extension().is_some_and(|x| x == "txt") {
-                out.push((p.display().to_string(), std::fs::read_to_string(&p).unwrap()));
+                out.push((
+                    p.display().to_string(),
+                    std::fs::read_to_string(&p).unwrap(),
+                ));
             }
         }
     }
@@ -161,7 +193,11 @@ fn every_report_matches_the_schema() {
     let texts = texts();
     assert!(texts.len() >= 40);
     for (name, text) in &texts {
-        for offsets in [OffsetEncoding::Chars, OffsetEncoding::Utf8, OffsetEncoding::Utf16] {
+        for offsets in [
+            OffsetEncoding::Chars,
+            OffsetEncoding::Utf8,
+            OffsetEncoding::Utf16,
+        ] {
             let report = serde_json::to_value(analyze(text, &Options { offsets })).unwrap();
             let errors = v.errors(&report);
             assert!(errors.is_empty(), "{name} ({offsets:?}): {errors:#?}");
@@ -172,7 +208,11 @@ fn every_report_matches_the_schema() {
 #[test]
 fn tampered_reports_are_refused() {
     let v = validator();
-    let report = serde_json::to_value(analyze("全年优良天数为287天，同比增加12天，全市排名第2。", &Options::default())).unwrap();
+    let report = serde_json::to_value(analyze(
+        "全年优良天数为287天，同比增加12天，全市排名第2。",
+        &Options::default(),
+    ))
+    .unwrap();
     assert!(v.errors(&report).is_empty());
     let mut bad = report.clone();
     bad["indicators"][0]["value"] = Value::String("287".into());
@@ -184,6 +224,8 @@ fn tampered_reports_are_refused() {
     bad["meta"]["date"] = Value::String("2021/1/1".into());
     assert!(!v.errors(&bad).is_empty(), "a date not in ISO form");
     let mut bad = report;
-    bad.as_object_mut().unwrap().insert("extra".into(), Value::Null);
+    bad.as_object_mut()
+        .unwrap()
+        .insert("extra".into(), Value::Null);
     assert!(!v.errors(&bad).is_empty(), "an undocumented field");
 }

@@ -1,0 +1,79 @@
+# Every command people and CI run. `make serve` and `make test` set up what they need.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+PORT ?= 8080
+# The gold set and seeds shared by every checkout (see ../shared/README.md).
+SHARED ?= $(abspath ../shared)
+export SHARED
+CARGO ?= cargo
+SECONDS_PER_TARGET ?= 600
+
+.PHONY: help setup serve wasm cli test test-rust test-wasm test-browser lint doc gold size \
+	bench bench-wasm package fuzz example clean
+
+help:
+	@echo "make serve        build the page and serve it on http://127.0.0.1:$(PORT)/"
+	@echo "make test         every check CI runs: lint, Rust tests, gold scores, wasm, browser tests, size"
+	@echo "make cli          build target/release/envreport"
+	@echo "make wasm         build www/pkg/ (the core for the browser)"
+	@echo "make bench        native throughput on the seeds (MB/s)"
+	@echo "make bench-wasm   wasm throughput in Node next to the native figure"
+	@echo "make size         the page's gzipped wasm + JS against the budget"
+	@echo "make package      the npm package in target/package/"
+	@echo "make fuzz         run each fuzz target for SECONDS_PER_TARGET seconds"
+
+setup:
+	tools/setup.sh all
+
+serve: wasm
+	node tools/serve.mjs --port $(PORT)
+
+example: cli
+	target/release/envreport analyze --format text www/example.txt
+
+cli:
+	tools/setup.sh native
+	$(CARGO) build --release --locked
+
+wasm:
+	tools/setup.sh wasm
+	tools/build-wasm.sh
+
+test: lint test-rust gold wasm test-wasm size test-browser
+	@echo "make test: all checks passed"
+
+lint:
+	$(CARGO) fmt --check
+	$(CARGO) clippy --locked --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --locked --no-deps --quiet
+
+test-rust:
+	$(CARGO) test --release --locked
+
+gold: cli
+	python3 tools/check-gold.py
+
+test-wasm: wasm
+	tools/test-wasm.sh
+
+test-browser: wasm
+	tools/setup.sh browser
+	node --test --test-concurrency=1 tests/browser/
+
+size: wasm
+	node tools/size.mjs
+
+bench:
+	$(CARGO) bench --bench throughput
+
+bench-wasm: wasm cli
+	node tools/bench-wasm.mjs
+
+package: wasm
+	node tools/package.mjs
+
+fuzz:
+	tools/fuzz.sh $(SECONDS_PER_TARGET)
+
+clean:
+	rm -rf target www/pkg node_modules

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds the core for the browser into www/pkg/: cargo (wasm32-unknown-unknown, the `wasm`
+# profile), wasm-bindgen (ES module for the web), wasm-opt.
+#
+# Uses the rustup wasm32 target when it is installed; otherwise Debian's rustc-web, which
+# builds the standard library from source (rust-web-src) because this machine's rustup
+# cannot download the target.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=www/pkg
+args=(--profile wasm --target wasm32-unknown-unknown --lib --no-default-features)
+if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    target_dir=target
+    cargo build "${args[@]}"
+else
+    target_dir=target/wasm-std
+    PATH=/usr/bin:$PATH RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=$target_dir \
+        /usr/bin/cargo build "${args[@]}" -Zbuild-std=std,panic_abort
+fi
+wasm="$target_dir/wasm32-unknown-unknown/wasm/envreport.wasm"
+
+mkdir -p "$out"
+wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --out-dir "$out" --out-name envreport "$wasm"
+# binaryen before version 116 breaks wasm-bindgen's externref table (Debian bookworm has
+# 108); the optimizer saves under 1% here after LLVM's size optimization, so it is skipped
+# rather than risked on old versions.
+opt_version=$(wasm-opt --version 2>/dev/null | grep -o '[0-9]\+' | head -1 || echo 0)
+if [ "${opt_version:-0}" -ge 116 ]; then
+    wasm-opt -Os --strip-debug --strip-producers --enable-bulk-memory --enable-mutable-globals \
+        --enable-sign-ext --enable-nontrapping-float-to-int --enable-reference-types \
+        --enable-multivalue "$out/envreport_bg.wasm" -o "$out/envreport_bg.wasm"
+else
+    echo "wasm: wasm-opt $opt_version is older than 116; skipped" >&2
+fi
+printf 'wasm: %s (%s bytes)\n' "$out/envreport_bg.wasm" "$(wc -c <"$out/envreport_bg.wasm")"

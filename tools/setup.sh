@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Installs what building and testing envreport needs, idempotently: each step checks
+# first and does nothing when its tool is already there.
+#
+#   tools/setup.sh          everything (native, wasm, browser tests)
+#   tools/setup.sh native   the Rust toolchain check only
+#   tools/setup.sh wasm     what `make wasm` needs
+#   tools/setup.sh browser  what the browser tests need (Chromium, playwright-core)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+what="${1:-all}"
+SUDO=""
+if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null; then SUDO="sudo"; fi
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
+
+apt_install() {
+    local missing=()
+    for pkg in "$@"; do
+        dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if ! command -v apt-get >/dev/null; then
+        say "please install: ${missing[*]} (no apt-get on this machine)"
+        return 1
+    fi
+    say "apt-get install ${missing[*]}"
+    $SUDO apt-get update -qq || true
+    # Debian's rustc-web lives in bookworm-security; try the plain install first.
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+native() {
+    command -v cargo >/dev/null || { say "cargo not found: install Rust from https://rustup.rs"; exit 1; }
+}
+
+# The wasm toolchain: the rustup wasm32 target when it is installed, else Debian's
+# rustc-web with the standard library built from source.
+wasm() {
+    native
+    if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+        :
+    else
+        apt_install rustc-web cargo-web rust-web-src lld-22
+    fi
+    command -v wasm-opt >/dev/null || apt_install binaryen
+    local want
+    want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+    local have=""
+    if command -v wasm-bindgen >/dev/null; then have=$(wasm-bindgen --version | awk '{print $2}'); fi
+    if [ "$have" != "$want" ]; then
+        say "cargo install wasm-bindgen-cli --version $want (once; takes a few minutes)"
+        cargo install -q wasm-bindgen-cli --version "$want"
+    fi
+}
+
+browser() {
+    command -v node >/dev/null || apt_install nodejs npm
+    [ -x /usr/bin/chromium ] || apt_install chromium
+    if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+        say "npm ci (playwright-core)"
+        npm ci --no-audit --no-fund --silent
+    fi
+}
+
+case "$what" in
+    native) native ;;
+    wasm) wasm ;;
+    browser) browser ;;
+    all) native; wasm; browser ;;
+    *) say "unknown part $what (native, wasm, browser or all)"; exit 2 ;;
+esac
