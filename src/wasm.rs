@@ -48,6 +48,20 @@ pub fn numbers(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     to_js(&crate::numbers(text, &options))
 }
 
+/// What a file's bytes are: `{ encoding, bom }` with the WHATWG label for `TextDecoder`
+/// and the length of the byte-order mark; throws a readable message for PDF, binary data
+/// and inputs over the size limit.
+#[wasm_bindgen(js_name = detectEncoding)]
+pub fn detect_encoding(bytes: &[u8]) -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Detected {
+        encoding: &'static str,
+        bom: usize,
+    }
+    let d = crate::intake::detect(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&Detected { encoding: d.encoding.label(), bom: d.bom })
+}
+
 /// The version of the analyzer.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -58,6 +58,8 @@ wasm() {
 browser() {
     command -v node >/dev/null || apt_install nodejs npm
     [ -x /usr/bin/chromium ] || apt_install chromium
+    # CJK fonts, so that screenshots of the page show Chinese rather than boxes
+    apt_install fonts-noto-cjk
     if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
         say "npm ci (playwright-core)"
         npm ci --no-audit --no-fund --silent

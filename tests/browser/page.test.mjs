@@ -1,0 +1,299 @@
+// The page in headless Chromium: paste, drop, pick, outline and table interactions,
+// exports, untrusted text, and agreement with the native CLI.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS, cliReport, renders, seeds, start, waitForRender } from './harness.mjs';
+
+let s;
+before(async () => { s = await start(); });
+after(async () => {
+  await s.close();
+  assert.deepEqual(s.problems, [], 'console errors or requests to other origins');
+});
+
+const countSections = (list) => list.reduce((n, x) => n + 1 + countSections(x.children), 0);
+
+async function openPage() {
+  const page = await s.newPage();
+  await page.goto(s.url);
+  await waitForRender(page, 0); // the example report
+  return page;
+}
+
+async function paste(page, text) {
+  const n = await renders(page);
+  await page.fill('#text', text);
+  await waitForRender(page, n);
+}
+
+/** The report of the page's own worker for a text (the wasm build). */
+function wasmReport(page, text) {
+  return page.evaluate(async (t) => (await (await import('./client.js')).analyzeText(t)).report, text);
+}
+
+function withoutInput(report) {
+  const { input, ...rest } = report;
+  return rest;
+}
+
+describe('the page', () => {
+  test('opens with the example report analyzed', async () => {
+    const page = await openPage();
+    assert.match(await page.locator('#meta').textContent(), /青川市生态环境局/);
+    assert.ok(await page.locator('#table tbody tr').count() > 10);
+    assert.ok(await page.locator('#source mark.hl-indicator').count() > 10);
+    assert.equal(await page.locator('#version').textContent(), 'envreport 0.1.0');
+    await page.close();
+  });
+
+  test('each seed pasted gives the CLI\'s outline and indicators exactly', async () => {
+    const page = await openPage();
+    for (const [i, seed] of seeds().entries()) {
+      await paste(page, seed.text);
+      const cli = withoutInput(cliReport(seed.path));
+      const wasm = await wasmReport(page, seed.text);
+      assert.deepEqual(wasm, cli, `${seed.name}: wasm and native reports differ`);
+      assert.equal(await page.locator('#outline [role=treeitem]').count(), countSections(cli.sections), seed.name);
+      assert.equal(await page.locator('#table tbody tr').count(), Math.min(cli.indicators.length, 500), seed.name);
+      assert.equal(await page.locator('#source mark.hl-indicator').count(), cli.indicators.length, seed.name);
+      assert.match(await page.locator('#ind-count').textContent(), new RegExp(`${cli.indicators.length}`));
+      await page.screenshot({ path: join(ARTIFACTS, `page-seed-${i}.png`) });
+    }
+    await page.close();
+  });
+
+  test('a dropped GB18030 file is decoded, named and analyzed', async () => {
+    const page = await openPage();
+    const seed = seeds()[0];
+    const encoded = encodeGb18030(seed.text);
+    const n = await renders(page);
+    await page.evaluate(({ data, name }) => {
+      const file = new File([new Uint8Array(data)], name, { type: 'text/plain' });
+      const dt = new DataTransfer();
+      dt.items.add(file);
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+      }
+    }, { data: [...encoded], name: 'report-gbk.txt' });
+    await waitForRender(page, n);
+    assert.equal(await page.inputValue('#text'), seed.text);
+    assert.match(await page.locator('#status').textContent(), /gb18030/);
+    assert.match(await page.locator('#file-list').textContent(), /report-gbk\.txt/);
+    const cli = cliReport(seed.path);
+    assert.equal(await page.locator('#source mark.hl-indicator').count(), cli.indicators.length);
+    assert.equal(await page.locator('#drop').isHidden(), true);
+    await page.close();
+  });
+
+  test('several picked files in UTF-16, Big5 and UTF-8 are listed and switchable', async () => {
+    const page = await openPage();
+    const trad = '2023年全區空氣優良天數為287天，同比增加12天，在全市排名第2。關閉企業10家。';
+    const utf16 = Buffer.concat([Buffer.from([0xFF, 0xFE]), Buffer.from('全区优良天数为300天。', 'utf16le')]);
+    const n = await renders(page);
+    await page.setInputFiles('#files', [
+      { name: 'a-utf16.txt', mimeType: 'text/plain', buffer: utf16 },
+      { name: 'b-big5.txt', mimeType: 'text/plain', buffer: encodeBig5(trad) },
+      { name: 'c.txt', mimeType: 'text/plain', buffer: Buffer.from('关闭企业10家。') },
+    ]);
+    await waitForRender(page, n);
+    assert.equal(await page.locator('#file-list button').count(), 3);
+    assert.match(await page.locator('#status').textContent(), /utf-16le/);
+    const m = await renders(page);
+    await page.click('#file-list button:nth-child(2)');
+    await waitForRender(page, m);
+    assert.equal(await page.inputValue('#text'), trad);
+    assert.match(await page.locator('#status').textContent(), /big5/);
+    assert.equal(await page.locator('#table tbody tr').count(), 2);
+    assert.equal(await page.locator('#source mark.hl-comparison').count(), 1);
+    assert.equal(await page.locator('#source mark.hl-rank').count(), 1);
+    await page.close();
+  });
+
+  test('a PDF or binary file is refused with a message and the text stays', async () => {
+    const page = await openPage();
+    const before = await page.inputValue('#text');
+    await page.setInputFiles('#files', [{ name: 'r.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n') }]);
+    await page.waitForSelector('#status .error');
+    assert.match(await page.locator('#status').textContent(), /r\.pdf: PDF/);
+    assert.equal(await page.inputValue('#text'), before);
+    await page.close();
+  });
+
+  test('clicking a heading scrolls the source to it; clicking a row flashes its span', async () => {
+    const page = await openPage();
+    const seed = seeds()[2];
+    await paste(page, seed.text);
+    const labels = page.locator('#outline .tree-label');
+    const last = labels.nth((await labels.count()) - 1);
+    const sectionId = await last.getAttribute('data-section');
+    await last.click();
+    assert.equal(await page.locator('#source').getAttribute('data-scrolled-to'), sectionId);
+    assert.ok(await page.locator('#source').evaluate((el) => el.scrollTop) > 0, 'the source view scrolled');
+    const anchorVisible = await page.locator(`#source .section-anchor[data-section="${sectionId}"]`).evaluate((a) => {
+      const pane = document.getElementById('source').getBoundingClientRect();
+      const r = a.getBoundingClientRect();
+      return r.top >= pane.top && r.top <= pane.bottom;
+    });
+    assert.ok(anchorVisible, 'the heading is in view');
+
+    const row = page.locator('#table tbody tr').nth(20);
+    const id = await row.getAttribute('data-id');
+    await row.click();
+    const mark = page.locator(`#source mark.hl-indicator[data-id="${id}"]`);
+    await page.waitForFunction((i) => document.querySelector(`#source mark[data-kind=indicator][data-id="${i}"]`).classList.contains('flash'), id);
+    const inView = await mark.evaluate((m) => {
+      const pane = document.getElementById('source').getBoundingClientRect();
+      const r = m.getBoundingClientRect();
+      return r.top >= pane.top && r.bottom <= pane.bottom;
+    });
+    assert.ok(inView, 'the span is scrolled into view');
+    assert.equal(await row.getAttribute('class'), 'selected');
+    await page.screenshot({ path: join(ARTIFACTS, 'page-row-selected.png') });
+    await page.close();
+  });
+
+  test('the table sorts, filters by text and section, and counts', async () => {
+    const page = await openPage();
+    const values = async () => page.locator('#table tbody td[data-col=valueText]').allTextContents();
+    await page.click('#table th:nth-child(2) button');
+    assert.equal(await page.locator('#table th:nth-child(2)').getAttribute('aria-sort'), 'ascending');
+    const asc = (await page.evaluate(() => [...document.querySelectorAll('#table tbody tr')].map((tr) => tr.dataset.id)));
+    await page.click('#table th:nth-child(2) button');
+    const desc = (await page.evaluate(() => [...document.querySelectorAll('#table tbody tr')].map((tr) => tr.dataset.id)));
+    assert.notDeepEqual(asc, desc);
+    assert.ok((await values()).length > 5);
+
+    await page.fill('#filter', '优良');
+    const shown = await page.locator('#table tbody tr').count();
+    assert.ok(shown >= 1 && shown < 10, `${shown} rows for 优良`);
+    assert.match(await page.locator('#ind-count').textContent(), new RegExp(`显示 ${shown} /`));
+    await page.fill('#filter', '');
+    const section = await page.locator('#section-filter option').nth(1).getAttribute('value');
+    await page.selectOption('#section-filter', section);
+    const sections = await page.locator('#table tbody td[data-col=section]').allTextContents();
+    assert.ok(sections.length > 0 && sections.every((x) => x === section));
+    await page.close();
+  });
+
+  test('exports: CSV rows match the indicators; JSON is the report; Markdown is a table', async () => {
+    const page = await openPage();
+    const seed = seeds()[1];
+    await paste(page, seed.text);
+    const cli = cliReport(seed.path);
+    const read = async (button) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+      return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+    };
+    const csv = await read('#export-csv');
+    assert.match(csv.name, /\.csv$/);
+    const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''));
+    assert.deepEqual(rows[0].slice(0, 3), ['name', 'value', 'unit']);
+    assert.equal(rows.length - 1, cli.indicators.length);
+    assert.deepEqual(rows.slice(1).map((r) => r[0]), cli.indicators.map((i) => i.name));
+    assert.deepEqual(rows.slice(1).map((r) => r[1]), cli.indicators.map((i) => (i.value === null ? '' : String(i.value))));
+
+    const json = await read('#export-json');
+    assert.deepEqual(JSON.parse(json.text), withoutInput(cli));
+    const md = await read('#export-md');
+    assert.equal(md.text.trim().split('\n').length, cli.indicators.length + 2);
+    await page.close();
+  });
+
+  test('copy puts the Markdown table on the clipboard', async () => {
+    const page = await s.newPage({ permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.goto(s.url);
+    await waitForRender(page, 0);
+    await page.click('#copy');
+    await page.waitForFunction(() => document.getElementById('copy').textContent === '已复制');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(copied, /^\| 名称 \| 数值 \|/);
+    await page.close();
+  });
+
+  test('HTML and script in a report are shown as text, never run', async () => {
+    const page = await openPage();
+    let dialogs = 0;
+    page.on('dialog', (d) => { dialogs++; d.dismiss(); });
+    const evil = '一、<img src=x onerror=alert(1)>标题\n全区优良天数为<b>287</b>天。<script>alert(2)</script>\n</textarea><svg onload=alert(3)>';
+    await paste(page, evil);
+    const source = await page.locator('#source').textContent();
+    assert.ok(source.includes('<img src=x onerror=alert(1)>'));
+    assert.ok(source.includes('<script>alert(2)</script>'));
+    assert.equal(await page.locator('#results img, #results script, #results svg, #results b').count(), 0);
+    assert.match(await page.locator('#outline').textContent(), /<img src=x onerror=alert\(1\)>/);
+    await page.waitForTimeout(300);
+    assert.equal(dialogs, 0);
+    await page.close();
+  });
+
+  test('the interface switches to English and back', async () => {
+    const page = await openPage();
+    await page.click('#lang');
+    assert.equal(await page.locator('#example').textContent(), 'Example report');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    assert.equal(await page.locator('#table th:first-child').textContent(), 'Name');
+    await page.click('#lang');
+    assert.equal(await page.locator('#example').textContent(), '示例报告');
+    await page.close();
+  });
+
+  test('keyboard: tab reaches the table rows; Enter on a row selects it; arrows walk the outline', async () => {
+    const page = await openPage();
+    await page.locator('#table tbody tr').first().focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('#table tbody tr').first().getAttribute('class'), 'selected');
+    await page.locator('#outline .tree-label').first().focus();
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => document.activeElement.dataset.section);
+    assert.equal(focused, await page.locator('#outline .tree-label').nth(1).getAttribute('data-section'));
+    await page.close();
+  });
+
+  test('a large paste does not freeze the page', async () => {
+    const page = await openPage();
+    const big = seeds().map((x) => x.text).join('\n\n').repeat(4);
+    const n = await renders(page);
+    await page.evaluate((t) => {
+      const area = document.getElementById('text');
+      area.value = t;
+      area.dispatchEvent(new Event('input'));
+    }, big);
+    // the main thread stays responsive while the worker analyzes
+    const t0 = Date.now();
+    await page.evaluate(() => new Promise((ok) => setTimeout(ok, 10)));
+    assert.ok(Date.now() - t0 < 1000);
+    await waitForRender(page, n);
+    assert.match(await page.locator('#status').textContent(), /毫秒/);
+    await page.close();
+  });
+});
+
+/** The bytes of a text in a legacy encoding (Node decodes these but cannot encode them). */
+function encodeWith(text, encoding) {
+  return execFileSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.buffer.read().decode("utf-8").encode(sys.argv[1]))', encoding],
+    { input: Buffer.from(text, 'utf8'), maxBuffer: 1 << 26 });
+}
+const encodeGb18030 = (text) => encodeWith(text, 'gb18030');
+const encodeBig5 = (text) => encodeWith(text, 'big5');
+
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; }
+    else if (c === '\r') continue;
+    else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; }
+    else cell += c;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}

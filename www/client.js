@@ -1,0 +1,51 @@
+// The page's and the widget's way to the analyzer: one module worker shared by every
+// caller in the page, requests matched to answers by id.
+
+let worker = null;
+let nextId = 1;
+const pending = new Map();
+
+function getWorker() {
+  if (!worker) {
+    worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'envreport' });
+    worker.onmessage = (event) => {
+      const { id, ok, error, ...rest } = event.data;
+      const p = pending.get(id);
+      if (!p) return;
+      pending.delete(id);
+      if (ok) p.resolve(rest);
+      else p.reject(new Error(error));
+    };
+    worker.onerror = (event) => {
+      const error = new Error(event.message || 'the analysis worker failed to start');
+      for (const p of pending.values()) p.reject(error);
+      pending.clear();
+      worker = null;
+    };
+  }
+  return worker;
+}
+
+function call(message, transfer = []) {
+  return new Promise((resolve, reject) => {
+    const id = nextId++;
+    pending.set(id, { resolve, reject });
+    getWorker().postMessage({ id, ...message }, transfer);
+  });
+}
+
+/** Analyzes a text: resolves to `{ report, ms }`, offsets in UTF-16 code units. */
+export function analyzeText(text) {
+  return call({ op: 'analyze', text });
+}
+
+/** Reads a dropped or picked file: resolves to `{ text, encoding, format }`. */
+export async function readFile(file) {
+  const bytes = await file.arrayBuffer();
+  return call({ op: 'read', name: file.name, bytes }, [bytes]);
+}
+
+/** The analyzer's version. */
+export async function analyzerVersion() {
+  return (await call({ op: 'version' })).version;
+}

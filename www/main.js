@@ -1,0 +1,296 @@
+// The page: input (paste, drop, pick, example), analysis in the worker, and the views.
+import { analyzeText, readFile, analyzerVersion } from './client.js';
+import { applyStrings, translator } from './i18n.js';
+import {
+  buildMeta, buildOutline, buildSource, buildTable, download, flash, h, indicatorRows,
+  sortRows, toCSV, toMarkdown,
+} from './render.js';
+
+const $ = (id) => document.getElementById(id);
+const TABLE_LIMIT = 500;
+
+const state = {
+  lang: localStorage.getItem('envreport-lang') === 'en' ? 'en' : 'zh',
+  text: '',
+  report: null,
+  ms: 0,
+  files: [],          // [{ name, text, encoding }]
+  fileIndex: -1,
+  encoding: null,
+  sortKey: null,
+  sortDir: 'asc',
+  filter: '',
+  section: '',
+  showAll: false,
+  request: 0,
+  source: null,
+};
+let t = translator(state.lang);
+
+function setLang(lang) {
+  state.lang = lang;
+  t = translator(lang);
+  localStorage.setItem('envreport-lang', lang);
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  applyStrings(document, t);
+  $('lang').textContent = t('lang');
+  $('lang').lang = lang === 'zh' ? 'en' : 'zh-CN';
+  if (state.report) render();
+}
+
+function setStatus(text, busy = false) {
+  const status = $('status');
+  status.replaceChildren(busy ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : '', text);
+  status.classList.toggle('busy', busy);
+}
+
+function setError(message) {
+  $('status').replaceChildren(h('span', { class: 'error' }, `${t('error')}: ${message}`));
+}
+
+// ---- analysis ---------------------------------------------------------------------------
+
+let debounce = 0;
+function scheduleAnalysis() {
+  clearTimeout(debounce);
+  const wait = $('text').value.length > 1e6 ? 800 : 250;
+  debounce = setTimeout(() => runAnalysis($('text').value), wait);
+}
+
+async function runAnalysis(text) {
+  const id = ++state.request;
+  if (!text.trim()) {
+    state.report = null;
+    state.text = '';
+    render();
+    setStatus('');
+    return;
+  }
+  const started = performance.now();
+  const tick = setInterval(() => {
+    setStatus(`${t('analyzing')} ${(text.length / 1e6).toFixed(1)} M ${t('chars')} · ${((performance.now() - started) / 1000).toFixed(1)} s`, true);
+  }, 250);
+  if (text.length > 200000) setStatus(t('analyzing'), true);
+  try {
+    const { report, ms } = await analyzeText(text);
+    if (id !== state.request) return; // a newer text is on its way
+    state.text = text;
+    state.report = report;
+    state.ms = ms;
+    state.showAll = false;
+    render();
+    // How many analyses are on screen: tests and embedding scripts wait on it.
+    document.body.dataset.rendered = String(Number(document.body.dataset.rendered ?? 0) + 1);
+  } catch (e) {
+    if (id === state.request) setError(e.message);
+  } finally {
+    clearInterval(tick);
+  }
+}
+
+// ---- input ------------------------------------------------------------------------------
+
+async function openFiles(fileList) {
+  const files = [...fileList];
+  if (!files.length) return;
+  setStatus(t('reading'), true);
+  const read = [];
+  const errors = [];
+  for (const file of files) {
+    try {
+      const { text, encoding } = await readFile(file);
+      read.push({ name: file.name, text, encoding });
+    } catch (e) {
+      errors.push(`${file.name}: ${e.message}`);
+    }
+  }
+  if (read.length) {
+    state.files = read;
+    showFile(0);
+  }
+  renderFileList();
+  if (errors.length) setError(errors.join('；'));
+}
+
+function showFile(i) {
+  state.fileIndex = i;
+  const f = state.files[i];
+  state.encoding = f.encoding;
+  $('text').value = f.text;
+  renderFileList();
+  runAnalysis(f.text);
+}
+
+function renderFileList() {
+  const list = $('file-list');
+  list.hidden = state.files.length === 0;
+  list.replaceChildren(...state.files.map((f, i) => h('button', {
+    type: 'button', class: i === state.fileIndex ? 'file current' : 'file', 'aria-pressed': String(i === state.fileIndex),
+    onclick: () => showFile(i),
+  }, f.name, h('span', { class: 'enc' }, f.encoding))));
+}
+
+async function loadExample() {
+  // The example ships as a module string, so loading it is no network connection.
+  const { EXAMPLE } = await import('./pkg/example.js');
+  state.files = [];
+  state.encoding = null;
+  renderFileList();
+  $('text').value = EXAMPLE;
+  runAnalysis(EXAMPLE);
+}
+
+// ---- views ------------------------------------------------------------------------------
+
+function render() {
+  const r = state.report;
+  $('empty').hidden = !!r;
+  $('panes').hidden = !r;
+  if (!r) return;
+  setStatus(t('stats', state.text.length.toLocaleString(), r.indicators.length, state.ms.toFixed(1))
+    + (state.encoding ? ` · ${t('encoding')} ${state.encoding}` : ''));
+
+  const extra = state.encoding ? [[t('encoding'), state.encoding]] : [];
+  $('meta').replaceChildren(buildMeta(r, t, extra));
+  $('outline').replaceChildren(buildOutline(r.sections, t, (s) => {
+    const anchor = state.source.sectionAnchors.get(s.id);
+    scrollSourceTo(anchor);
+    flash(anchor);
+  }));
+  $('diagnostics').replaceChildren(...(r.diagnostics.length
+    ? r.diagnostics.map((d) => h('li', { class: `diag diag-${d.severity}` },
+      h('span', { class: 'diag-code' }, d.code), ' ', d.message,
+      d.text ? h('q', {}, d.text.length > 60 ? d.text.slice(0, 60) + '…' : d.text) : ''))
+    : [h('li', { class: 'muted' }, t('noDiagnostics'))]));
+
+  state.source = buildSource(state.text, r, t);
+  $('source').replaceChildren(state.source.element);
+  renderSectionFilter();
+  renderTable();
+}
+
+function scrollSourceTo(el) {
+  if (!el) return;
+  const pane = $('source');
+  const top = el.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
+  pane.scrollTop = Math.max(0, top - 24);
+  el.closest('.card')?.scrollIntoView?.({ block: 'nearest' });
+  pane.dataset.scrolledTo = el.dataset.section ?? el.dataset.id ?? '';
+}
+
+function renderSectionFilter() {
+  const select = $('section-filter');
+  const options = [h('option', { value: '' }, t('allSections'))];
+  const seen = new Set();
+  for (const ind of state.report.indicators) {
+    if (ind.section_title && !seen.has(ind.section_title)) {
+      seen.add(ind.section_title);
+      options.push(h('option', { value: ind.section_title }, ind.section_title));
+    }
+  }
+  if (!seen.has(state.section)) state.section = '';
+  select.replaceChildren(...options);
+  select.value = state.section;
+}
+
+function visibleRows() {
+  let rows = indicatorRows(state.report, t);
+  const q = state.filter.trim().toLowerCase();
+  if (q) rows = rows.filter((r) => `${r.name} ${r.valueText} ${r.unit} ${r.section} ${r.text}`.toLowerCase().includes(q));
+  if (state.section) rows = rows.filter((r) => r.section === state.section);
+  if (state.sortKey) rows = sortRows(rows, state.sortKey, state.sortDir);
+  return rows;
+}
+
+function renderTable() {
+  const r = state.report;
+  const rows = visibleRows();
+  $('ind-count').textContent = t('shown', Math.min(rows.length, state.showAll ? rows.length : TABLE_LIMIT), r.indicators.length);
+  const wrap = $('table');
+  if (!r.indicators.length) {
+    wrap.replaceChildren(h('p', { class: 'muted' }, t('noIndicators')));
+    return;
+  }
+  const table = buildTable(rows, t, {
+    sortKey: state.sortKey,
+    sortDir: state.sortDir,
+    limit: state.showAll ? Infinity : TABLE_LIMIT,
+    onSort: (key) => {
+      state.sortDir = state.sortKey === key && state.sortDir === 'asc' ? 'desc' : 'asc';
+      state.sortKey = key;
+      renderTable();
+      wrap.querySelector(`th[aria-sort="${state.sortDir === 'asc' ? 'ascending' : 'descending'}"] button`)?.focus();
+    },
+    onSelect: (row) => {
+      for (const tr of wrap.querySelectorAll('tr.selected')) tr.classList.remove('selected');
+      wrap.querySelector(`tr[data-id="${row.id}"]`)?.classList.add('selected');
+      const mark = state.source.marks.indicator.get(row.id);
+      scrollSourceTo(mark);
+      flash(mark);
+    },
+  });
+  const more = !state.showAll && rows.length > TABLE_LIMIT
+    ? h('button', { type: 'button', class: 'ghost more', onclick: () => { state.showAll = true; renderTable(); } }, t('showAll', rows.length))
+    : null;
+  wrap.replaceChildren(table, more ?? '');
+}
+
+function baseName() {
+  const f = state.files[state.fileIndex];
+  return (f ? f.name.replace(/\.[^.]+$/, '') : state.report?.meta.title) || 'envreport';
+}
+
+// ---- wiring -----------------------------------------------------------------------------
+
+function wire() {
+  $('text').addEventListener('input', scheduleAnalysis);
+  $('example').addEventListener('click', loadExample);
+  $('clear').addEventListener('click', () => {
+    $('text').value = '';
+    state.files = [];
+    state.encoding = null;
+    renderFileList();
+    runAnalysis('');
+    $('text').focus();
+  });
+  $('files').addEventListener('change', (e) => { openFiles(e.target.files); e.target.value = ''; });
+  $('lang').addEventListener('click', () => setLang(state.lang === 'zh' ? 'en' : 'zh'));
+  $('filter').addEventListener('input', (e) => { state.filter = e.target.value; renderTable(); });
+  $('section-filter').addEventListener('change', (e) => { state.section = e.target.value; renderTable(); });
+  $('export-json').addEventListener('click', () => download(`${baseName()}.json`, 'application/json',
+    JSON.stringify(state.report, null, 2)));
+  $('export-csv').addEventListener('click', () => download(`${baseName()}.csv`, 'text/csv;charset=utf-8',
+    '\uFEFF' + toCSV(state.report, t)));
+  $('export-md').addEventListener('click', () => download(`${baseName()}.md`, 'text/markdown;charset=utf-8',
+    toMarkdown(state.report, t)));
+  $('copy').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(toMarkdown(state.report, t));
+      $('copy').textContent = t('copied');
+      setTimeout(() => { $('copy').textContent = t('copy'); }, 1500);
+    } catch (e) {
+      setError(e.message);
+    }
+  });
+
+  // Drag and drop anywhere on the page.
+  let depth = 0;
+  const drop = $('drop');
+  const hasFiles = (e) => [...(e.dataTransfer?.types ?? [])].includes('Files');
+  addEventListener('dragenter', (e) => { if (hasFiles(e)) { depth++; drop.hidden = false; } });
+  addEventListener('dragleave', () => { if (--depth <= 0) { depth = 0; drop.hidden = true; } });
+  addEventListener('dragover', (e) => { if (hasFiles(e)) e.preventDefault(); });
+  addEventListener('drop', (e) => {
+    if (!e.dataTransfer?.files?.length) return;
+    e.preventDefault();
+    depth = 0;
+    drop.hidden = true;
+    openFiles(e.dataTransfer.files);
+  });
+}
+
+wire();
+setLang(state.lang);
+analyzerVersion().then((v) => { $('version').textContent = `envreport ${v}`; }).catch((e) => setError(e.message));
+if (!$('text').value) loadExample();
+else runAnalysis($('text').value);

@@ -1,0 +1,281 @@
+// Builds the result views as DOM nodes. Report text is untrusted: it only ever reaches the
+// page through textContent, attribute values and text nodes, never through innerHTML.
+
+/** `h('div', { class: 'x', onclick }, child, 'text', …)`: an element with text children. */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
+    else if (k === 'class') el.className = v;
+    else if (k === 'dataset') Object.assign(el.dataset, v);
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+const numberFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 6 });
+
+/** The value of an indicator as shown: 约300, ≥420, 待填 for an `xx` placeholder. */
+export function formatValue(ind, t) {
+  if (ind.placeholder || ind.value === null) return t('placeholderValue');
+  const v = numberFormat.format(ind.value);
+  const mark = { about: '约', over: '≥', under: '≤' }[ind.qualifier] ?? (ind.approx ? '约' : '');
+  return mark + v;
+}
+
+const ARROWS = { up: '▲', down: '▼', flat: '＝' };
+
+/** `▲2.1个百分点` with its basis, or '' without a comparison. */
+export function comparisonText(c, t) {
+  if (!c) return '';
+  const value = c.placeholder ? 'xx' : c.value === null ? '' : numberFormat.format(c.value);
+  return `${ARROWS[c.direction] ?? ''}${value}${c.unit ?? ''}${c.basis ? ` (${c.basis})` : ''}`.trim() || t(c.direction);
+}
+
+export function rankText(r, t) {
+  if (!r) return '';
+  return t('rankOf', r.scope, r.placeholder ? 'xx' : r.rank);
+}
+
+/** Flat rows of the indicator table, one per indicator. */
+export function indicatorRows(report, t) {
+  return report.indicators.map((ind) => {
+    const c = ind.comparison === null ? null : report.comparisons[ind.comparison];
+    const r = ind.rank === null ? null : report.ranks[ind.rank];
+    return {
+      id: ind.id,
+      name: ind.name,
+      value: ind.value,
+      valueText: formatValue(ind, t),
+      unit: ind.unit,
+      comparison: comparisonText(c, t),
+      comparisonValue: c ? (c.direction === 'down' ? -1 : 1) * (c.value ?? 0) : null,
+      rank: rankText(r, t),
+      rankValue: r ? r.rank : null,
+      section: ind.section_title ?? '',
+      sectionId: ind.section,
+      start: ind.start,
+      end: ind.end,
+      text: ind.text,
+    };
+  });
+}
+
+const META_FIELDS = ['title', 'org', 'date', 'region', 'year', 'period', 'kind', 'recipients', 'cc', 'published', 'source', 'author'];
+
+/** The metadata card: a definition list of the fields found. */
+export function buildMeta(report, t, extra = []) {
+  const dl = h('dl', { class: 'meta' });
+  const m = report.meta;
+  for (const key of META_FIELDS) {
+    if (m[key] === null || m[key] === undefined || m[key] === '') continue;
+    dl.append(h('dt', {}, t(key)), h('dd', { dataset: { field: key } }, m[key]));
+  }
+  for (const [label, value] of extra) dl.append(h('dt', {}, label), h('dd', {}, value));
+  return dl;
+}
+
+/** The outline as an ARIA tree of buttons; `onSelect(section)` on activation. */
+export function buildOutline(sections, t, onSelect) {
+  if (!sections.length) return h('p', { class: 'muted' }, t('noSections'));
+  const tree = h('ul', { role: 'tree', class: 'tree', 'aria-label': t('outline') });
+  const items = [];
+  const add = (list, parent, level) => {
+    for (const s of list) {
+      const label = h('button', {
+        type: 'button', class: 'tree-label', dataset: { section: s.id }, tabindex: items.length ? '-1' : '0',
+        onclick: () => onSelect(s),
+      }, s.label ? h('span', { class: 'tree-number' }, s.label) : null, s.title);
+      const li = h('li', { role: 'treeitem', 'aria-level': level, 'aria-selected': 'false' });
+      items.push(label);
+      if (s.children.length) {
+        li.setAttribute('aria-expanded', 'true');
+        const toggle = h('button', {
+          type: 'button', class: 'tree-toggle', 'aria-label': t('collapse'), tabindex: '-1',
+          onclick: () => {
+            const open = li.getAttribute('aria-expanded') === 'true';
+            li.setAttribute('aria-expanded', String(!open));
+            toggle.setAttribute('aria-label', t(open ? 'expand' : 'collapse'));
+          },
+        });
+        const group = h('ul', { role: 'group' });
+        li.append(h('div', { class: 'tree-row' }, toggle, label), group);
+        add(s.children, group, level + 1);
+      } else {
+        li.append(h('div', { class: 'tree-row' }, h('span', { class: 'tree-leaf' }), label));
+      }
+      parent.append(li);
+    }
+  };
+  add(sections, tree, 1);
+  // Arrow keys move between visible headings; left and right fold and unfold.
+  tree.addEventListener('keydown', (e) => {
+    const visible = items.filter((b) => b.offsetParent !== null);
+    const i = visible.indexOf(document.activeElement ?? e.target.getRootNode().activeElement);
+    const current = e.target.closest('[role=treeitem]');
+    const move = (j) => {
+      if (j < 0 || j >= visible.length) return;
+      for (const b of items) b.tabIndex = -1;
+      visible[j].tabIndex = 0;
+      visible[j].focus();
+    };
+    if (e.key === 'ArrowDown') move(i + 1);
+    else if (e.key === 'ArrowUp') move(i - 1);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(visible.length - 1);
+    else if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && current?.hasAttribute('aria-expanded')) {
+      current.setAttribute('aria-expanded', String(e.key === 'ArrowRight'));
+    } else return;
+    e.preventDefault();
+  });
+  return tree;
+}
+
+/**
+ * The original text with every indicator, comparison and rank marked, and an anchor at
+ * each section's start. Returns the element and lookups from ids to marks.
+ */
+export function buildSource(text, report, t) {
+  const spans = [];
+  for (const ind of report.indicators) {
+    spans.push({ start: ind.start, end: ind.end, kind: 'indicator', id: ind.id,
+      tip: `${ind.name}: ${formatValue(ind, t)}${ind.unit ? ' ' + ind.unit : ''}` });
+  }
+  for (const c of report.comparisons) {
+    spans.push({ start: c.start, end: c.end, kind: 'comparison', id: c.id, tip: comparisonText(c, t) });
+  }
+  for (const r of report.ranks) {
+    spans.push({ start: r.start, end: r.end, kind: 'rank', id: r.id, tip: rankText(r, t) });
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const anchors = [];
+  const walk = (list) => { for (const s of list) { anchors.push({ at: s.heading_start, id: s.id }); walk(s.children); } };
+  walk(report.sections);
+  anchors.sort((a, b) => a.at - b.at);
+
+  const root = h('div', { class: 'source-text' });
+  const marks = { indicator: new Map(), comparison: new Map(), rank: new Map() };
+  const sectionAnchors = new Map();
+  let pos = 0;
+  let a = 0;
+  const flushTo = (end) => {
+    while (a < anchors.length && anchors[a].at <= end) {
+      const at = Math.max(anchors[a].at, pos);
+      if (at > pos) { root.append(text.slice(pos, at)); pos = at; }
+      const anchor = h('span', { class: 'section-anchor', dataset: { section: anchors[a].id } });
+      sectionAnchors.set(anchors[a].id, anchor);
+      root.append(anchor);
+      a++;
+    }
+    if (end > pos) { root.append(text.slice(pos, end)); pos = end; }
+  };
+  for (const s of spans) {
+    if (s.start < pos || s.end > text.length || s.end <= s.start) continue; // overlaps an earlier mark
+    flushTo(s.start);
+    const mark = h('mark', {
+      class: `hl hl-${s.kind}`, tabindex: s.kind === 'indicator' ? '0' : null,
+      title: s.tip, 'aria-label': t('valueOf', text.slice(s.start, s.end), s.tip), dataset: { kind: s.kind, id: s.id },
+    }, text.slice(s.start, s.end));
+    marks[s.kind].set(s.id, mark);
+    root.append(mark);
+    pos = s.end;
+  }
+  flushTo(text.length);
+  return { element: root, marks, sectionAnchors };
+}
+
+export const COLUMNS = [
+  { key: 'name', label: 'colName', sort: 'name' },
+  { key: 'valueText', label: 'colValue', sort: 'value', numeric: true },
+  { key: 'unit', label: 'colUnit', sort: 'unit' },
+  { key: 'comparison', label: 'colComparison', sort: 'comparisonValue', numeric: true },
+  { key: 'rank', label: 'colRank', sort: 'rankValue', numeric: true },
+  { key: 'section', label: 'colSection', sort: 'section' },
+];
+
+/** Sorts rows by a column key; nulls last, Chinese collation for text. */
+export function sortRows(rows, key, dir) {
+  const collator = new Intl.Collator('zh-CN', { numeric: true });
+  const sign = dir === 'desc' ? -1 : 1;
+  return [...rows].sort((a, b) => {
+    const x = a[key], y = b[key];
+    if (x === null || x === '') return (y === null || y === '') ? a.id - b.id : 1;
+    if (y === null || y === '') return -1;
+    const c = typeof x === 'number' ? x - y : collator.compare(x, y);
+    return c * sign || a.id - b.id;
+  });
+}
+
+/**
+ * The indicator table. `state` holds sort key and direction; `onSort(key)` and
+ * `onSelect(row)` are called on header and row activation. Shows at most `limit` rows.
+ */
+export function buildTable(rows, t, { sortKey, sortDir, onSort, onSelect, limit = Infinity }) {
+  const head = h('tr', {}, COLUMNS.map((c) => {
+    const sorted = c.sort === sortKey;
+    return h('th', { scope: 'col', 'aria-sort': sorted ? (sortDir === 'desc' ? 'descending' : 'ascending') : 'none', class: c.numeric ? 'num' : null },
+      h('button', { type: 'button', class: 'sort', onclick: () => onSort(c.sort) }, t(c.label),
+        h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, sorted ? (sortDir === 'desc' ? '↓' : '↑') : '')));
+  }));
+  const body = h('tbody');
+  for (const row of rows.slice(0, limit)) {
+    const tr = h('tr', { tabindex: '0', dataset: { id: row.id }, onclick: () => onSelect(row),
+      onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onSelect(row); } } },
+    COLUMNS.map((c) => h('td', { class: c.numeric ? 'num' : null, dataset: { col: c.key } }, row[c.key] ?? '')));
+    body.append(tr);
+  }
+  return h('table', { class: 'indicators' }, h('thead', {}, head), body);
+}
+
+const csvCell = (v) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** Indicators as CSV (RFC 4180, with a header row). */
+export function toCSV(report, t) {
+  const rows = indicatorRows(report, t);
+  const header = ['name', 'value', 'unit', 'approx', 'placeholder', 'comparison', 'rank', 'section', 'text', 'start', 'end'];
+  const lines = [header.join(',')];
+  for (const [i, r] of rows.entries()) {
+    const ind = report.indicators[i];
+    lines.push([r.name, ind.value ?? '', ind.unit, ind.approx, ind.placeholder, r.comparison, r.rank, r.section, r.text, r.start, r.end]
+      .map(csvCell).join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+const mdCell = (v) => String(v ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** Indicators as a Markdown table. */
+export function toMarkdown(report, t) {
+  const rows = indicatorRows(report, t);
+  const cols = COLUMNS.map((c) => t(c.label));
+  const lines = [`| ${cols.join(' | ')} |`, `| ${cols.map(() => '---').join(' | ')} |`];
+  for (const r of rows) lines.push(`| ${COLUMNS.map((c) => mdCell(r[c.key])).join(' | ')} |`);
+  return lines.join('\n') + '\n';
+}
+
+/** Offers a string as a file download (a blob: URL, no network). */
+export function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Scrolls an element of a scrolling pane into view and flashes it. */
+export function flash(el) {
+  if (!el) return;
+  el.scrollIntoView({ block: 'center', behavior: 'instant' });
+  el.classList.remove('flash');
+  void el.offsetWidth; // restart the animation
+  el.classList.add('flash');
+}
