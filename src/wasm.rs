@@ -59,7 +59,10 @@ pub fn detect_encoding(bytes: &[u8]) -> Result<JsValue, JsError> {
         bom: usize,
     }
     let d = crate::intake::detect(bytes).map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&Detected { encoding: d.encoding.label(), bom: d.bom })
+    to_js(&Detected {
+        encoding: d.encoding.label(),
+        bom: d.bom,
+    })
 }
 
 /// The version of the analyzer.

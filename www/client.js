@@ -4,10 +4,16 @@
 let worker = null;
 let nextId = 1;
 const pending = new Map();
+let workerURL = new URL('./worker.js', import.meta.url);
+
+/** Where the worker script is (the single-file build points it at itself). */
+export function setWorkerURL(url) {
+  workerURL = url;
+}
 
 function getWorker() {
   if (!worker) {
-    worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'envreport' });
+    worker = new Worker(workerURL, { type: 'module', name: 'envreport' });
     worker.onmessage = (event) => {
       const { id, ok, error, ...rest } = event.data;
       const p = pending.get(id);
@@ -34,9 +40,10 @@ function call(message, transfer = []) {
   });
 }
 
-/** Analyzes a text: resolves to `{ report, ms }`, offsets in UTF-16 code units. */
-export function analyzeText(text) {
-  return call({ op: 'analyze', text });
+/** Analyzes a text: resolves to `{ report, ms }`, offsets in UTF-16 code units unless
+ * `options.offsets` says otherwise. */
+export function analyzeText(text, options = {}) {
+  return call({ op: 'analyze', text: String(text), options });
 }
 
 /** Reads a dropped or picked file: resolves to `{ text, encoding, format }`. */
