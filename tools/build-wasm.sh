@@ -38,3 +38,6 @@ printf 'wasm: %s (%s bytes)\n' "$out/envreport_bg.wasm" "$(wc -c <"$out/envrepor
 # The example report as a module, so the page loads it without a network connection
 # (its Content-Security-Policy has connect-src 'none').
 node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], "// Generated from www/example.txt by tools/build-wasm.sh.\nexport const EXAMPLE = " + JSON.stringify(fs.readFileSync(process.argv[1], "utf8")) + ";\n")' www/example.txt "$out/example.js"
+
+# The single-file build (wasm inlined) for hosts that cannot serve .wasm.
+node tools/single.mjs

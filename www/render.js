@@ -271,10 +271,9 @@ export function download(name, type, content) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Scrolls an element of a scrolling pane into view and flashes it. */
+/** Flashes an element (the caller scrolls it into view). */
 export function flash(el) {
   if (!el) return;
-  el.scrollIntoView({ block: 'center', behavior: 'instant' });
   el.classList.remove('flash');
   void el.offsetWidth; // restart the animation
   el.classList.add('flash');

@@ -1,0 +1,2 @@
+// `import 'envreport/widget'` defines <envreport-analyzer>.
+export { EnvreportAnalyzer } from './envreport.js';
