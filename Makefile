@@ -6,10 +6,9 @@ PORT ?= 8080
 SHARED ?= $(abspath ../shared)
 export SHARED
 CARGO ?= cargo
-SECONDS_PER_TARGET ?= 600
 
 .PHONY: help setup serve wasm cli test test-rust test-wasm test-browser lint doc gold size \
-	bench bench-wasm package fuzz example clean
+	bench bench-wasm package example clean
 
 help:
 	@echo "make serve        build the page and serve it on http://127.0.0.1:$(PORT)/"
@@ -20,7 +19,6 @@ help:
 	@echo "make bench-wasm   wasm throughput in Node next to the native figure"
 	@echo "make size         the page's gzipped wasm + JS against the budget"
 	@echo "make package      the npm package in target/package/"
-	@echo "make fuzz         run each fuzz target for SECONDS_PER_TARGET seconds"
 
 setup:
 	tools/setup.sh all
@@ -71,9 +69,6 @@ bench-wasm: wasm cli
 
 package: wasm
 	node tools/package.mjs
-
-fuzz:
-	tools/fuzz.sh $(SECONDS_PER_TARGET)
 
 clean:
 	rm -rf target www/pkg node_modules
