@@ -68,6 +68,19 @@ pub struct Detected {
     pub bom: usize,
 }
 
+impl Detected {
+    /// The encoding a caller names (`--encoding`), with the byte-order mark of that encoding
+    /// skipped when the bytes start with it.
+    pub fn given(encoding: Encoding, bytes: &[u8]) -> Detected {
+        let bom = match (encoding, bytes) {
+            (Encoding::Utf8, [0xEF, 0xBB, 0xBF, ..]) => 3,
+            (Encoding::Utf16Le, [0xFF, 0xFE, ..]) | (Encoding::Utf16Be, [0xFE, 0xFF, ..]) => 2,
+            _ => 0,
+        };
+        Detected { encoding, bom }
+    }
+}
+
 /// Finds the encoding of a text file, or says why the bytes are not a text the analyzer
 /// reads.
 pub fn detect(bytes: &[u8]) -> Result<Detected> {

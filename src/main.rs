@@ -144,19 +144,9 @@ fn io_message(e: &io::Error) -> String {
 
 /// Decodes bytes in the given encoding, or the one [`intake::detect`] finds.
 fn decode(bytes: &[u8], encoding: Option<Encoding>) -> Result<(String, Input), String> {
-    let (encoding, bom) = match encoding {
-        Some(e) => {
-            let bom = match (e, bytes) {
-                (Encoding::Utf8, [0xEF, 0xBB, 0xBF, ..]) => 3,
-                (Encoding::Utf16Le, [0xFF, 0xFE, ..]) | (Encoding::Utf16Be, [0xFE, 0xFF, ..]) => 2,
-                _ => 0,
-            };
-            (e, bom)
-        }
-        None => {
-            let d = intake::detect(bytes).map_err(|e| e.to_string())?;
-            (d.encoding, d.bom)
-        }
+    let intake::Detected { encoding, bom } = match encoding {
+        Some(e) => intake::Detected::given(e, bytes),
+        None => intake::detect(bytes).map_err(|e| e.to_string())?,
     };
     let decoder =
         encoding_rs::Encoding::for_label(encoding.label().as_bytes()).unwrap_or(encoding_rs::UTF_8);

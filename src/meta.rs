@@ -829,12 +829,13 @@ mod tests {
     #[test]
     fn organisations() {
         let lex = Lexicon::builtin();
-        let names = |s: &str| {
-            split_orgs(s, lex)
+        let texts = |s: &str, spans: Vec<(usize, usize)>| -> Vec<String> {
+            spans
                 .into_iter()
                 .map(|(a, b)| s[a..b].to_string())
-                .collect::<Vec<_>>()
+                .collect()
         };
+        let names = |s: &str| texts(s, split_orgs(s, lex));
         assert_eq!(
             names("中共安康市委 安康市人民政府"),
             vec!["中共安康市委", "安康市人民政府"]
@@ -845,12 +846,7 @@ mod tests {
         );
         assert_eq!(names("安康市生态环境局"), vec!["安康市生态环境局"]);
         assert!(names("城市创建工作综述").is_empty());
-        let subj = |s: &str| {
-            subject_orgs(s, lex)
-                .into_iter()
-                .map(|(a, b)| s[a..b].to_string())
-                .collect::<Vec<_>>()
-        };
+        let subj = |s: &str| texts(s, subject_orgs(s, lex));
         assert_eq!(
             subj("2021年，金坛生态环境局把减污降碳作为抓手")[0],
             "金坛生态环境局"

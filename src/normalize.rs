@@ -1158,10 +1158,7 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
     let mut acc = Acc::default();
     let mut k = 0;
     while k < kept.len() {
-        let mut unit_end = k + 1;
-        while unit_end < kept.len() && joined[unit_end] {
-            unit_end += 1;
-        }
+        let unit_end = joined_run_end(&joined, k);
         let unit: std::borrow::Cow<str> = if unit_end == k + 1 {
             std::borrow::Cow::Borrowed(&*contents[k])
         } else {
@@ -1196,10 +1193,7 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
     let mut k = 0;
     while k < kept.len() {
         // one output line: kept[k] and the lines that continue it
-        let mut group_end = k + 1;
-        while group_end < kept.len() && joined[group_end] {
-            group_end += 1;
-        }
+        let group_end = joined_run_end(&joined, k);
         let group = &kept[k..group_end];
         let prose = group.iter().any(|l| l.facts.prose);
         let from = if k == 0 { 0 } else { kept[k - 1].end };
@@ -1251,6 +1245,11 @@ fn visible_after_cuts(text: &str, line: &Line) -> bool {
         pos = e;
     }
     text[pos..line.end].chars().any(|c| !is_space(c))
+}
+
+/// The end of the run of lines starting at `k`: `k` and the lines joined to the one before.
+fn joined_run_end(joined: &[bool], k: usize) -> usize {
+    k + 1 + joined[k + 1..].iter().take_while(|&&j| j).count()
 }
 
 /// The line's content with its cuts applied and spaces dropped (for join decisions).

@@ -116,7 +116,7 @@ export function buildOutline(sections, t, onSelect) {
   // Arrow keys move between visible headings; left and right fold and unfold.
   tree.addEventListener('keydown', (e) => {
     const visible = items.filter((b) => b.offsetParent !== null);
-    const i = visible.indexOf(document.activeElement ?? e.target.getRootNode().activeElement);
+    const i = visible.indexOf(e.target); // keydown goes to the focused heading
     const current = e.target.closest('[role=treeitem]');
     const move = (j) => {
       if (j < 0 || j >= visible.length) return;

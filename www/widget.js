@@ -90,6 +90,7 @@ export class EnvreportAnalyzer extends HTMLElement {
   #source = null;
   #sort = { key: null, dir: 'asc' };
   #connected = false;
+  #ms = 0;
 
   constructor() {
     super();
@@ -149,14 +150,17 @@ export class EnvreportAnalyzer extends HTMLElement {
     }
   }
 
-  #ms = 0;
-
   get #lang() {
     return this.getAttribute('lang') === 'en' ? 'en' : 'zh';
   }
 
   #t(...args) {
-    return translator(this.#lang)(...args);
+    return this.#translator()(...args);
+  }
+
+  /** The interface strings in the element's language. */
+  #translator() {
+    return translator(this.#lang);
   }
 
   get #views() {
@@ -192,7 +196,7 @@ export class EnvreportAnalyzer extends HTMLElement {
   }
 
   #layout() {
-    const t = (...a) => this.#t(...a);
+    const t = this.#translator();
     const views = this.#views;
     const part = (name, title) => h('section', { part: name, class: name, hidden: !views.has(name), 'aria-label': title },
       h('h2', {}, title), h('div', { class: `${name}-body` }));
@@ -222,7 +226,7 @@ export class EnvreportAnalyzer extends HTMLElement {
   #render() {
     const r = this.#report;
     if (!r || !this.#connected) return;
-    const t = (...a) => this.#t(...a);
+    const t = this.#translator();
     const q = (sel) => this.#root.querySelector(sel);
     this.#status(t('stats', this.#text.length.toLocaleString(), r.indicators.length, this.#ms.toFixed(1)));
     q('.meta-body').replaceChildren(buildMeta(r, t));
@@ -233,7 +237,7 @@ export class EnvreportAnalyzer extends HTMLElement {
   }
 
   #renderTable() {
-    const t = (...a) => this.#t(...a);
+    const t = this.#translator();
     const r = this.#report;
     let rows = indicatorRows(r, t);
     if (this.#sort.key) rows = sortRows(rows, this.#sort.key, this.#sort.dir);
