@@ -874,7 +874,7 @@ fn name_of<'t>(
         .trim_matches(|c: char| c == '的' || is_space(c))
         .to_string();
     let name = if name.is_empty() {
-        table_cell_name(text, m.span.start).unwrap_or_default()
+        table_cell_name(text, m.span.start, lex).unwrap_or_default()
     } else {
         name
     };
@@ -889,7 +889,7 @@ fn name_of<'t>(
 
 /// The name of a number in a table cell: the row's first cell and the column's header
 /// (PM2.5 + 浓度 for `PM2.5\t32微克/立方米` under `项目\t浓度`).
-fn table_cell_name(text: &str, pos: usize) -> Option<String> {
+fn table_cell_name(text: &str, pos: usize, lex: &Lexicon) -> Option<String> {
     let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
     let line = &text[line_start..line_end];
@@ -901,22 +901,28 @@ fn table_cell_name(text: &str, pos: usize) -> Option<String> {
         return None;
     }
     let row_label = line.split('\t').next()?.trim();
-    // the header: the first of the tab-separated lines above
+    // the header: the first of the tab-separated lines above, looked for in the 200 lines
+    // above at most (a long table costs no more per cell than a short one)
     let mut header = None;
     let mut end = line_start;
-    while end > 0 {
+    for lines in 0..=200 {
+        if end == 0 {
+            break;
+        }
         let start = text[..end - 1].rfind('\n').map_or(0, |i| i + 1);
         let above = &text[start..end - 1];
         if !above.contains('\t') {
             break;
         }
-        header = Some(above);
+        header = (lines < 200).then_some(above);
         end = start;
     }
     let column_name = header
         .and_then(|h| h.split('\t').nth(column))
         .map(str::trim)
-        .filter(|c| !c.is_empty() && !c.starts_with(|x: char| x.is_ascii_digit()))
+        .filter(|c| {
+            !c.is_empty() && !c.starts_with(|x: char| x.is_ascii_digit()) && !lex.value_column.contains(c)
+        })
         .unwrap_or("");
     let name = format!("{row_label}{column_name}");
     (!name.is_empty()).then_some(name)

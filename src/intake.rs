@@ -1,5 +1,6 @@
-//! What a file is before it is text: the encoding of a text file, and refusals for what
-//! cannot be read (PDF, binary data, inputs over the size limit).
+//! What a file is before it is text: its format (plain text, a web page, a Word
+//! document), the encoding of a text file, and refusals for what cannot be read (PDF,
+//! binary data, inputs over the size limit). [`read`] does all of it.
 //!
 //! Detection needs no decoding tables, so the browser build can run it and decode with
 //! its own `TextDecoder`: byte-order marks first, then UTF-8 validity, then GB18030 against
@@ -57,6 +58,127 @@ impl Encoding {
                 })
             }
         })
+    }
+}
+
+/// What kind of file a report came in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Format {
+    /// Plain text.
+    Text,
+    /// A saved web page; its article text is analyzed (see [`crate::html`]).
+    Html,
+    /// A Word document; its paragraphs are analyzed (see [`crate::docx`]).
+    Docx,
+}
+
+impl Format {
+    /// The name reports give the format: `text`, `html` or `docx`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Html => "html",
+            Format::Docx => "docx",
+        }
+    }
+}
+
+/// A report read from a file: the text spans refer to, and how it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub text: String,
+    /// The encoding of the file's text (UTF-8 for Word documents).
+    pub encoding: Encoding,
+    pub format: Format,
+}
+
+/// The format of a file, from its content and then its name (`report.htm`).
+pub fn sniff(name: &str, bytes: &[u8]) -> Format {
+    let extension = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    if bytes.starts_with(b"PK\x03\x04") {
+        // Word or not, the Word reader says what a ZIP archive is.
+        return Format::Docx;
+    }
+    if matches!(extension.as_str(), "html" | "htm" | "xhtml" | "shtml") || crate::html::looks_like_html(bytes) {
+        return Format::Html;
+    }
+    Format::Text
+}
+
+/// Reads a file: finds its format and encoding and returns its text, or says why it
+/// cannot be read. `decode` turns bytes in a legacy encoding (GB18030, Big5) into text;
+/// natively that is encoding_rs, in the browser `TextDecoder`. `encoding`, when given,
+/// overrides detection for text and web pages.
+pub fn read(
+    name: &str,
+    bytes: &[u8],
+    encoding: Option<Encoding>,
+    decode: impl Fn(&[u8], Encoding) -> Result<String>,
+) -> Result<Document> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    let format = sniff(name, bytes);
+    if format == Format::Docx {
+        return Ok(Document {
+            text: crate::docx::extract(bytes)?,
+            encoding: Encoding::Utf8,
+            format,
+        });
+    }
+    let detected = match (encoding, format) {
+        (Some(e), _) => Detected::given(e, bytes),
+        (None, Format::Html) => match crate::html::charset(bytes) {
+            Some(e) => Detected::given(e, bytes),
+            None => detect(bytes)?,
+        },
+        (None, _) => detect(bytes)?,
+    };
+    let text = decode_with(&bytes[detected.bom..], detected.encoding, decode)?;
+    let text = if format == Format::Html {
+        crate::html::extract(&text)
+    } else {
+        text
+    };
+    Ok(Document {
+        text,
+        encoding: detected.encoding,
+        format,
+    })
+}
+
+/// Decodes UTF-8 and UTF-16 here, legacy encodings with `decode`; invalid bytes are an
+/// error, not replacement characters.
+fn decode_with(
+    bytes: &[u8],
+    encoding: Encoding,
+    decode: impl Fn(&[u8], Encoding) -> Result<String>,
+) -> Result<String> {
+    let invalid = || Error::Input {
+        message: format!("it is not valid {} text", encoding.label()),
+    };
+    match encoding {
+        Encoding::Utf8 => String::from_utf8(bytes.to_vec()).map_err(|_| invalid()),
+        Encoding::Utf16Le | Encoding::Utf16Be => {
+            if bytes.len() % 2 != 0 {
+                return Err(invalid());
+            }
+            let units = bytes.chunks_exact(2).map(|p| match encoding {
+                Encoding::Utf16Le => u16::from_le_bytes([p[0], p[1]]),
+                _ => u16::from_be_bytes([p[0], p[1]]),
+            });
+            char::decode_utf16(units)
+                .collect::<Result<String, _>>()
+                .map_err(|_| invalid())
+        }
+        _ => decode(bytes, encoding),
     }
 }
 

@@ -38,11 +38,14 @@
 //! [`lexicon`].
 
 pub mod chars;
+pub mod docx;
 pub mod error;
+pub mod html;
 pub mod indicators;
 pub mod intake;
 pub mod labels;
 pub mod lexicon;
+pub mod markup;
 pub mod meta;
 pub mod normalize;
 pub mod numbers;

@@ -37,7 +37,7 @@ enum Command {
 
 #[derive(clap::Args)]
 struct BenchArgs {
-    /// A text file; `-` reads standard input.
+    /// A text file, web page or Word document; `-` reads standard input.
     file: String,
     /// How many timed runs.
     #[arg(long, default_value_t = 10)]
@@ -65,7 +65,8 @@ enum Offsets {
 
 #[derive(clap::Args)]
 struct AnalyzeArgs {
-    /// Text files to analyze; `-` reads standard input.
+    /// Reports to analyze: text files (UTF-8, UTF-16, GB18030/GBK, Big5), saved web pages
+    /// (.html) or Word documents (.docx); `-` reads standard input.
     #[arg(required = true)]
     files: Vec<String>,
     #[arg(long, value_enum, default_value = "json")]
@@ -95,7 +96,7 @@ fn parse_encoding(s: &str) -> Result<Encoding, String> {
 
 #[derive(clap::Args)]
 struct NumbersArgs {
-    /// A text file; `-` reads standard input.
+    /// A text file, web page or Word document; `-` reads standard input.
     file: Option<String>,
     /// Analyze this text instead of a file.
     #[arg(long, conflicts_with = "file")]
@@ -130,7 +131,7 @@ fn read_input(name: &str, encoding: Option<Encoding>) -> Result<(String, Input),
         std::fs::read(name).map_err(|e| format!("cannot read {name}: {}", io_message(&e)))?
     };
     let label = if name == "-" { "standard input" } else { name };
-    decode(&bytes, encoding).map_err(|e| format!("cannot read {label}: {e}"))
+    decode(name, &bytes, encoding).map_err(|e| format!("cannot read {label}: {e}"))
 }
 
 fn io_message(e: &io::Error) -> String {
@@ -142,23 +143,25 @@ fn io_message(e: &io::Error) -> String {
     }
 }
 
-/// Decodes bytes in the given encoding, or the one [`intake::detect`] finds.
-fn decode(bytes: &[u8], encoding: Option<Encoding>) -> Result<(String, Input), String> {
-    let intake::Detected { encoding, bom } = match encoding {
-        Some(e) => intake::Detected::given(e, bytes),
-        None => intake::detect(bytes).map_err(|e| e.to_string())?,
-    };
-    let decoder =
-        encoding_rs::Encoding::for_label(encoding.label().as_bytes()).unwrap_or(encoding_rs::UTF_8);
-    let (text, errors) = decoder.decode_without_bom_handling(&bytes[bom..]);
-    if errors {
-        return Err(format!("it is not valid {} text", encoding.label()));
-    }
+/// Reads a text file, web page or Word document (see [`intake::read`]), decoding legacy
+/// encodings with encoding_rs.
+fn decode(name: &str, bytes: &[u8], encoding: Option<Encoding>) -> Result<(String, Input), String> {
+    let document = intake::read(name, bytes, encoding, |bytes, encoding| {
+        let decoder = encoding_rs::Encoding::for_label(encoding.label().as_bytes())
+            .unwrap_or(encoding_rs::UTF_8);
+        decoder
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .map(|text| text.into_owned())
+            .ok_or_else(|| envreport::Error::Input {
+                message: format!("it is not valid {} text", encoding.label()),
+            })
+    })
+    .map_err(|e| e.to_string())?;
     Ok((
-        text.into_owned(),
+        document.text,
         Input {
-            encoding: encoding.label(),
-            format: "text",
+            encoding: document.encoding.label(),
+            format: document.format.label(),
         },
     ))
 }
