@@ -8,7 +8,7 @@ export SHARED
 CARGO ?= cargo
 
 .PHONY: help setup serve wasm cli test test-rust test-wasm test-browser lint doc gold size \
-	bench bench-wasm package example clean
+	bench bench-wasm fuzz package example clean
 
 help:
 	@echo "make serve        build the page and serve it on http://127.0.0.1:$(PORT)/"
@@ -17,6 +17,7 @@ help:
 	@echo "make wasm         build www/pkg/ (the core for the browser)"
 	@echo "make bench        native throughput on the seeds (MB/s)"
 	@echo "make bench-wasm   wasm throughput in Node next to the native figure"
+	@echo "make fuzz         run each fuzz target FUZZ_SECONDS (default 60); crash inputs go to fuzz/regressions/"
 	@echo "make size         the page's gzipped wasm + JS against the budget"
 	@echo "make package      the npm package in target/package/"
 
@@ -66,6 +67,9 @@ bench:
 
 bench-wasm: wasm cli
 	node tools/bench-wasm.mjs
+
+fuzz:
+	tools/fuzz.sh
 
 package: wasm
 	node tools/package.mjs

@@ -87,6 +87,13 @@ pub fn render(r: &Report) -> String {
         field("抄送 cc", m.cc.clone()),
         field("来源 source", m.source.clone()),
         field(
+            "格式 format",
+            r.input
+                .as_ref()
+                .filter(|i| i.format != "text")
+                .map(|i| i.format.to_string()),
+        ),
+        field(
             "编码 encoding",
             r.input
                 .as_ref()

@@ -15,7 +15,6 @@
 //! The text returned is what spans then refer to.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use crate::error::{Error, Result};
 use crate::intake::MAX_INPUT_BYTES;
@@ -33,8 +32,12 @@ pub fn is_docx(bytes: &[u8]) -> bool {
 /// The text of a Word document, or why it cannot be read.
 pub fn extract(bytes: &[u8]) -> Result<String> {
     let zip = Zip::open(bytes)?;
-    let main = zip.main_document().ok_or_else(|| not_a_word_document(&zip))?;
-    let document = zip.read(&main)?.ok_or_else(|| damaged("the main document is missing"))?;
+    let main = zip
+        .main_document()
+        .ok_or_else(|| not_a_word_document(&zip))?;
+    let document = zip
+        .read(&main)?
+        .ok_or_else(|| damaged("the main document is missing"))?;
     let rels = zip.relationships(&main)?;
     let part = |kind: &str| -> Result<Option<Vec<u8>>> {
         match rels.iter().find(|(t, _)| t == kind) {
@@ -42,15 +45,13 @@ pub fn extract(bytes: &[u8]) -> Result<String> {
             None => Ok(None),
         }
     };
-    let numbering = match part("numbering")? {
-        Some(xml) => Numbering::parse(&xml_text(&xml)),
-        None => Numbering::default(),
-    };
-    let styles = match part("styles")? {
-        Some(xml) => Styles::parse(&xml_text(&xml)),
-        None => Styles::default(),
-    };
-    let text = Body::new(&numbering, &styles).read(&xml_text(&document));
+    let numbering = part("numbering")?;
+    let styles = part("styles")?;
+    let text = extract_parts(
+        &xml_text(&document),
+        &xml_text(numbering.as_deref().unwrap_or_default()),
+        &xml_text(styles.as_deref().unwrap_or_default()),
+    );
     if text.len() > MAX_INPUT_BYTES {
         return Err(Error::TooLarge {
             bytes: text.len(),
@@ -58,6 +59,12 @@ pub fn extract(bytes: &[u8]) -> Result<String> {
         });
     }
     Ok(text)
+}
+
+/// The text of a Word document given the XML of its parts: the main document, the
+/// numbering definitions and the styles (empty when the document has none).
+pub fn extract_parts(document: &str, numbering: &str, styles: &str) -> String {
+    Body::new(&Numbering::parse(numbering), &Styles::parse(styles)).read(document)
 }
 
 fn damaged(why: &str) -> Error {
@@ -193,7 +200,10 @@ impl<'a> Zip<'a> {
             if self.bytes.get(at..at + 4)? != b"PK\x03\x04" {
                 return None;
             }
-            let start = at + 30 + usize::from(u16_at(self.bytes, at + 26)?) + usize::from(u16_at(self.bytes, at + 28)?);
+            let start = at
+                + 30
+                + usize::from(u16_at(self.bytes, at + 26)?)
+                + usize::from(u16_at(self.bytes, at + 28)?);
             self.bytes.get(start..start.checked_add(e.compressed)?)
         };
         let data = data().ok_or_else(|| damaged("a part lies outside the file"))?;
@@ -206,7 +216,9 @@ impl<'a> Zip<'a> {
                 miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_PART_BYTES)
                     .map(Some)
                     .map_err(|err| match err.status {
-                        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => too_large(MAX_PART_BYTES + 1),
+                        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                            too_large(MAX_PART_BYTES + 1)
+                        }
                         _ => damaged("a part does not inflate"),
                     })
             }
@@ -230,7 +242,12 @@ impl<'a> Zip<'a> {
         let xml = xml_text(&xml);
         let mut rels = Vec::new();
         for token in Tokens::xml(&xml) {
-            if let Token::Start { name: "Relationship", attrs, .. } = token {
+            if let Token::Start {
+                name: "Relationship",
+                attrs,
+                ..
+            } = token
+            {
                 let kind = attr(attrs, "Type").unwrap_or_default();
                 let target = attr(attrs, "Target").unwrap_or_default();
                 if attr(attrs, "TargetMode").as_deref() == Some("External") {
@@ -252,7 +269,9 @@ impl<'a> Zip<'a> {
             .map(|(_, target)| target);
         match found {
             Some(target) if self.entry(&target).is_some() => Some(target),
-            _ => self.entry("word/document.xml").map(|_| "word/document.xml".into()),
+            _ => self
+                .entry("word/document.xml")
+                .map(|_| "word/document.xml".into()),
         }
     }
 }
@@ -296,12 +315,40 @@ struct Level {
     legal: bool,
 }
 
+/// A small map by string id. Documents define tens of lists and styles, so a vector
+/// searched in order is fast enough, and much smaller in the wasm build than a hash map.
+#[derive(Debug)]
+struct ById<V>(Vec<(String, V)>);
+
+impl<V> Default for ById<V> {
+    fn default() -> Self {
+        ById(Vec::new())
+    }
+}
+
+impl<V: Default> ById<V> {
+    fn get(&self, id: &str) -> Option<&V> {
+        self.0.iter().find(|(k, _)| k == id).map(|(_, v)| v)
+    }
+
+    fn entry(&mut self, id: &str) -> &mut V {
+        let i = match self.0.iter().position(|(k, _)| k == id) {
+            Some(i) => i,
+            None => {
+                self.0.push((id.to_string(), V::default()));
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[i].1
+    }
+}
+
 #[derive(Debug, Default)]
 struct Numbering {
     /// The levels of each abstract numbering.
-    abstracts: HashMap<String, Vec<Level>>,
+    abstracts: ById<Vec<Level>>,
     /// numId → (abstractNumId, start overrides by level).
-    nums: HashMap<String, (String, Vec<(usize, u32)>)>,
+    nums: ById<(String, Vec<(usize, u32)>)>,
 }
 
 /// `(numId, ilvl)` of a paragraph's numbering properties.
@@ -321,12 +368,20 @@ impl Numbering {
         for token in Tokens::xml(xml) {
             match token {
                 Token::Start { name, attrs, .. } => {
-                    let val = || attr(attrs, "w:val").map(Cow::into_owned).unwrap_or_default();
+                    let val = || {
+                        attr(attrs, "w:val")
+                            .map(Cow::into_owned)
+                            .unwrap_or_default()
+                    };
                     match name {
-                        "w:abstractNum" => abstract_id = attr(attrs, "w:abstractNumId").map(Cow::into_owned),
+                        "w:abstractNum" => {
+                            abstract_id = attr(attrs, "w:abstractNumId").map(Cow::into_owned)
+                        }
                         "w:num" => num_id = attr(attrs, "w:numId").map(Cow::into_owned),
                         "w:lvl" => {
-                            let ilvl = attr(attrs, "w:ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
+                            let ilvl = attr(attrs, "w:ilvl")
+                                .and_then(|v| v.parse().ok())
+                                .unwrap_or(0);
                             let lvl = Level {
                                 start: 1,
                                 format: "decimal".into(),
@@ -335,16 +390,18 @@ impl Numbering {
                             };
                             level = Some((ilvl, lvl));
                         }
-                        "w:lvlOverride" => override_level = attr(attrs, "w:ilvl").and_then(|v| v.parse().ok()),
+                        "w:lvlOverride" => {
+                            override_level = attr(attrs, "w:ilvl").and_then(|v| v.parse().ok())
+                        }
                         "w:abstractNumId" => {
                             if let Some(id) = &num_id {
-                                n.nums.entry(id.clone()).or_default().0 = val();
+                                n.nums.entry(id).0 = val();
                             }
                         }
                         "w:startOverride" => {
                             if let (Some(id), Some(l)) = (&num_id, override_level) {
                                 let start = val().parse().unwrap_or(1);
-                                n.nums.entry(id.clone()).or_default().1.push((l, start));
+                                n.nums.entry(id).1.push((l, start));
                             }
                         }
                         _ => {
@@ -364,7 +421,7 @@ impl Numbering {
                 Token::End { name } => match name {
                     "w:lvl" => {
                         if let (Some(id), Some((ilvl, lvl))) = (&abstract_id, level.take()) {
-                            let levels = n.abstracts.entry(id.clone()).or_default();
+                            let levels = n.abstracts.entry(id);
                             if ilvl < 9 {
                                 if levels.len() <= ilvl {
                                     levels.resize(ilvl + 1, Level::default());
@@ -389,7 +446,7 @@ impl Numbering {
 #[derive(Debug, Default)]
 struct Styles {
     /// styleId → (numbering, basedOn).
-    styles: HashMap<String, (NumPr, Option<String>)>,
+    styles: ById<(NumPr, Option<String>)>,
 }
 
 impl Styles {
@@ -402,7 +459,8 @@ impl Styles {
                     let val = || attr(attrs, "w:val").map(Cow::into_owned);
                     match (name, &mut current) {
                         ("w:style", _) => {
-                            current = attr(attrs, "w:styleId").map(|id| (id.into_owned(), NumPr::default(), None));
+                            current = attr(attrs, "w:styleId")
+                                .map(|id| (id.into_owned(), NumPr::default(), None));
                         }
                         ("w:basedOn", Some(c)) => c.2 = val(),
                         ("w:numId", Some(c)) => c.1.id = val(),
@@ -412,7 +470,7 @@ impl Styles {
                 }
                 Token::End { name: "w:style" } => {
                     if let Some((id, num, based_on)) = current.take() {
-                        s.styles.insert(id, (num, based_on));
+                        *s.styles.entry(&id) = (num, based_on);
                     }
                 }
                 _ => {}
@@ -444,7 +502,7 @@ impl Styles {
 /// (so a start override applies when its list first appears).
 #[derive(Default)]
 struct Counters {
-    by_list: HashMap<String, [Option<u32>; 9]>,
+    by_list: ById<[Option<u32>; 9]>,
     seen_nums: Vec<String>,
 }
 
@@ -460,7 +518,7 @@ impl Numbering {
         let Some(levels) = self.abstracts.get(abstract_id) else {
             return String::new();
         };
-        let counts = counters.by_list.entry(abstract_id.clone()).or_insert([None; 9]);
+        let counts = counters.by_list.entry(abstract_id);
         if !counters.seen_nums.contains(id) {
             counters.seen_nums.push(id.clone());
             for &(l, start) in overrides {
@@ -498,7 +556,10 @@ impl Numbering {
                 _ => label.push(c),
             }
         }
-        if label.is_empty() || lvl.suffix == "nothing" || label.ends_with(['、', '，', '．', '：', '）', ')', '〕', '】']) {
+        if label.is_empty()
+            || lvl.suffix == "nothing"
+            || label.ends_with(['、', '，', '．', '：', '）', ')', '〕', '】'])
+        {
             return label;
         }
         label.push(' ');
@@ -516,13 +577,22 @@ fn format_number(n: u32, format: &str) -> String {
         set.chars().nth(i).map(String::from)
     };
     let formatted = match format {
-        "chineseCounting" | "chineseCountingThousand" | "japaneseCounting" | "taiwaneseCounting"
-        | "taiwaneseCountingThousand" | "ideographLegalTraditional" => Some(chinese(n, false)),
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "japaneseCounting"
+        | "taiwaneseCounting"
+        | "taiwaneseCountingThousand"
+        | "ideographLegalTraditional" => Some(chinese(n, false)),
         "chineseLegalSimplified" => Some(chinese(n, true)),
         "ideographDigital" | "japaneseDigitalTenThousand" | "taiwaneseDigital" => Some(
             n.to_string()
                 .chars()
-                .map(|d| "〇一二三四五六七八九".chars().nth(d.to_digit(10).unwrap_or(0) as usize).unwrap_or('〇'))
+                .map(|d| {
+                    "〇一二三四五六七八九"
+                        .chars()
+                        .nth(d.to_digit(10).unwrap_or(0) as usize)
+                        .unwrap_or('〇')
+                })
                 .collect(),
         ),
         "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" => nth(CIRCLED),
@@ -539,11 +609,19 @@ fn format_number(n: u32, format: &str) -> String {
             let letter = char::from(b'A' + ((n.max(1) - 1) % 26) as u8);
             let repeat = ((n.max(1) - 1) / 26 + 1).min(16) as usize;
             let s = letter.to_string().repeat(repeat);
-            Some(if format == "lowerLetter" { s.to_lowercase() } else { s })
+            Some(if format == "lowerLetter" {
+                s.to_ascii_lowercase()
+            } else {
+                s
+            })
         }
         "upperRoman" | "lowerRoman" if (1..4000).contains(&n) => {
             let s = roman(n);
-            Some(if format == "lowerRoman" { s.to_lowercase() } else { s })
+            Some(if format == "lowerRoman" {
+                s.to_ascii_lowercase()
+            } else {
+                s
+            })
         }
         "none" => Some(String::new()),
         _ => None,
@@ -555,9 +633,15 @@ fn format_number(n: u32, format: &str) -> String {
 /// `legal` uses the financial forms 壹, 拾.
 fn chinese(n: u32, legal: bool) -> String {
     let (digits, units): (Vec<char>, [&str; 4]) = if legal {
-        ("零壹贰叁肆伍陆柒捌玖".chars().collect(), ["", "拾", "佰", "仟"])
+        (
+            "零壹贰叁肆伍陆柒捌玖".chars().collect(),
+            ["", "拾", "佰", "仟"],
+        )
     } else {
-        ("零一二三四五六七八九".chars().collect(), ["", "十", "百", "千"])
+        (
+            "零一二三四五六七八九".chars().collect(),
+            ["", "十", "百", "千"],
+        )
     };
     if n == 0 {
         return digits[0].to_string();
@@ -597,8 +681,19 @@ fn chinese(n: u32, legal: bool) -> String {
 
 fn roman(mut n: u32) -> String {
     const NUMERALS: [(u32, &str); 13] = [
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
     ];
     let mut s = String::new();
     for (value, numeral) in NUMERALS {
@@ -668,7 +763,11 @@ impl<'n> Body<'n> {
         for token in Tokens::xml(xml) {
             if let Some((skipped, depth)) = &mut self.skipping {
                 match token {
-                    Token::Start { name, self_closing: false, .. } if name == *skipped => *depth += 1,
+                    Token::Start {
+                        name,
+                        self_closing: false,
+                        ..
+                    } if name == *skipped => *depth += 1,
                     Token::End { name } if name == *skipped => {
                         *depth -= 1;
                         if *depth == 0 {
@@ -680,7 +779,11 @@ impl<'n> Body<'n> {
                 continue;
             }
             match token {
-                Token::Start { name, attrs, self_closing } => self.start(name, attrs, self_closing),
+                Token::Start {
+                    name,
+                    attrs,
+                    self_closing,
+                } => self.start(name, attrs, self_closing),
                 Token::End { name } => self.end(name),
                 Token::Text(text) if self.in_text => {
                     let text = decode_entities(text);
@@ -825,7 +928,18 @@ mod tests {
 
     #[test]
     fn chinese_list_numbers() {
-        let cases = [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (21, "二十一"), (100, "一百"), (101, "一百零一"), (110, "一百一十"), (1005, "一千零五"), (10001, "一万零一")];
+        let cases = [
+            (1, "一"),
+            (10, "十"),
+            (11, "十一"),
+            (20, "二十"),
+            (21, "二十一"),
+            (100, "一百"),
+            (101, "一百零一"),
+            (110, "一百一十"),
+            (1005, "一千零五"),
+            (10001, "一万零一"),
+        ];
         for (n, s) in cases {
             assert_eq!(chinese(n, false), s, "{n}");
         }
@@ -842,14 +956,15 @@ mod tests {
     #[test]
     fn relationship_targets_resolve() {
         assert_eq!(resolve("word", "numbering.xml"), "word/numbering.xml");
-        assert_eq!(resolve("word", "../customXml/item.xml"), "customXml/item.xml");
+        assert_eq!(
+            resolve("word", "../customXml/item.xml"),
+            "customXml/item.xml"
+        );
         assert_eq!(resolve("", "word/document.xml"), "word/document.xml");
         assert_eq!(resolve("word", "/word/styles.xml"), "word/styles.xml");
     }
 
-    fn body(xml: &str, numbering: &str, styles: &str) -> String {
-        Body::new(&Numbering::parse(numbering), &Styles::parse(styles)).read(xml)
-    }
+    use super::extract_parts as body;
 
     const NUMBERING: &str = r#"<w:numbering>
       <w:abstractNum w:abstractNumId="0">
@@ -862,7 +977,11 @@ mod tests {
     </w:numbering>"#;
 
     fn para(num: Option<(u32, u32)>, text: &str) -> String {
-        let ppr = num.map_or(String::new(), |(id, l)| format!(r#"<w:pPr><w:numPr><w:ilvl w:val="{l}"/><w:numId w:val="{id}"/></w:numPr></w:pPr>"#));
+        let ppr = num.map_or(String::new(), |(id, l)| {
+            format!(
+                r#"<w:pPr><w:numPr><w:ilvl w:val="{l}"/><w:numId w:val="{id}"/></w:numPr></w:pPr>"#
+            )
+        });
         format!("<w:p>{ppr}<w:r><w:t>{text}</w:t></w:r></w:p>")
     }
 
@@ -889,7 +1008,8 @@ mod tests {
     fn start_override_and_style_numbering() {
         let styles = r#"<w:styles><w:style w:type="paragraph" w:styleId="H1"><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>
             <w:style w:styleId="H1x"><w:basedOn w:val="H1"/></w:style></w:styles>"#;
-        let xml = r#"<w:p><w:pPr><w:pStyle w:val="H1x"/></w:pPr><w:r><w:t>工作计划</w:t></w:r></w:p>"#;
+        let xml =
+            r#"<w:p><w:pPr><w:pStyle w:val="H1x"/></w:pPr><w:r><w:t>工作计划</w:t></w:r></w:p>"#;
         assert_eq!(body(xml, NUMBERING, styles), "五、工作计划\n");
     }
 
@@ -911,10 +1031,18 @@ mod tests {
 
     #[test]
     fn broken_documents_do_not_fail() {
-        for xml in ["<w:p><w:r><w:t>未闭合", "</w:p></w:tbl></w:tc>", "<w:tbl><w:tr><w:tc><w:p>", "<w:del>"] {
+        for xml in [
+            "<w:p><w:r><w:t>未闭合",
+            "</w:p></w:tbl></w:tc>",
+            "<w:tbl><w:tr><w:tc><w:p>",
+            "<w:del>",
+        ] {
             let _ = body(xml, NUMBERING, "");
         }
-        assert!(extract(b"PK\x03\x04 not really").unwrap_err().to_string().contains("damaged"));
+        assert!(extract(b"PK\x03\x04 not really")
+            .unwrap_err()
+            .to_string()
+            .contains("damaged"));
         assert!(extract(b"").is_err());
     }
 }

@@ -65,7 +65,10 @@ fn charset_param(content: &str) -> Option<String> {
 pub fn looks_like_html(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
     let lower = head[start..].to_ascii_lowercase();
     lower.starts_with(b"<!doctype html")
         || lower.starts_with(b"<html")
@@ -77,23 +80,67 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 
 /// Elements whose content is never the article.
 const DROPPED: [&str; 24] = [
-    "head", "title", "script", "style", "noscript", "template", "svg", "math", "nav", "header", "footer",
-    "aside", "form", "select", "button", "iframe", "object", "canvas", "audio", "video", "menu",
-    "dialog", "textarea", "datalist",
+    "head", "title", "script", "style", "noscript", "template", "svg", "math", "nav", "header",
+    "footer", "aside", "form", "select", "button", "iframe", "object", "canvas", "audio", "video",
+    "menu", "dialog", "textarea", "datalist",
 ];
 
 /// Words that, as a `class` or `id` (or a part of one, `top-nav`, `footer_box`), mark
 /// the page's chrome rather than its content.
 const CHROME: [&str; 15] = [
-    "nav", "navbar", "menu", "breadcrumb", "breadcrumbs", "crumb", "footer", "sidebar",
-    "share", "toolbar", "login", "search", "copyright", "friendlink", "skip",
+    "nav",
+    "navbar",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "crumb",
+    "footer",
+    "sidebar",
+    "share",
+    "toolbar",
+    "login",
+    "search",
+    "copyright",
+    "friendlink",
+    "skip",
 ];
 
 /// Elements that end a line.
 const BLOCKS: [&str; 34] = [
-    "address", "article", "blockquote", "body", "br", "caption", "center", "dd", "div", "dl",
-    "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "html",
-    "li", "main", "ol", "p", "pre", "section", "table", "tbody", "tfoot", "thead", "tr", "ul",
+    "address",
+    "article",
+    "blockquote",
+    "body",
+    "br",
+    "caption",
+    "center",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tbody",
+    "tfoot",
+    "thead",
+    "tr",
+    "ul",
 ];
 
 fn is_one_of(name: &str, set: &[&str]) -> bool {
@@ -203,7 +250,11 @@ pub fn extract(html: &str) -> String {
     for token in Tokens::html(html) {
         if let Some((element, depth)) = &mut dropping {
             match token {
-                Token::Start { name, self_closing: false, .. } if name.eq_ignore_ascii_case(element) => {
+                Token::Start {
+                    name,
+                    self_closing: false,
+                    ..
+                } if name.eq_ignore_ascii_case(element) => {
                     *depth += 1;
                 }
                 Token::End { name } if name.eq_ignore_ascii_case(element) => {
@@ -227,8 +278,13 @@ pub fn extract(html: &str) -> String {
             }
         };
         match token {
-            Token::Start { name, attrs, self_closing } => {
-                let void = self_closing || is_one_of(name, &["br", "hr", "img", "input", "meta", "link", "wbr"]);
+            Token::Start {
+                name,
+                attrs,
+                self_closing,
+            } => {
+                let void = self_closing
+                    || is_one_of(name, &["br", "hr", "img", "input", "meta", "link", "wbr"]);
                 if !void && (is_one_of(name, &DROPPED) || is_chrome(attrs)) {
                     dropping = Some((name.to_ascii_lowercase(), 1));
                     in_title = name.eq_ignore_ascii_case("title");
@@ -254,7 +310,9 @@ pub fn extract(html: &str) -> String {
             Token::End { name } => {
                 if is_one_of(name, &["td", "th"]) {
                     cells = cells.saturating_sub(1);
-                } else if is_one_of(name, &BLOCKS) && (cells == 0 || is_one_of(name, &["tr", "table"])) {
+                } else if is_one_of(name, &BLOCKS)
+                    && (cells == 0 || is_one_of(name, &["tr", "table"]))
+                {
                     sinks(&mut all, &mut main, &|l| l.end_line());
                 }
                 if is_one_of(name, &["article", "main"]) {
@@ -274,7 +332,11 @@ pub fn extract(html: &str) -> String {
     let all = all.finish();
     let main = main.finish();
     // An article or main element with real content is the page's text.
-    let body = if main.chars().count() >= 100 { main } else { all };
+    let body = if main.chars().count() >= 100 {
+        main
+    } else {
+        all
+    };
     with_title(body, &title)
 }
 
@@ -296,13 +358,23 @@ mod tests {
 
     #[test]
     fn declared_charsets() {
-        assert_eq!(charset(br#"<html><head><meta charset="GB2312">"#), Some(Encoding::Gb18030));
+        assert_eq!(
+            charset(br#"<html><head><meta charset="GB2312">"#),
+            Some(Encoding::Gb18030)
+        );
         assert_eq!(
             charset(br#"<meta http-equiv="Content-Type" content="text/html; charset=big5" />"#),
             Some(Encoding::Big5)
         );
-        assert_eq!(charset(b"<?xml version=\"1.0\" encoding=\"GBK\"?><html>"), Some(Encoding::Gb18030));
-        assert_eq!(charset(b"<meta charset=utf-8>\xC8\xAB\xC7\xF8"), None, "UTF-8 declared, GBK bytes");
+        assert_eq!(
+            charset(b"<?xml version=\"1.0\" encoding=\"GBK\"?><html>"),
+            Some(Encoding::Gb18030)
+        );
+        assert_eq!(
+            charset(b"<meta charset=utf-8>\xC8\xAB\xC7\xF8"),
+            None,
+            "UTF-8 declared, GBK bytes"
+        );
         assert_eq!(charset(b"<meta charset=latin1>"), None);
         assert_eq!(charset(b"<p>no declaration</p>"), None);
     }
@@ -337,7 +409,10 @@ mod tests {
 
     #[test]
     fn title_leads_when_the_body_lacks_it() {
-        assert_eq!(extract("<title>关于2023年工作的总结 - 某某局</title><p>正文</p>"), "关于2023年工作的总结\n正文\n");
+        assert_eq!(
+            extract("<title>关于2023年工作的总结 - 某某局</title><p>正文</p>"),
+            "关于2023年工作的总结\n正文\n"
+        );
     }
 
     #[test]
@@ -349,7 +424,10 @@ mod tests {
 
     #[test]
     fn text_and_markup_in_text_stay_text() {
-        assert_eq!(extract("<p>&lt;script&gt;alert(1)&lt;/script&gt; a &lt; b</p>"), "<script>alert(1)</script> a < b\n");
+        assert_eq!(
+            extract("<p>&lt;script&gt;alert(1)&lt;/script&gt; a &lt; b</p>"),
+            "<script>alert(1)</script> a < b\n"
+        );
         assert_eq!(extract("<p>PM < 2.5 and <unclosed"), "PM < 2.5 and\n");
     }
 }

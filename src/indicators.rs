@@ -921,7 +921,9 @@ fn table_cell_name(text: &str, pos: usize, lex: &Lexicon) -> Option<String> {
         .and_then(|h| h.split('\t').nth(column))
         .map(str::trim)
         .filter(|c| {
-            !c.is_empty() && !c.starts_with(|x: char| x.is_ascii_digit()) && !lex.value_column.contains(c)
+            !c.is_empty()
+                && !c.starts_with(|x: char| x.is_ascii_digit())
+                && !lex.value_column.contains(c)
         })
         .unwrap_or("");
     let name = format!("{row_label}{column_name}");

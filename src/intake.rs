@@ -103,7 +103,9 @@ pub fn sniff(name: &str, bytes: &[u8]) -> Format {
         // Word or not, the Word reader says what a ZIP archive is.
         return Format::Docx;
     }
-    if matches!(extension.as_str(), "html" | "htm" | "xhtml" | "shtml") || crate::html::looks_like_html(bytes) {
+    if matches!(extension.as_str(), "html" | "htm" | "xhtml" | "shtml")
+        || crate::html::looks_like_html(bytes)
+    {
         return Format::Html;
     }
     Format::Text

@@ -74,10 +74,58 @@ pub fn analyze(text: &str, options: &Options) -> Report {
 
 /// Analyzes the text of a report with the given lexicon.
 pub fn analyze_with(text: &str, options: &Options, lex: &Lexicon) -> Report {
+    analyze_with_progress(text, options, lex, &mut |_| {})
+}
+
+/// A stage of the analysis, as [`analyze_with_progress`] reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Normalize,
+    Structure,
+    Numbers,
+    Indicators,
+    Report,
+}
+
+impl Stage {
+    /// Every stage, in order.
+    pub const ALL: [Stage; 5] = [
+        Stage::Normalize,
+        Stage::Structure,
+        Stage::Numbers,
+        Stage::Indicators,
+        Stage::Report,
+    ];
+
+    /// The stage's name: `normalize`, `structure`, `numbers`, `indicators`, `report`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Normalize => "normalize",
+            Stage::Structure => "structure",
+            Stage::Numbers => "numbers",
+            Stage::Indicators => "indicators",
+            Stage::Report => "report",
+        }
+    }
+}
+
+/// [`analyze_with`], calling `progress` as each stage starts (for a progress bar on large
+/// inputs).
+pub fn analyze_with_progress(
+    text: &str,
+    options: &Options,
+    lex: &Lexicon,
+    progress: &mut dyn FnMut(Stage),
+) -> Report {
+    progress(Stage::Normalize);
     let normalized = normalize::normalize(text, lex);
+    progress(Stage::Structure);
     let structure = structure::analyze(&normalized.text, lex);
+    progress(Stage::Numbers);
     let mentions = numbers::find(&normalized.text, &structure.label_spans(), lex);
+    progress(Stage::Indicators);
     let findings = indicators::find(&normalized.text, &structure, &mentions, lex);
+    progress(Stage::Report);
     report::build(&report::Parts {
         original: text,
         normalized: &normalized,

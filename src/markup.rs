@@ -131,7 +131,7 @@ impl<'a> Iterator for Tokens<'a> {
                 .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
                 .unwrap_or(rest.len() - name_from);
             let name = &rest[name_from..name_from + name_len];
-            if !name.starts_with(|c: char| c.is_alphabetic() || c == '_') {
+            if !name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_' || !c.is_ascii()) {
                 // A lone `<` (`PM<2.5`): text.
                 let end = rest[1..].find('<').map_or(rest.len(), |i| i + 1);
                 self.pos += end;
@@ -264,7 +264,11 @@ fn entity(name: &str) -> Option<char> {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
             None => num.parse().ok()?,
         };
-        return Some(char::from_u32(code).filter(|&c| c != '\0').unwrap_or('\u{FFFD}'));
+        return Some(
+            char::from_u32(code)
+                .filter(|&c| c != '\0')
+                .unwrap_or('\u{FFFD}'),
+        );
     }
     Some(match name {
         "amp" | "AMP" => '&',
@@ -319,19 +323,37 @@ mod tests {
 
     #[test]
     fn tags_text_and_attributes() {
-        let t = tokens(r#"<w:p w:rsidR="00"><w:t xml:space="preserve">一、 </w:t><w:br/></w:p>"#, false);
+        let t = tokens(
+            r#"<w:p w:rsidR="00"><w:t xml:space="preserve">一、 </w:t><w:br/></w:p>"#,
+            false,
+        );
         assert_eq!(
             t,
             vec![
-                Token::Start { name: "w:p", attrs: r#" w:rsidR="00""#, self_closing: false },
-                Token::Start { name: "w:t", attrs: r#" xml:space="preserve""#, self_closing: false },
+                Token::Start {
+                    name: "w:p",
+                    attrs: r#" w:rsidR="00""#,
+                    self_closing: false
+                },
+                Token::Start {
+                    name: "w:t",
+                    attrs: r#" xml:space="preserve""#,
+                    self_closing: false
+                },
                 Token::Text("一、 "),
                 Token::End { name: "w:t" },
-                Token::Start { name: "w:br", attrs: "", self_closing: true },
+                Token::Start {
+                    name: "w:br",
+                    attrs: "",
+                    self_closing: true
+                },
                 Token::End { name: "w:p" },
             ]
         );
-        assert_eq!(attr(r#" w:val="3" w:x='a>b'"#, "w:x").as_deref(), Some("a>b"));
+        assert_eq!(
+            attr(r#" w:val="3" w:x='a>b'"#, "w:x").as_deref(),
+            Some("a>b")
+        );
         assert_eq!(attr(" class=nav hidden", "CLASS").as_deref(), Some("nav"));
         assert_eq!(attr(" class=nav hidden", "hidden").as_deref(), Some(""));
         assert_eq!(attr(" = = x", "y"), None);
@@ -339,7 +361,10 @@ mod tests {
 
     #[test]
     fn comments_declarations_and_cdata() {
-        let t = tokens("<?xml version='1.0'?><!DOCTYPE html><!-- <p>x</p> --><![CDATA[a<b]]>c", true);
+        let t = tokens(
+            "<?xml version='1.0'?><!DOCTYPE html><!-- <p>x</p> --><![CDATA[a<b]]>c",
+            true,
+        );
         assert_eq!(t, vec![Token::Raw("a<b"), Token::Text("c")]);
     }
 
@@ -355,17 +380,38 @@ mod tests {
 
     #[test]
     fn broken_markup_never_fails() {
-        for src in ["<", "<p", "<p attr='x", "</", "<!--", "<![CDATA[x", "a < b", "<>", "<script>", "<?", "<1>"] {
+        for src in [
+            "<",
+            "<p",
+            "<p attr='x",
+            "</",
+            "<!--",
+            "<![CDATA[x",
+            "a < b",
+            "<>",
+            "<script>",
+            "<?",
+            "<1>",
+        ] {
             let _ = tokens(src, true);
             let _ = tokens(src, false);
         }
-        assert_eq!(tokens("PM < 2.5", true), vec![Token::Text("PM "), Token::Text("< 2.5")]);
+        assert_eq!(
+            tokens("PM < 2.5", true),
+            vec![Token::Text("PM "), Token::Text("< 2.5")]
+        );
     }
 
     #[test]
     fn entities() {
-        assert_eq!(decode_entities("a&amp;b&lt;&#8451;&#x2103;&nbsp;&ldquo;"), "a&b<℃℃\u{A0}“");
-        assert_eq!(decode_entities("R&D &unknown; &#xZZ; &"), "R&D &unknown; &#xZZ; &");
+        assert_eq!(
+            decode_entities("a&amp;b&lt;&#8451;&#x2103;&nbsp;&ldquo;"),
+            "a&b<℃℃\u{A0}“"
+        );
+        assert_eq!(
+            decode_entities("R&D &unknown; &#xZZ; &"),
+            "R&D &unknown; &#xZZ; &"
+        );
         assert_eq!(decode_entities("&#0;&#99999999;"), "\u{FFFD}\u{FFFD}");
     }
 }

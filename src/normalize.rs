@@ -624,7 +624,8 @@ impl CharFolder<'_> {
                     !plain.is_empty() && splits_into_syllables(&plain, han_run.min(8), self.lex);
                 return ok.then_some(from + j + c.len_utf8());
             }
-            if is_invisible(c) {
+            // a line break inside the ruby (a PDF line ends in it) goes with it
+            if is_invisible(c) || matches!(c, '\n' | '\r' | ' ') {
                 continue;
             }
             plain.push(untoned(c)?);
@@ -1381,6 +1382,8 @@ mod tests {
             "环境保护工作职责（试行）"
         );
         assert_eq!(norm("各縣(市、區(qū))"), "各县（市、区）");
+        // a PDF line break inside the ruby (found by fuzzing: the next pass stripped it)
+        assert_eq!(norm("實施細(\nxì)則(試行)"), "实施细则（试行）");
         // without any tone mark in the document, a Latin parenthesis stays
         assert_eq!(norm("标准(de)"), "标准（de）");
     }

@@ -2,11 +2,11 @@
 //! character boundaries, normalization is idempotent, the offset map is monotonic, and the
 //! UTF-16 offsets agree with `encode_utf16`.
 
-use envreport::lexicon::Lexicon;
-use envreport::normalize::normalize;
-use envreport::offset_map::Span;
-use envreport::{analyze, OffsetEncoding, Options, Report, Section};
 use proptest::prelude::*;
+
+#[path = "../fuzz/checks.rs"]
+mod checks;
+use checks::{check_normalization, check_report};
 
 /// Characters that exercise the analyzer: CJK and its punctuation, full-width forms,
 /// numerals, placeholders, units, astral characters, controls, bidi marks, ruby and
@@ -65,113 +65,6 @@ fn reportish() -> impl Strategy<Value = String> {
     prop::collection::vec(fragments, 0..40).prop_map(|v| v.concat())
 }
 
-fn sections_flat<'a>(s: &'a [Section], out: &mut Vec<&'a Section>) {
-    for x in s {
-        out.push(x);
-        sections_flat(&x.children, out);
-    }
-}
-
-/// Every span of the report, as (start, end).
-fn spans(r: &Report) -> Vec<(usize, usize)> {
-    let mut v = Vec::new();
-    let mut secs = Vec::new();
-    sections_flat(&r.sections, &mut secs);
-    for s in secs {
-        v.push((s.start, s.end));
-        v.push((s.heading_start, s.heading_end));
-    }
-    for i in &r.indicators {
-        v.push((i.start, i.end));
-        v.push((i.sentence_start, i.sentence_end));
-    }
-    v.extend(r.comparisons.iter().map(|c| (c.start, c.end)));
-    v.extend(r.ranks.iter().map(|c| (c.start, c.end)));
-    v.extend(r.meta.spans.values().map(|s| (s.start, s.end)));
-    v.extend(
-        r.diagnostics
-            .iter()
-            .filter_map(|d| Some((d.start?, d.end?))),
-    );
-    v
-}
-
-fn check_report(input: &str) {
-    let chars = input.chars().count();
-    let r = analyze(
-        input,
-        &Options {
-            offsets: OffsetEncoding::Chars,
-        },
-    );
-    for (s, e) in spans(&r) {
-        assert!(
-            s <= e && e <= chars,
-            "span {s}..{e} out of 0..{chars} in {input:?}"
-        );
-    }
-    // UTF-8 spans are on character boundaries
-    let r8 = analyze(
-        input,
-        &Options {
-            offsets: OffsetEncoding::Utf8,
-        },
-    );
-    for (s, e) in spans(&r8) {
-        assert!(
-            input.is_char_boundary(s) && input.is_char_boundary(e),
-            "{s}..{e} not on boundaries in {input:?}"
-        );
-    }
-    // UTF-16 offsets are the UTF-8 offsets converted by encode_utf16
-    let r16 = analyze(
-        input,
-        &Options {
-            offsets: OffsetEncoding::Utf16,
-        },
-    );
-    for ((s8, e8), (s16, e16)) in spans(&r8).into_iter().zip(spans(&r16)) {
-        assert_eq!(input[..s8].encode_utf16().count(), s16);
-        assert_eq!(input[..e8].encode_utf16().count(), e16);
-    }
-    // the quoted text of each finding is the original slice
-    for i in &r8.indicators {
-        assert_eq!(i.text, input[i.start..i.end]);
-    }
-}
-
-fn check_normalization(input: &str) {
-    let lex = Lexicon::builtin();
-    let once = normalize(input, lex);
-    let twice = normalize(&once.text, lex);
-    assert_eq!(
-        twice.text, once.text,
-        "normalize is not idempotent on {input:?}"
-    );
-    // the map is monotonic and in bounds, for starts and for ends
-    let mut last_start = 0;
-    let mut last_end = 0;
-    let mut pos = 0;
-    loop {
-        let s = once.map.start_to_original(pos);
-        let e = once.map.end_to_original(pos);
-        assert!(
-            s >= last_start && e >= last_end,
-            "map not monotonic at {pos} in {input:?}"
-        );
-        assert!(s <= input.len() && e <= input.len());
-        assert!(input.is_char_boundary(s) && input.is_char_boundary(e));
-        let span = once.map.to_original(Span::new(pos, pos));
-        assert!(span.start <= span.end);
-        last_start = s;
-        last_end = e;
-        match once.text[pos..].chars().next() {
-            Some(c) => pos += c.len_utf8(),
-            None => break,
-        }
-    }
-}
-
 /// A fixed seed, so the suite runs the same cases every time; `PROPTEST_CASES` and
 /// `PROPTEST_RNG_SEED` explore more.
 fn config() -> ProptestConfig {
@@ -217,7 +110,7 @@ proptest! {
 
     #[test]
     fn numbers_never_panic(s in text()) {
-        let _ = envreport::numbers(&s, &Options::default());
+        let _ = envreport::numbers(&s, &envreport::Options::default());
     }
 
     #[test]

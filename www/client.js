@@ -15,9 +15,13 @@ function getWorker() {
   if (!worker) {
     worker = new Worker(workerURL, { type: 'module', name: 'envreport' });
     worker.onmessage = (event) => {
-      const { id, ok, error, ...rest } = event.data;
+      const { id, ok, error, progress, ...rest } = event.data;
       const p = pending.get(id);
       if (!p) return;
+      if (progress) {
+        p.onProgress?.(progress);
+        return;
+      }
       pending.delete(id);
       if (ok) p.resolve(rest);
       else p.reject(new Error(error));
@@ -32,21 +36,23 @@ function getWorker() {
   return worker;
 }
 
-function call(message, transfer = []) {
+function call(message, transfer = [], onProgress = undefined) {
   return new Promise((resolve, reject) => {
     const id = nextId++;
-    pending.set(id, { resolve, reject });
+    pending.set(id, { resolve, reject, onProgress });
     getWorker().postMessage({ id, ...message }, transfer);
   });
 }
 
 /** Analyzes a text: resolves to `{ report, ms }`, offsets in UTF-16 code units unless
- * `options.offsets` says otherwise. */
-export function analyzeText(text, options = {}) {
-  return call({ op: 'analyze', text: String(text), options });
+ * `options.offsets` says otherwise. On long texts `onProgress({ stage, done, total })` is
+ * called as each stage of the analysis starts. */
+export function analyzeText(text, options = {}, onProgress = undefined) {
+  return call({ op: 'analyze', text: String(text), options }, [], onProgress);
 }
 
-/** Reads a dropped or picked file: resolves to `{ text, encoding, format }`. */
+/** Reads a dropped or picked file (text in any supported encoding, a web page or a Word
+ * document): resolves to `{ text, encoding, format }`. */
 export async function readFile(file) {
   const bytes = await file.arrayBuffer();
   return call({ op: 'read', name: file.name, bytes }, [bytes]);

@@ -14,9 +14,9 @@ const state = {
   text: '',
   report: null,
   ms: 0,
-  files: [],          // [{ name, text, encoding }]
+  files: [],          // [{ name, text, encoding, format }]
   fileIndex: -1,
-  encoding: null,
+  encoding: null,     // how the file on screen was read: { encoding, format }
   sortKey: null,
   sortDir: 'asc',
   filter: '',
@@ -44,6 +44,31 @@ function setStatus(text, busy = false) {
   status.classList.toggle('busy', busy);
 }
 
+/** The status line while a long text is analyzed: a progress bar, the stage, the time. */
+function setProgress(text, started, progress) {
+  const status = $('status');
+  const elapsed = `${((performance.now() - started) / 1000).toFixed(1)} s`;
+  const size = `${(text.length / 1e6).toFixed(1)} M ${t('chars')}`;
+  const parts = [h('span', { class: 'spinner', 'aria-hidden': 'true' })];
+  if (progress) {
+    parts.push(h('progress', { max: String(progress.total), value: String(progress.done), 'aria-label': t('analyzing') }));
+    parts.push(`${t('analyzing')} ${t('stage')[progress.stage] ?? progress.stage} (${progress.done + 1}/${progress.total}) · ${size} · ${elapsed}`);
+  } else {
+    parts.push(`${t('analyzing')} ${size} · ${elapsed}`);
+  }
+  status.replaceChildren(...parts);
+  status.classList.add('busy');
+}
+
+/** How the file on screen was read: `gb18030`, `Word 文档`, `网页 · utf-8`. */
+function inputLabel(input) {
+  if (!input) return '';
+  const format = t('format')[input.format] ?? input.format;
+  if (input.format === 'docx') return format;
+  if (input.format === 'html') return `${format} · ${input.encoding}`;
+  return input.encoding;
+}
+
 function setError(message) {
   $('status').replaceChildren(h('span', { class: 'error' }, `${t('error')}: ${message}`));
 }
@@ -67,13 +92,22 @@ async function runAnalysis(text) {
     return;
   }
   const started = performance.now();
-  const tick = setInterval(() => {
-    setStatus(`${t('analyzing')} ${(text.length / 1e6).toFixed(1)} M ${t('chars')} · ${((performance.now() - started) / 1000).toFixed(1)} s`, true);
-  }, 250);
-  if (text.length > 200000) setStatus(t('analyzing'), true);
+  let progress = null;
+  const tick = setInterval(() => setProgress(text, started, progress), 250);
+  if (text.length > 200000) setProgress(text, started, null);
   try {
-    const { report, ms } = await analyzeText(text);
+    const { report, ms } = await analyzeText(text, {}, (p) => {
+      progress = p;
+      setProgress(text, started, p);
+    });
     if (id !== state.request) return; // a newer text is on its way
+    clearInterval(tick);
+    if (report.indicators.length > 2000) {
+      // Building a large view takes a moment: say so first.
+      setStatus(t('rendering'), true);
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      if (id !== state.request) return;
+    }
     state.text = text;
     state.report = report;
     state.ms = ms;
@@ -98,8 +132,8 @@ async function openFiles(fileList) {
   const errors = [];
   for (const file of files) {
     try {
-      const { text, encoding } = await readFile(file);
-      read.push({ name: file.name, text, encoding });
+      const { text, encoding, format } = await readFile(file);
+      read.push({ name: file.name, text, encoding, format });
     } catch (e) {
       errors.push(`${file.name}: ${e.message}`);
     }
@@ -115,7 +149,7 @@ async function openFiles(fileList) {
 function showFile(i) {
   state.fileIndex = i;
   const f = state.files[i];
-  state.encoding = f.encoding;
+  state.encoding = { encoding: f.encoding, format: f.format };
   $('text').value = f.text;
   renderFileList();
   runAnalysis(f.text);
@@ -127,7 +161,7 @@ function renderFileList() {
   list.replaceChildren(...state.files.map((f, i) => h('button', {
     type: 'button', class: i === state.fileIndex ? 'file current' : 'file', 'aria-pressed': String(i === state.fileIndex),
     onclick: () => showFile(i),
-  }, f.name, h('span', { class: 'enc' }, f.encoding))));
+  }, f.name, h('span', { class: 'enc' }, inputLabel(f)))));
 }
 
 async function loadExample() {
@@ -148,9 +182,9 @@ function render() {
   $('panes').hidden = !r;
   if (!r) return;
   setStatus(t('stats', state.text.length.toLocaleString(), r.indicators.length, state.ms.toFixed(1))
-    + (state.encoding ? ` · ${t('encoding')} ${state.encoding}` : ''));
+    + (state.encoding ? ` · ${t('encoding')} ${inputLabel(state.encoding)}` : ''));
 
-  const extra = state.encoding ? [[t('encoding'), state.encoding]] : [];
+  const extra = state.encoding ? [[t('encoding'), inputLabel(state.encoding)]] : [];
   $('meta').replaceChildren(buildMeta(r, t, extra));
   $('outline').replaceChildren(buildOutline(r.sections, t, (s) => {
     const anchor = state.source.sectionAnchors.get(s.id);

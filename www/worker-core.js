@@ -1,14 +1,18 @@
 // What the analysis worker does, given a promise of the initialized wasm module. Messages
 // in: {id, op: 'analyze', text, options} | {id, op: 'read', name, bytes} | {id, op: 'version'};
-// out: {id, ok: true, ...} or {id, ok: false, error}.
-import { analyze, detectEncoding, version } from './pkg/envreport.js';
+// out: {id, progress: {stage, done, total}} while a large text is analyzed, then
+// {id, ok: true, ...} or {id, ok: false, error}.
+import { analyze, readDocument, version } from './pkg/envreport.js';
 
-/** Decodes a text file's bytes by the encoding the core detects. */
-function readText(bytes) {
-  const { encoding, bom } = detectEncoding(bytes);
-  const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(bom));
-  return { text, encoding, format: 'text' };
-}
+// Texts this long report each stage of the analysis, for a progress bar.
+const PROGRESS_FROM = 200_000;
+
+// What the core decodes GB18030 and Big5 with.
+const decoder = {
+  decode(bytes, label) {
+    return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+  },
+};
 
 export function serveRequests(ready) {
   self.onmessage = async (event) => {
@@ -16,11 +20,16 @@ export function serveRequests(ready) {
     try {
       await ready;
       if (op === 'analyze') {
+        const { text } = event.data;
         const start = performance.now();
-        const report = analyze(event.data.text, { offsets: 'utf16', ...(event.data.options ?? {}) });
+        const onProgress = text.length >= PROGRESS_FROM
+          ? (stage, done, total) => self.postMessage({ id, progress: { stage, done, total } })
+          : undefined;
+        const report = analyze(text, { offsets: 'utf16', ...(event.data.options ?? {}) }, onProgress);
         self.postMessage({ id, ok: true, report, ms: performance.now() - start });
       } else if (op === 'read') {
-        self.postMessage({ id, ok: true, ...readText(new Uint8Array(event.data.bytes)) });
+        const { text, encoding, format } = readDocument(event.data.name ?? '', new Uint8Array(event.data.bytes), decoder);
+        self.postMessage({ id, ok: true, text, encoding, format });
       } else if (op === 'version') {
         self.postMessage({ id, ok: true, version: version() });
       } else {
