@@ -227,63 +227,23 @@ pub struct ByteCounts {
     pub tabs: usize,
 }
 
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `w` that equals `b`, the others clear.
-#[inline]
-fn bytes_equal(w: u64, b: u8) -> u64 {
-    let t = w ^ (LO * b as u64);
-    // exact zero-byte test: a byte is zero iff adding 0x7F to its low bits and or-ing leaves
-    // its high bit clear
-    !(((t & !HI) + !HI) | t) & HI
-}
-
-/// Counts the bytes of `s` (see [`ByteCounts`]), eight at a time: per-byte counters in the
-/// lanes of a word, summed every 255 words (no popcount instruction needed).
+/// Counts the bytes of `s` (see [`ByteCounts`]). Written as plain loops over blocks of 255
+/// bytes with byte-sized counters, which the compiler turns into vector code (16 bytes
+/// a step on x86-64, and in WebAssembly built with SIMD).
 pub fn count_bytes(s: &[u8]) -> ByteCounts {
     let mut c = ByteCounts::default();
-    let mut chunks = s.chunks_exact(8);
-    let mut total_words = 0usize;
-    let mut cont_total = 0usize;
-    loop {
-        let (mut cont, mut astral, mut spaces, mut tabs) = (0u64, 0u64, 0u64, 0u64);
-        let mut words = 0;
-        for chunk in chunks.by_ref().take(255) {
-            let w = u64::from_le_bytes([
-                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
-            ]);
-            // continuation bytes are 10xxxxxx: high bit set, next bit clear
-            cont += ((w & HI) & !((w << 1) & HI)) >> 7;
-            // four-byte lead bytes are 11110xxx
-            astral +=
-                ((w & HI) & ((w << 1) & HI) & ((w << 2) & HI) & ((w << 3) & HI) & !((w << 4) & HI))
-                    >> 7;
-            spaces += bytes_equal(w, b' ') >> 7;
-            tabs += bytes_equal(w, b'\t') >> 7;
-            words += 1;
+    for block in s.chunks(255) {
+        let (mut lead, mut astral, mut spaces, mut tabs) = (0u8, 0u8, 0u8, 0u8);
+        for &b in block {
+            lead += u8::from((b as i8) >= -0x40);
+            astral += u8::from(b >= 0xF0);
+            spaces += u8::from(b == b' ');
+            tabs += u8::from(b == b'\t');
         }
-        if words == 0 {
-            break;
-        }
-        // each lane holds at most 255: a multiply by 0x0101… would overflow the top lane,
-        // so fold pairs of lanes first
-        let sum = |acc: u64| -> usize {
-            let pairs = (acc & 0x00FF_00FF_00FF_00FF) + ((acc >> 8) & 0x00FF_00FF_00FF_00FF);
-            (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
-        };
-        total_words += words;
-        cont_total += sum(cont);
-        c.astral += sum(astral);
-        c.spaces += sum(spaces);
-        c.tabs += sum(tabs);
-    }
-    c.chars = total_words * 8 - cont_total;
-    for &b in chunks.remainder() {
-        c.chars += usize::from(b & 0xC0 != 0x80);
-        c.astral += usize::from(b & 0xF8 == 0xF0);
-        c.spaces += usize::from(b == b' ');
-        c.tabs += usize::from(b == b'\t');
+        c.chars += usize::from(lead);
+        c.astral += usize::from(astral);
+        c.spaces += usize::from(spaces);
+        c.tabs += usize::from(tabs);
     }
     c
 }

@@ -11,6 +11,9 @@ use envreport::{analyze_with, Input, Lexicon, LexiconFile, OffsetEncoding, Optio
 
 mod cli_text;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "envreport",

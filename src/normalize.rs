@@ -947,9 +947,9 @@ impl LineFacts {
     /// space (the other spaces were folded to it).
     fn of(s: &str) -> Self {
         let c = crate::chars::count_bytes(s.as_bytes());
-        let prose = ["，", "。", "、", "；", "！", "？"]
-            .iter()
-            .any(|p| s.contains(p));
+        let prose = s
+            .chars()
+            .any(|c| matches!(c, '，' | '。' | '、' | '；' | '！' | '？'));
         LineFacts {
             space: c.spaces > 0,
             tab: c.tabs > 0,

@@ -14,6 +14,7 @@
 //! deleted before it, its end to the latest position before anything deleted after it, so
 //! mapped spans are as tight as the edits allow. Both mappings are monotonic.
 
+use std::cell::Cell;
 use std::marker::PhantomData;
 
 /// Marks spans of the text the caller passed in.
@@ -84,6 +85,9 @@ pub struct OffsetMap {
     regions: Vec<Region>,
     out_len: usize,
     in_len: usize,
+    /// Where the last lookup ended: lookups mostly move forward a little (a report maps
+    /// its spans in text order), so searching from here is much cheaper than from scratch.
+    hint: Cell<usize>,
 }
 
 impl OffsetMap {
@@ -97,7 +101,35 @@ impl OffsetMap {
             }],
             out_len: len,
             in_len: len,
+            hint: Cell::new(0),
         }
+    }
+
+    /// The number of regions for which `before` holds, `before` being true of a prefix of
+    /// the regions (a `partition_point`), searched by galloping from the last answer.
+    fn partition_from_hint(&self, before: impl Fn(&Region) -> bool) -> usize {
+        let r = &self.regions;
+        let h = self.hint.get().min(r.len());
+        let (lo, hi) = if h < r.len() && before(&r[h]) {
+            // forward: the answer is past h
+            let (mut lo, mut step) = (h + 1, 1);
+            while lo + step <= r.len() && before(&r[lo + step - 1]) {
+                lo += step;
+                step *= 2;
+            }
+            (lo, (lo + step).min(r.len()))
+        } else {
+            // backward: the answer is at h or before
+            let (mut hi, mut step) = (h, 1);
+            while hi >= step && !before(&r[hi - step]) {
+                hi -= step;
+                step *= 2;
+            }
+            (hi.saturating_sub(step), hi)
+        };
+        let i = lo + r[lo..hi].partition_point(before);
+        self.hint.set(i);
+        i
     }
 
     /// Whether the output is the input unchanged.
@@ -117,7 +149,7 @@ impl OffsetMap {
     pub fn map_start(&self, pos: usize) -> usize {
         let pos = pos.min(self.out_len);
         // the last region starting at or before `pos`: after any deletions at `pos`
-        let i = self.regions.partition_point(|r| r.out as usize <= pos);
+        let i = self.partition_from_hint(|r| r.out as usize <= pos);
         if i == 0 {
             return 0;
         }
@@ -136,7 +168,7 @@ impl OffsetMap {
             return self.map_start(0);
         }
         // the region holding byte `pos - 1`: before any deletions at `pos`
-        let i = self.regions.partition_point(|r| (r.out as usize) < pos);
+        let i = self.partition_from_hint(|r| (r.out as usize) < pos);
         if i == 0 {
             return 0;
         }
@@ -290,6 +322,7 @@ impl MapBuilder {
                 regions: self.regions,
                 out_len,
                 in_len,
+                hint: Cell::new(0),
             },
         )
     }
