@@ -8,7 +8,7 @@ export SHARED
 CARGO ?= cargo
 
 .PHONY: help setup serve wasm cli test test-rust test-wasm test-browser lint doc gold size \
-	bench bench-wasm fuzz package example clean
+	bench bench-scale bench-wasm fuzz package example clean
 
 help:
 	@echo "make serve        build the page and serve it on http://127.0.0.1:$(PORT)/"
@@ -16,6 +16,7 @@ help:
 	@echo "make cli          build target/release/envreport"
 	@echo "make wasm         build www/pkg/ (the core for the browser)"
 	@echo "make bench        native throughput on the seeds (MB/s)"
+	@echo "make bench-scale  analysis time from 1 to 20 MB and on hostile inputs (linear growth)"
 	@echo "make bench-wasm   wasm throughput in Node next to the native figure"
 	@echo "make fuzz         run each fuzz target FUZZ_SECONDS (default 60); crash inputs go to fuzz/regressions/"
 	@echo "make size         the page's gzipped wasm + JS against the budget"
@@ -64,6 +65,9 @@ size: wasm
 
 bench:
 	$(CARGO) bench --bench throughput
+
+bench-scale:
+	$(CARGO) bench --bench scale
 
 bench-wasm: wasm cli
 	node tools/bench-wasm.mjs

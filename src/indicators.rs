@@ -97,6 +97,7 @@ pub fn find(text: &str, structure: &Structure, mentions: &[Mention], lex: &Lexic
         Some("计划" | "要点" | "方案")
     );
     let sections = section_facts(structure, lex);
+    let table = TableCache::default();
     // (sentence start, A part, name) of the last indicator
     let mut last: Option<(usize, String, String)> = None;
     for (k, m) in mentions.iter().enumerate() {
@@ -116,6 +117,7 @@ pub fn find(text: &str, structure: &Structure, mentions: &[Mention], lex: &Lexic
             k,
             mentions,
             previous.map(|p| p.1.as_str()),
+            &table,
             lex,
         );
         // Ⅰ～Ⅲ类水质断面11个，占91.7%: a share of what was just counted
@@ -762,6 +764,7 @@ fn name_of<'t>(
     k: usize,
     mentions: &[Mention],
     previous_a: Option<&str>,
+    table: &TableCache,
     lex: &Lexicon,
 ) -> (String, String, Span<Normalized>) {
     let m = &mentions[k];
@@ -874,7 +877,7 @@ fn name_of<'t>(
         .trim_matches(|c: char| c == '的' || is_space(c))
         .to_string();
     let name = if name.is_empty() {
-        table_cell_name(text, m.span.start, lex).unwrap_or_default()
+        table_cell_name(text, m.span.start, table, lex).unwrap_or_default()
     } else {
         name
     };
@@ -889,34 +892,52 @@ fn name_of<'t>(
 
 /// The name of a number in a table cell: the row's first cell and the column's header
 /// (PM2.5 + 浓度 for `PM2.5\t32微克/立方米` under `项目\t浓度`).
-fn table_cell_name(text: &str, pos: usize, lex: &Lexicon) -> Option<String> {
-    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-    let line = &text[line_start..line_end];
-    if !line.contains('\t') {
-        return None;
-    }
+fn table_cell_name(text: &str, pos: usize, table: &TableCache, lex: &Lexicon) -> Option<String> {
+    let line_start = row_start(text, pos)?;
     let column = text[line_start..pos].matches('\t').count();
     if column == 0 {
         return None;
     }
-    let row_label = line.split('\t').next()?.trim();
-    // the header: the first of the tab-separated lines above, looked for in the 200 lines
-    // above at most (a long table costs no more per cell than a short one)
-    let mut header = None;
-    let mut end = line_start;
-    for lines in 0..=200 {
-        if end == 0 {
-            break;
-        }
-        let start = text[..end - 1].rfind('\n').map_or(0, |i| i + 1);
-        let above = &text[start..end - 1];
-        if !above.contains('\t') {
-            break;
-        }
-        header = (lines < 200).then_some(above);
-        end = start;
+    let mut limit = (pos + ROW_MAX).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
     }
+    let line_end = match text[pos..limit].find('\n') {
+        Some(i) => pos + i,
+        None if limit == text.len() => limit,
+        None => return None,
+    };
+    let line = &text[line_start..line_end];
+    let row_label = line.split('\t').next()?.trim();
+    // the header: the first of the tab-separated lines above, known from the row above when
+    // that was looked at, else looked for in the 200 lines above at most
+    let top = match table.rows.get() {
+        Some((row, row_end, top)) if row == line_start || row_end + 1 == line_start => top,
+        _ => {
+            let mut top = (line_start, line_end);
+            for lines in 0..=200 {
+                let end = top.0;
+                if end == 0 {
+                    break;
+                }
+                let Some(start) = row_start(text, end - 1) else {
+                    break;
+                };
+                if !text[start..end - 1].contains('\t') {
+                    break;
+                }
+                if lines == 200 {
+                    // too far up to be this row's header
+                    top = (line_start, line_end);
+                    break;
+                }
+                top = (start, end - 1);
+            }
+            top
+        }
+    };
+    table.rows.set(Some((line_start, line_end, top)));
+    let header = (top.0 != line_start).then(|| &text[top.0..top.1]);
     let column_name = header
         .and_then(|h| h.split('\t').nth(column))
         .map(str::trim)
@@ -928,6 +949,31 @@ fn table_cell_name(text: &str, pos: usize, lex: &Lexicon) -> Option<String> {
         .unwrap_or("");
     let name = format!("{row_label}{column_name}");
     (!name.is_empty()).then_some(name)
+}
+
+/// The last table row named and the first line of its table (its header), so that each
+/// row of a long table finds its header at once.
+#[derive(Default)]
+struct TableCache {
+    /// (row start, row end, (header start, header end)).
+    rows: std::cell::Cell<Option<(usize, usize, (usize, usize))>>,
+}
+
+/// A table row is short: looking no further than this for its edges keeps the cost per
+/// number bounded on a text that is one endless line.
+const ROW_MAX: usize = 4096;
+
+/// The start of the line holding `pos`, if it starts within [`ROW_MAX`] bytes before.
+fn row_start(text: &str, pos: usize) -> Option<usize> {
+    let mut window = pos.saturating_sub(ROW_MAX);
+    while !text.is_char_boundary(window) {
+        window += 1;
+    }
+    match text[window..pos].rfind('\n') {
+        Some(i) => Some(window + i + 1),
+        None if window == 0 => Some(0),
+        None => None,
+    }
 }
 
 /// `s` up to the first word that ends a noun phrase (see the `noun_end` cues).
