@@ -955,9 +955,12 @@ fn table_cell_name(text: &str, pos: usize, table: &TableCache, lex: &Lexicon) ->
 /// row of a long table finds its header at once.
 #[derive(Default)]
 struct TableCache {
-    /// (row start, row end, (header start, header end)).
-    rows: std::cell::Cell<Option<(usize, usize, (usize, usize))>>,
+    /// (row start, row end, header line).
+    rows: std::cell::Cell<Option<(usize, usize, Line)>>,
 }
+
+/// A line's (start, end).
+type Line = (usize, usize);
 
 /// A table row is short: looking no further than this for its edges keeps the cost per
 /// number bounded on a text that is one endless line.
