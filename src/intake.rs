@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 
 /// The largest input analyzed, in bytes of text. Larger inputs are refused with a message
 /// rather than freezing a browser tab.
-pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+pub const MAX_INPUT_BYTES: usize = 64_000_000;
 
 /// A text encoding the analyzer reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -191,16 +191,32 @@ function render() {
     scrollSourceTo(anchor);
     flash(anchor);
   }));
-  $('diagnostics').replaceChildren(...(r.diagnostics.length
-    ? r.diagnostics.map((d) => h('li', { class: `diag diag-${d.severity}` },
-      h('span', { class: 'diag-code' }, d.code), ' ', d.message,
-      d.text ? h('q', {}, d.text.length > 60 ? d.text.slice(0, 60) + '…' : d.text) : ''))
-    : [h('li', { class: 'muted' }, t('noDiagnostics'))]));
+  $('diagnostics').replaceChildren(...buildDiagnostics(r.diagnostics));
 
   state.source = buildSource(state.text, r, t);
   $('source').replaceChildren(state.source.element);
   renderSectionFilter();
   renderTable();
+}
+
+/** Diagnostics as list items: at most DIAGNOSTICS_SHOWN of each kind, then a count. */
+const DIAGNOSTICS_SHOWN = 20;
+function buildDiagnostics(list) {
+  if (!list.length) return [h('li', { class: 'muted' }, t('noDiagnostics'))];
+  const items = [];
+  const shown = new Map();
+  for (const d of list) {
+    const n = (shown.get(d.code) ?? 0) + 1;
+    shown.set(d.code, n);
+    if (n > DIAGNOSTICS_SHOWN) continue;
+    items.push(h('li', { class: `diag diag-${d.severity}` },
+      h('span', { class: 'diag-code' }, d.code), ' ', d.message,
+      d.text ? h('q', {}, d.text.length > 60 ? d.text.slice(0, 60) + '…' : d.text) : ''));
+  }
+  for (const [code, n] of shown) {
+    if (n > DIAGNOSTICS_SHOWN) items.push(h('li', { class: 'diag muted' }, h('span', { class: 'diag-code' }, code), ' ', t('moreOfKind', n - DIAGNOSTICS_SHOWN)));
+  }
+  return items;
 }
 
 function scrollSourceTo(el) {

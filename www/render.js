@@ -136,9 +136,20 @@ export function buildOutline(sections, t, onSelect) {
   return tree;
 }
 
+/** Texts longer than this get their marks only when a part scrolls into view. */
+const EAGER_LIMIT = 400_000;
+/** Characters of a part of the source view (cut at a line break). */
+const CHUNK = 32_768;
+
 /**
  * The original text with every indicator, comparison and rank marked, and an anchor at
- * each section's start. Returns the element and lookups from ids to marks.
+ * each section's start. Returns the element and lookups from ids to marks
+ * (`marks.indicator.get(id)`, `sectionAnchors.get(id)`).
+ *
+ * The text is cut into parts at line breaks. A long text's parts start as plain text
+ * (laid out only when near the screen, by `content-visibility`), and each gets its marks
+ * when it comes into view or when a lookup asks for one of its marks: a 20 MB report
+ * shows at once instead of building a million nodes.
  */
 export function buildSource(text, report, t) {
   const spans = [];
@@ -153,40 +164,130 @@ export function buildSource(text, report, t) {
     spans.push({ start: r.start, end: r.end, kind: 'rank', id: r.id, tip: rankText(r, t) });
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  // drop spans that overlap an earlier one, or fall outside the text
+  const kept = [];
+  let covered = 0;
+  for (const s of spans) {
+    if (s.start < covered || s.end > text.length || s.end <= s.start) continue;
+    kept.push(s);
+    covered = s.end;
+  }
   const anchors = [];
   const walk = (list) => { for (const s of list) { anchors.push({ at: s.heading_start, id: s.id }); walk(s.children); } };
   walk(report.sections);
   anchors.sort((a, b) => a.at - b.at);
 
-  const root = h('div', { class: 'source-text' });
+  // parts: [start, end) cut at a line break, never inside a span
+  const parts = [];
+  let from = 0;
+  let k = 0;
+  while (from < text.length) {
+    let end = text.indexOf('\n', from + CHUNK);
+    end = end < 0 ? text.length : end + 1;
+    while (k < kept.length && kept[k].start < end) {
+      if (kept[k].end > end) {
+        end = text.indexOf('\n', kept[k].end);
+        end = end < 0 ? text.length : end + 1;
+      }
+      k++;
+    }
+    parts.push({ start: from, end, built: false, el: null });
+    from = end;
+  }
+  const partOf = (at) => {
+    let lo = 0, hi = parts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (parts[mid].start <= at) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  };
+
   const marks = { indicator: new Map(), comparison: new Map(), rank: new Map() };
   const sectionAnchors = new Map();
-  let pos = 0;
-  let a = 0;
-  const flushTo = (end) => {
-    while (a < anchors.length && anchors[a].at <= end) {
-      const at = Math.max(anchors[a].at, pos);
-      if (at > pos) { root.append(text.slice(pos, at)); pos = at; }
-      const anchor = h('span', { class: 'section-anchor', dataset: { section: anchors[a].id } });
-      sectionAnchors.set(anchors[a].id, anchor);
-      root.append(anchor);
-      a++;
-    }
-    if (end > pos) { root.append(text.slice(pos, end)); pos = end; }
-  };
-  for (const s of spans) {
-    if (s.start < pos || s.end > text.length || s.end <= s.start) continue; // overlaps an earlier mark
-    flushTo(s.start);
-    const mark = h('mark', {
-      class: `hl hl-${s.kind}`, tabindex: s.kind === 'indicator' ? '0' : null,
-      title: s.tip, 'aria-label': t('valueOf', text.slice(s.start, s.end), s.tip), dataset: { kind: s.kind, id: s.id },
-    }, text.slice(s.start, s.end));
-    marks[s.kind].set(s.id, mark);
-    root.append(mark);
-    pos = s.end;
+  let nextSpan = 0;
+  let nextAnchor = 0;
+  // the first span and anchor of each part, found once in order
+  for (const part of parts) {
+    while (nextSpan < kept.length && kept[nextSpan].start < part.start) nextSpan++;
+    while (nextAnchor < anchors.length && anchors[nextAnchor].at < part.start) nextAnchor++;
+    part.firstSpan = nextSpan;
+    part.firstAnchor = nextAnchor;
   }
-  flushTo(text.length);
-  return { element: root, marks, sectionAnchors };
+
+  function build(part) {
+    if (part.built) return;
+    part.built = true;
+    const el = part.el;
+    el.replaceChildren();
+    let pos = part.start;
+    let a = part.firstAnchor;
+    const flushTo = (end) => {
+      while (a < anchors.length && anchors[a].at <= end && (anchors[a].at < part.end || part.end === text.length)) {
+        const at = Math.max(anchors[a].at, pos);
+        if (at > pos) { el.append(text.slice(pos, at)); pos = at; }
+        const anchor = h('span', { class: 'section-anchor', dataset: { section: anchors[a].id } });
+        sectionAnchors.set(anchors[a].id, anchor);
+        el.append(anchor);
+        a++;
+      }
+      if (end > pos) { el.append(text.slice(pos, end)); pos = end; }
+    };
+    for (let i = part.firstSpan; i < kept.length && kept[i].start < part.end; i++) {
+      const s = kept[i];
+      flushTo(s.start);
+      const mark = h('mark', {
+        class: `hl hl-${s.kind}`, tabindex: s.kind === 'indicator' ? '0' : null,
+        title: s.tip, 'aria-label': t('valueOf', text.slice(s.start, s.end), s.tip), dataset: { kind: s.kind, id: s.id },
+      }, text.slice(s.start, s.end));
+      marks[s.kind].set(s.id, mark);
+      el.append(mark);
+      pos = s.end;
+    }
+    flushTo(part.end);
+  }
+
+  const eager = text.length <= EAGER_LIMIT;
+  const root = h('div', { class: eager ? 'source-text' : 'source-text lazy' });
+  const observer = eager || typeof IntersectionObserver === 'undefined' ? null
+    : new IntersectionObserver((entries) => {
+      for (const e of entries) {
+        if (!e.isIntersecting) continue;
+        const part = parts[Number(e.target.dataset.part)];
+        build(part);
+        observer.unobserve(e.target);
+      }
+    }, { rootMargin: '800px 0px' });
+  parts.forEach((part, i) => {
+    part.el = h('div', { class: 'source-part', dataset: { part: String(i) } });
+    if (eager || !observer) build(part);
+    else {
+      part.el.textContent = text.slice(part.start, part.end);
+      observer.observe(part.el);
+    }
+    root.append(part.el);
+  });
+
+  // lookups that first give the part holding the mark its marks
+  const spanPart = { indicator: new Map(), comparison: new Map(), rank: new Map() };
+  for (const s of kept) spanPart[s.kind].set(s.id, s.start);
+  const lazy = (map, startOf) => ({
+    get(id) {
+      const at = startOf(id);
+      if (at !== undefined) build(parts[partOf(at)]);
+      return map.get(id);
+    },
+  });
+  const anchorAt = new Map(anchors.map((x) => [x.id, x.at]));
+  return {
+    element: root,
+    marks: {
+      indicator: lazy(marks.indicator, (id) => spanPart.indicator.get(id)),
+      comparison: lazy(marks.comparison, (id) => spanPart.comparison.get(id)),
+      rank: lazy(marks.rank, (id) => spanPart.rank.get(id)),
+    },
+    sectionAnchors: lazy(sectionAnchors, (id) => anchorAt.get(id)),
+  };
 }
 
 export const COLUMNS = [

@@ -54,6 +54,7 @@ tbody tr { cursor: pointer; } tbody tr.selected { background: color-mix(in srgb,
 .sort-mark { color: var(--envreport-accent, #0f6e5a); }
 .source { max-height: var(--envreport-source-height, 420px); overflow: auto; }
 .source-text { white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.85; }
+.source-text.lazy .source-part { content-visibility: auto; contain-intrinsic-size: auto 1200px; }
 mark { color: inherit; border-radius: 3px; }
 .hl-indicator { background: #fff1b8; box-shadow: inset 0 -2px 0 #e0b600; }
 .hl-comparison { background: #d9ecff; } .hl-rank { background: #f3dcf7; }

@@ -2,10 +2,10 @@
 // exports, untrusted text, and agreement with the native CLI.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, cliReport, renders, seeds, start, waitForRender } from './harness.mjs';
+import { encodeWith } from './files.mjs';
 
 let s;
 before(async () => { s = await start(); });
@@ -271,11 +271,6 @@ describe('the page', () => {
   });
 });
 
-/** The bytes of a text in a legacy encoding (Node decodes these but cannot encode them). */
-function encodeWith(text, encoding) {
-  return execFileSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.buffer.read().decode("utf-8").encode(sys.argv[1]))', encoding],
-    { input: Buffer.from(text, 'utf8'), maxBuffer: 1 << 26 });
-}
 const encodeGb18030 = (text) => encodeWith(text, 'gb18030');
 const encodeBig5 = (text) => encodeWith(text, 'big5');
 
