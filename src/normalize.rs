@@ -874,7 +874,20 @@ fn inline_junk(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<(usiz
     let bytes = line.as_bytes();
     let bracket =
         bytes.iter().any(|&x| x == b'(' || x == b'[') || line.contains('（') || line.contains('【');
-    if !bracket || !lex.junk_inline.iter().any(|(p, _)| line.contains(p)) {
+    if !bracket {
+        return out;
+    }
+    // spaces inside a phrase (转载  请注明) are dropped by this stage: match without them
+    // (the character stage left only ASCII spaces)
+    fn spaceless(s: &str) -> std::borrow::Cow<'_, str> {
+        if s.contains(' ') {
+            std::borrow::Cow::Owned(s.split(' ').collect())
+        } else {
+            std::borrow::Cow::Borrowed(s)
+        }
+    }
+    let compact = spaceless(line);
+    if !lex.junk_inline.iter().any(|(p, _)| compact.contains(p)) {
         return out;
     }
     let mut i = 0;
@@ -888,15 +901,24 @@ fn inline_junk(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<(usiz
             _ => ']',
         };
         let inner_start = open + oc.len_utf8();
-        // a watermark is short: look for its close within a window
-        let window = &line[inner_start..floor_boundary(line, inner_start + 240)];
-        let Some(rel) = window.find(close_c) else {
+        // a watermark is short: look for its close within 60 characters, not counting
+        // spaces (which the next stage drops; found by fuzzing)
+        let mut seen = 0;
+        let close = line[inner_start..]
+            .char_indices()
+            .take(4096)
+            .take_while(|&(_, c)| {
+                seen += usize::from(!is_space(c));
+                seen <= 61
+            })
+            .find(|&(_, c)| c == close_c)
+            .map(|(rel, _)| inner_start + rel);
+        let Some(close) = close else {
             i = inner_start;
             continue;
         };
-        let close = inner_start + rel;
         let inner = &line[inner_start..close];
-        if inner.chars().count() <= 60 && lex.junk_inline.find(inner).is_some() {
+        if lex.junk_inline.find(&spaceless(inner)).is_some() {
             // take the spaces before the fragment too
             let mut s = open;
             while let Some(c) = line[..s].chars().next_back().filter(|&c| is_space(c)) {
@@ -1400,6 +1422,11 @@ mod tests {
     #[test]
     fn junk_lines() {
         assert_eq!(norm("正文。\n扫一扫在手机打开当前页\n|\n"), "正文。");
+        // spaces inside the watermark's phrase (found by fuzzing)
+        assert_eq!(
+            norm("增加11天。( wWw.x.cOm 转载          请注明 )分享"),
+            "增加11天。分享"
+        );
         assert_eq!(
             norm("--安康市生态环境局综述\n\n正文。"),
             "安康市生态环境局综述\n正文。"

@@ -30,8 +30,8 @@ for t in "${targets[@]}"; do
   fi
   for crash in fuzz/artifacts/"$t"/*; do
     [ -e "$crash" ] || continue
-    cp "$crash" "fuzz/regressions/$t/"
-    echo "fuzz: $t crash input copied to fuzz/regressions/$t/$(basename "$crash")" >&2
+    mv "$crash" "fuzz/regressions/$t/"
+    echo "fuzz: $t crash input moved to fuzz/regressions/$t/$(basename "$crash")" >&2
   done
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 | grep -o '[0-9]*' || echo '?')
