@@ -497,6 +497,34 @@ impl T2s {
         self.other.get(&c).copied()
     }
 
+    /// Points every character at the end of its chain (薴 → 苧 → 苎 becomes 薴 → 苎), so
+    /// that converting twice gives what converting once does (found by fuzzing).
+    fn resolve_chains(&mut self) {
+        let last = |t: &T2s, mut c: char| {
+            for _ in 0..4 {
+                match t.get(c) {
+                    Some(next) if next != c => c = next,
+                    _ => break,
+                }
+            }
+            c
+        };
+        let dense: Vec<(char, char)> = (0..self.dense.len())
+            .filter(|&k| self.dense[k] != 0)
+            .filter_map(|k| {
+                let trad = char::from_u32(DENSE_START + k as u32)?;
+                Some((trad, char::from_u32(u32::from(self.dense[k]))?))
+            })
+            .collect();
+        let other: Vec<(char, char)> = self.other.iter().map(|(&a, &b)| (a, b)).collect();
+        for (trad, simp) in dense.into_iter().chain(other) {
+            let end = last(self, simp);
+            if end != simp && end != trad {
+                self.insert(trad, end);
+            }
+        }
+    }
+
     /// Whether converting `c` needs a document that is mostly traditional.
     pub fn is_ambiguous(&self, c: char) -> bool {
         self.ambiguous.contains(&c)
@@ -863,6 +891,7 @@ impl Lexicon {
                 }
             }
         }
+        self.t2s.resolve_chains();
         Ok(())
     }
 
@@ -1051,6 +1080,8 @@ mod tests {
     fn t2s_and_places() {
         let lex = Lexicon::builtin();
         assert_eq!(lex.t2s.get('環'), Some('环'));
+        // a chain in the table is followed to its end
+        assert_eq!(lex.t2s.get('薴'), Some('苎'));
         assert_eq!(lex.t2s.get('环'), None);
         assert!(lex.t2s.is_ambiguous('乾'));
         assert!(

@@ -1087,7 +1087,7 @@ fn continues(prev: &Acc, next: &str, lex: &Lexicon) -> bool {
 /// Stage 2: lines. See the module documentation.
 pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
     let mut removed = Vec::new();
-    let mut kept: Vec<Line> = Vec::new();
+    let mut kept: Vec<Line> = Vec::with_capacity(text.len() / 128);
     let mut start = 0;
     while start <= text.len() {
         let end = text[start..].find('\n').map_or(text.len(), |k| start + k);

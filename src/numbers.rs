@@ -100,7 +100,7 @@ pub fn find(text: &str, labels: &[Span<Normalized>], lex: &Lexicon) -> Vec<Menti
     const CLOSE_TITLE: &[u8] = "》".as_bytes();
     const OPEN_PAREN: &[u8] = "（".as_bytes();
     let ctx = Context { text, lex, labels };
-    let mut out: Vec<Mention> = Vec::new();
+    let mut out: Vec<Mention> = Vec::with_capacity(text.len() / 96);
     let bytes = text.as_bytes();
     // names the numbers may stand in: “short quotations” (decided when they close),
     // 《book titles》, and （三次回收）: short brackets opening with a Chinese numeral

@@ -234,7 +234,7 @@ impl MapBuilder {
     pub fn with_capacity(cap: usize) -> Self {
         MapBuilder {
             out: String::with_capacity(cap),
-            regions: Vec::new(),
+            regions: Vec::with_capacity(cap / 64),
             consumed: 0,
         }
     }
