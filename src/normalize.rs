@@ -143,7 +143,7 @@ pub fn normalize(original: &str, lex: &Lexicon) -> Normalized {
     // Joining lines and cutting watermarks give characters new neighbours, which the
     // character stage may read differently (`:` before a line that started with `！`): run
     // both stages again until nothing changes, so that normalizing is idempotent.
-    if needs_second_round(&text, &lines.seams) {
+    if needs_second_round(&text, &lines.seams, lex) {
         for _ in 0..2 {
             let again = fold_chars(&text, lex);
             let again_lines = fold_lines(&again.text, lex);
@@ -167,8 +167,9 @@ pub fn normalize(original: &str, lex: &Lexicon) -> Normalized {
 
 /// Whether a character the first stage left as it was stands near a seam of the second
 /// stage, where its neighbours changed: ASCII punctuation that may yet become Chinese,
-/// converter junk, or brackets whose pairing spans the line.
-fn needs_second_round(text: &str, seams: &[usize]) -> bool {
+/// converter junk, brackets whose pairing spans the line, or a bracketed watermark that
+/// the joined line now holds whole (found by fuzzing).
+fn needs_second_round(text: &str, seams: &[usize], lex: &Lexicon) -> bool {
     // what the first stage may still change, given its neighbours
     let sensitive = |prev: Option<char>, c: char, next: Option<char>| match c {
         ',' | ':' => {
@@ -193,7 +194,10 @@ fn needs_second_round(text: &str, seams: &[usize]) -> bool {
             )
         });
         // brackets pair across the whole line
-        near || text[line_start..line_end].contains(['(', ')'])
+        let line = &text[line_start..line_end];
+        near || line.contains(['(', ')'])
+            || (line.contains(['（', '【', '['])
+                && !inline_junk(text, line_start, line_end, lex).is_empty())
     })
 }
 
