@@ -394,10 +394,12 @@ fn mostly_traditional(text: &str, lex: &Lexicon) -> bool {
 pub fn fold_chars(text: &str, lex: &Lexicon) -> CharsFolded {
     let traditional = mostly_traditional(text, lex);
     // tone-marked vowels are two-byte characters (lead bytes C3..C7) or ḿ (E1 B8 BF)
-    let ruby_possible = text
-        .bytes()
-        .any(|b| (0xC3..=0xC7).contains(&b) || b == 0xE1)
-        && text.chars().any(is_tone_vowel);
+    // (blocks without an early exit inside, so the compiler can vectorize the test)
+    let ruby_possible = text.as_bytes().chunks(64).any(|block| {
+        block.iter().fold(false, |found, &b| {
+            found | ((0xC3..=0xC7).contains(&b) | (b == 0xE1))
+        })
+    }) && text.chars().any(is_tone_vowel);
     let mut f = CharFolder {
         text,
         lex,
@@ -876,8 +878,11 @@ fn inline_junk(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<(usiz
     let line = &text[start..end];
     // cheap tests first: a bracket, then a watermark phrase, anywhere in the line
     let bytes = line.as_bytes();
-    let bracket =
-        bytes.iter().any(|&x| x == b'(' || x == b'[') || line.contains('（') || line.contains('【');
+    // `[u8]::contains` of a byte is a memchr
+    let bracket = bytes.contains(&b'(')
+        || bytes.contains(&b'[')
+        || line.contains('（')
+        || line.contains('【');
     if !bracket {
         return out;
     }

@@ -262,7 +262,7 @@ pub(crate) struct OffsetConverter<'a> {
     checkpoints: Vec<usize>,
 }
 
-const BLOCK: usize = 128;
+const BLOCK: usize = 32;
 
 /// Code units of the characters that start within `bytes`: one a character, and a second
 /// for each character beyond the Basic Multilingual Plane in UTF-16.
