@@ -328,33 +328,43 @@ fn find_comparisons(
             }
         }
     }
-    // no change at all: 同比持平, 与上年相比无明显变化
-    for (phrase, dir) in lex.direction.iter() {
-        if *dir != Direction::Flat {
+    // no change at all: 同比持平, 与上年相比无明显变化. The flat words are found by their
+    // last two characters (持平 for 基本持平 too), one search each, and then read back
+    // from where they end: the longest word ending there wins.
+    let mut keys: Vec<&str> = lex
+        .direction
+        .iter()
+        .filter(|(_, dir)| **dir == Direction::Flat)
+        .map(|(phrase, _)| {
+            let cut = phrase.char_indices().rev().nth(1).map_or(0, |(i, _)| i);
+            &phrase[cut..]
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let mut flat_words: Vec<(usize, usize)> = keys
+        .iter()
+        .flat_map(|key| text.match_indices(key).map(|(at, k)| at + k.len()))
+        .filter_map(|end| {
+            let (len, dir) = lex.direction.longest_ending_at(text, end)?;
+            (*dir == Direction::Flat).then_some((end - len, len))
+        })
+        .collect();
+    flat_words.sort_unstable();
+    flat_words.dedup();
+    for (at, len) in flat_words {
+        let Some(sentence) = structure.sentence_at(at) else {
             continue;
-        }
-        for (at, _) in text.match_indices(phrase) {
-            let Some(sentence) = structure.sentence_at(at) else {
-                continue;
-            };
-            // the longer flat word wins (基本持平 over 持平)
-            if lex
-                .direction
-                .longest_ending_at(text, at + phrase.len())
-                .is_some_and(|(l, _)| l > phrase.len())
-            {
-                continue;
-            }
-            if let Some((start, basis, _)) = basis_before(text, at, sentence.start, mentions, lex) {
-                out.push(ComparisonFound {
-                    span: Span::new(start, at + phrase.len()),
-                    subject: None,
-                    basis: Some(basis),
-                    direction: Direction::Flat,
-                    mention: None,
-                    indicator: None,
-                });
-            }
+        };
+        if let Some((start, basis, _)) = basis_before(text, at, sentence.start, mentions, lex) {
+            out.push(ComparisonFound {
+                span: Span::new(start, at + len),
+                subject: None,
+                basis: Some(basis),
+                direction: Direction::Flat,
+                mention: None,
+                indicator: None,
+            });
         }
     }
     out.sort_by_key(|c| c.span.start);
