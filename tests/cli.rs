@@ -307,3 +307,35 @@ fn a_bad_lexicon_file_is_reported_with_its_line() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("line 2"), "{err}");
 }
+
+#[test]
+fn the_seeds_in_gb18030_and_utf16_give_the_same_reports_as_in_utf8() {
+    let shared = std::env::var_os("SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    let dir = scratch("seed-encodings");
+    let mut seeds: Vec<PathBuf> = std::fs::read_dir(shared.join("seeds"))
+        .expect("the seeds in ../shared/seeds")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    seeds.sort();
+    assert!(!seeds.is_empty());
+    for seed in seeds {
+        let text = std::fs::read_to_string(&seed).unwrap();
+        let want = json(&envreport(&["analyze", seed.to_str().unwrap()]));
+        let name = seed.file_stem().unwrap().to_string_lossy().into_owned();
+        for (suffix, bytes, label) in [
+            ("gb18030", encode(&text, encoding_rs::GB18030), "gb18030"),
+            ("utf16le", utf16(&text, true), "utf-16le"),
+            ("utf16be", utf16(&text, false), "utf-16be"),
+        ] {
+            let path = write(&dir, &format!("{name}-{suffix}.txt"), &bytes);
+            let got = json(&envreport(&["analyze", &path]));
+            assert_eq!(got["input"]["encoding"], label, "{name} {suffix}");
+            for part in ["meta", "sections", "indicators", "comparisons", "ranks"] {
+                assert_eq!(got[part], want[part], "{name} {suffix}: {part}");
+            }
+        }
+    }
+}
