@@ -1,9 +1,10 @@
 //! The JavaScript API as compiled to wasm, run by `wasm-bindgen-test-runner` in Node
-//! (`make test-wasm`): the shape of the report object and UTF-16 offsets.
+//! (`make test-wasm`): the shape of the report object, UTF-16 offsets, progress.
 #![cfg(target_arch = "wasm32")]
 
-use envreport::wasm::{analyze, numbers, version};
+use envreport::wasm::{analyze, numbers, version, Progress};
 use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -28,6 +29,7 @@ fn report_is_a_plain_object_with_every_field() {
     let r = analyze(
         "2021年，全区优良天数为287天，同比增加12天，全市排名第2。",
         JsValue::UNDEFINED,
+        None,
     )
     .unwrap();
     assert!(r.is_object());
@@ -69,7 +71,7 @@ fn report_is_a_plain_object_with_every_field() {
 fn offsets_are_utf16_code_units_by_default() {
     // two astral characters (two code units each) before the indicator
     let text = "𠀀𠀁优良天数为287天。";
-    let r = analyze(text, JsValue::NULL).unwrap();
+    let r = analyze(text, JsValue::NULL, None).unwrap();
     let days = Array::from(&get(&r, "indicators")).get(0);
     let (start, end) = (num(&days, "start") as usize, num(&days, "end") as usize);
     let units: Vec<u16> = text.encode_utf16().collect();
@@ -77,7 +79,7 @@ fn offsets_are_utf16_code_units_by_default() {
     assert_eq!((start, end), (9, 13));
     assert_eq!(num(&get(&r, "stats"), "length"), units.len() as f64);
 
-    let chars = analyze(text, options("chars")).unwrap();
+    let chars = analyze(text, options("chars"), None).unwrap();
     let days = Array::from(&get(&chars, "indicators")).get(0);
     assert_eq!(num(&days, "start"), 7.0);
 }
@@ -92,8 +94,35 @@ fn numbers_and_version() {
 
 #[wasm_bindgen_test]
 fn bad_options_are_an_error_not_a_panic() {
-    let err = analyze("文本", options("bytes")).unwrap_err();
+    let err = analyze("文本", options("bytes"), None).unwrap_err();
     let err = JsValue::from(err);
     let message = get(&err, "message").as_string().unwrap();
     assert!(message.contains("bad options"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn progress_is_reported_for_each_stage_in_order() {
+    let seen = Array::new();
+    let record = js_sys::Function::new_with_args(
+        "stage, done, total",
+        "this.push(stage + ' ' + done + '/' + total)",
+    )
+    .bind0(&seen);
+    analyze(
+        "全区优良天数为287天。",
+        JsValue::UNDEFINED,
+        Some(record.unchecked_into::<Progress>()),
+    )
+    .unwrap();
+    let seen: Vec<String> = seen.iter().filter_map(|v| v.as_string()).collect();
+    assert_eq!(
+        seen,
+        [
+            "normalize 0/5",
+            "structure 1/5",
+            "numbers 2/5",
+            "indicators 3/5",
+            "report 4/5"
+        ]
+    );
 }
