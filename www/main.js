@@ -60,6 +60,11 @@ function setProgress(text, started, progress) {
   status.classList.add('busy');
 }
 
+/** What `inputLabel` names: the encoding of a text file, the kind of any other file. */
+function inputKey(input) {
+  return input.format === 'text' ? t('encoding') : t('file');
+}
+
 /** How the file on screen was read: `gb18030`, `Word 文档`, `网页 · utf-8`. */
 function inputLabel(input) {
   if (!input) return '';
@@ -182,9 +187,9 @@ function render() {
   $('panes').hidden = !r;
   if (!r) return;
   setStatus(t('stats', state.text.length.toLocaleString(), r.indicators.length, state.ms.toFixed(1))
-    + (state.encoding ? ` · ${t('encoding')} ${inputLabel(state.encoding)}` : ''));
+    + (state.encoding ? ` · ${inputKey(state.encoding)} ${inputLabel(state.encoding)}` : ''));
 
-  const extra = state.encoding ? [[t('encoding'), inputLabel(state.encoding)]] : [];
+  const extra = state.encoding ? [[inputKey(state.encoding), inputLabel(state.encoding)]] : [];
   $('meta').replaceChildren(buildMeta(r, t, extra));
   $('outline').replaceChildren(buildOutline(r.sections, t, (s) => {
     const anchor = state.source.sectionAnchors.get(s.id);
