@@ -7,27 +7,16 @@
 //! `ENVREPORT_SCALE_MAX_MB` lowers the largest size (default 20).
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::Instant;
 
 use envreport::{analyze, Options};
 
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+mod common;
 
 fn seeds() -> String {
-    let dir = std::env::var_os("ENVREPORT_SEEDS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"));
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read the seeds at {}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files
+    common::seed_texts()
         .iter()
-        .map(|p| std::fs::read_to_string(p).expect("seed") + "\n\n")
+        .map(|s| s.clone() + "\n\n")
         .collect()
 }
 

@@ -5,31 +5,15 @@
 //! and `ENVREPORT_SEEDS` to read the reports from another directory.
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use envreport::lexicon::Lexicon;
 use envreport::{analyze, Options};
 
-// The allocator of the CLI, so that the figures are the CLI's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+mod common;
 
 fn corpus(target_bytes: usize) -> String {
-    let dir = std::env::var_os("ENVREPORT_SEEDS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"));
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read the seeds at {}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    let seeds: Vec<String> = files
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("seed"))
-        .collect();
-    assert!(!seeds.is_empty(), "no seeds in {}", dir.display());
+    let seeds = common::seed_texts();
     let mut text = String::with_capacity(target_bytes + 64 * 1024);
     while text.len() < target_bytes {
         for s in &seeds {

@@ -74,6 +74,7 @@ fn outline(out: &mut String, sections: &[Section], depth: usize) {
 pub fn render(r: &Report) -> String {
     let mut out = String::new();
     let m = &r.meta;
+    let input = r.input.as_ref();
     let field = |label: &str, v: Option<String>| v.map(|v| format!("{label}: {v}"));
     let lines: Vec<String> = [
         field("标题 title", m.title.clone()),
@@ -86,19 +87,18 @@ pub fn render(r: &Report) -> String {
         field("主送 recipients", m.recipients.clone()),
         field("抄送 cc", m.cc.clone()),
         field("来源 source", m.source.clone()),
+        // how the file was read, when it was not plain UTF-8 text
         field(
             "格式 format",
-            r.input
-                .as_ref()
+            input
                 .filter(|i| i.format != "text")
-                .map(|i| i.format.to_string()),
+                .map(|i| i.format.into()),
         ),
         field(
             "编码 encoding",
-            r.input
-                .as_ref()
+            input
                 .filter(|i| i.encoding != "utf-8")
-                .map(|i| i.encoding.to_string()),
+                .map(|i| i.encoding.into()),
         ),
     ]
     .into_iter()

@@ -92,18 +92,8 @@ fn not_a_word_document(zip: &Zip) -> Error {
 /// The text of an XML part: UTF-8, or UTF-16 with a byte-order mark.
 fn xml_text(bytes: &[u8]) -> Cow<'_, str> {
     let utf16 = |big_endian: bool| {
-        let units = bytes[2..].chunks_exact(2).map(|p| {
-            if big_endian {
-                u16::from_be_bytes([p[0], p[1]])
-            } else {
-                u16::from_le_bytes([p[0], p[1]])
-            }
-        });
-        Cow::Owned(
-            char::decode_utf16(units)
-                .map(|c| c.unwrap_or('\u{FFFD}'))
-                .collect(),
-        )
+        let chars = crate::intake::utf16_chars(&bytes[2..], big_endian);
+        Cow::Owned(chars.map(|c| c.unwrap_or('\u{FFFD}')).collect())
     };
     match bytes {
         [0xFF, 0xFE, ..] => utf16(false),

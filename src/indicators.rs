@@ -908,10 +908,7 @@ fn table_cell_name(text: &str, pos: usize, table: &TableCache, lex: &Lexicon) ->
     if column == 0 {
         return None;
     }
-    let mut limit = (pos + ROW_MAX).min(text.len());
-    while !text.is_char_boundary(limit) {
-        limit -= 1;
-    }
+    let limit = crate::normalize::floor_boundary(text, pos + ROW_MAX);
     let line_end = match text[pos..limit].find('\n') {
         Some(i) => pos + i,
         None if limit == text.len() => limit,

@@ -172,16 +172,27 @@ fn decode_with(
             if bytes.len() % 2 != 0 {
                 return Err(invalid());
             }
-            let units = bytes.chunks_exact(2).map(|p| match encoding {
-                Encoding::Utf16Le => u16::from_le_bytes([p[0], p[1]]),
-                _ => u16::from_be_bytes([p[0], p[1]]),
-            });
-            char::decode_utf16(units)
+            utf16_chars(bytes, encoding == Encoding::Utf16Be)
                 .collect::<Result<String, _>>()
                 .map_err(|_| invalid())
         }
         _ => decode(bytes, encoding),
     }
+}
+
+/// The characters of UTF-16 bytes (an odd last byte is left out), errors for unpaired
+/// surrogates.
+pub(crate) fn utf16_chars(
+    bytes: &[u8],
+    big_endian: bool,
+) -> impl Iterator<Item = Result<char, std::char::DecodeUtf16Error>> + '_ {
+    char::decode_utf16(bytes.chunks_exact(2).map(move |p| {
+        if big_endian {
+            u16::from_be_bytes([p[0], p[1]])
+        } else {
+            u16::from_le_bytes([p[0], p[1]])
+        }
+    }))
 }
 
 /// The outcome of [`detect`]: the encoding and the length of its byte-order mark.

@@ -394,12 +394,10 @@ fn mostly_traditional(text: &str, lex: &Lexicon) -> bool {
 pub fn fold_chars(text: &str, lex: &Lexicon) -> CharsFolded {
     let traditional = mostly_traditional(text, lex);
     // tone-marked vowels are two-byte characters (lead bytes C3..C7) or ḿ (E1 B8 BF)
-    // (blocks without an early exit inside, so the compiler can vectorize the test)
-    let ruby_possible = text.as_bytes().chunks(64).any(|block| {
-        block.iter().fold(false, |found, &b| {
-            found | ((0xC3..=0xC7).contains(&b) | (b == 0xE1))
-        })
-    }) && text.chars().any(is_tone_vowel);
+    let ruby_possible = text
+        .bytes()
+        .any(|b| (0xC3..=0xC7).contains(&b) || b == 0xE1)
+        && text.chars().any(is_tone_vowel);
     let mut f = CharFolder {
         text,
         lex,

@@ -4,6 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { serve } from '../../tools/serve.mjs';
 
@@ -70,4 +72,27 @@ export async function renders(page) {
 /** Waits until the page has rendered more than `after` analyses. */
 export async function waitForRender(page, after, timeout = 60000) {
   await page.waitForFunction((n) => Number(document.body.dataset.rendered ?? 0) > n, after, { timeout });
+}
+
+/**
+ * Starts the server and browser before a test file's tests and closes them after, failing
+ * on any console error or request to another origin. Returns `start()`'s object, filled in
+ * once the tests begin.
+ */
+export function startForTests() {
+  const s = {};
+  before(async () => { Object.assign(s, await start()); });
+  after(async () => {
+    await s.close();
+    assert.deepEqual(s.problems, [], 'console errors or requests to other origins');
+  });
+  return s;
+}
+
+/** Opens the page and waits until it shows the example report. */
+export async function openPage(s) {
+  const page = await s.newPage();
+  await page.goto(s.url);
+  await waitForRender(page, 0); // the example report
+  return page;
 }

@@ -1,25 +1,17 @@
 // Files as users drop them on the page: a Word document, a saved web page in GBK, a file
 // over the size limit; a 20 MB paste with its progress; lone surrogates from JavaScript.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, ROOT, cliReport, renders, seeds, start, waitForRender } from './harness.mjs';
+import {
+  ARTIFACTS, ROOT, cliReport, openPage as openHarnessPage, renders, seeds, startForTests, waitForRender,
+} from './harness.mjs';
 import { docx, encodeWith } from './files.mjs';
 
-let s;
-before(async () => { s = await start(); });
-after(async () => {
-  await s.close();
-  assert.deepEqual(s.problems, [], 'console errors or requests to other origins');
-});
+const s = startForTests();
 
-async function openPage() {
-  const page = await s.newPage();
-  await page.goto(s.url);
-  await waitForRender(page, 0); // the example report
-  return page;
-}
+const openPage = () => openHarnessPage(s);
 
 /** Drops files `{ name, data: number[] }` on the page, as a drag from the desktop does. */
 async function drop(page, files) {

@@ -1,27 +1,19 @@
 // The page in headless Chromium: paste, drop, pick, outline and table interactions,
 // exports, untrusted text, and agreement with the native CLI.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, cliReport, renders, seeds, start, waitForRender } from './harness.mjs';
+import {
+  ARTIFACTS, cliReport, openPage as openHarnessPage, renders, seeds, startForTests, waitForRender,
+} from './harness.mjs';
 import { encodeWith } from './files.mjs';
 
-let s;
-before(async () => { s = await start(); });
-after(async () => {
-  await s.close();
-  assert.deepEqual(s.problems, [], 'console errors or requests to other origins');
-});
+const s = startForTests();
 
 const countSections = (list) => list.reduce((n, x) => n + 1 + countSections(x.children), 0);
 
-async function openPage() {
-  const page = await s.newPage();
-  await page.goto(s.url);
-  await waitForRender(page, 0); // the example report
-  return page;
-}
+const openPage = () => openHarnessPage(s);
 
 async function paste(page, text) {
   const n = await renders(page);

@@ -4,14 +4,9 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, ROOT, cliReport, seeds, start } from './harness.mjs';
+import { ARTIFACTS, ROOT, cliReport, seeds, start, startForTests } from './harness.mjs';
 
-let s;
-before(async () => { s = await start(); });
-after(async () => {
-  await s.close();
-  assert.deepEqual(s.problems, [], 'console errors or requests to other origins');
-});
+const s = startForTests();
 
 /** Opens embed.html with every widget event recorded in window.__events. */
 async function openEmbed() {
