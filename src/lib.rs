@@ -53,6 +53,7 @@ pub mod numerals;
 pub mod offset_map;
 pub mod report;
 pub mod structure;
+pub mod tape;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

@@ -92,9 +92,32 @@ fn numbers_and_version() {
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
 }
 
+/// The object built from the tape is the one JSON text of the same report parses to.
+#[wasm_bindgen_test]
+fn the_report_object_is_what_its_json_parses_to() {
+    let odd = "𠀀環(huán)境\u{0}「x」\"\\ 𝟙 PM_{2.5}为35微克/立方米，同比下降5.8%，xx次。\n一、工作\n（一）__proto__";
+    for text in [include_str!("../www/example.txt"), odd, ""] {
+        for offsets in ["chars", "utf8", "utf16"] {
+            let object = analyze(text, options(offsets), None).unwrap();
+            let report = envreport::analyze(
+                text,
+                &envreport::Options {
+                    offsets: offsets.parse().unwrap(),
+                },
+            );
+            let parsed = js_sys::JSON::parse(&serde_json::to_string(&report).unwrap()).unwrap();
+            assert_eq!(
+                js_sys::JSON::stringify(&object).unwrap(),
+                js_sys::JSON::stringify(&parsed).unwrap(),
+                "{offsets}: {text:.40}"
+            );
+        }
+    }
+}
+
 #[wasm_bindgen_test]
 fn bad_options_are_an_error_not_a_panic() {
-    let err = analyze("文本", options("bytes"), None).unwrap_err();
+    let err = analyze("文本", options("latin1"), None).unwrap_err();
     let err = JsValue::from(err);
     let message = get(&err, "message").as_string().unwrap();
     assert!(message.contains("bad options"), "{message}");

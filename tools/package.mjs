@@ -2,7 +2,7 @@
 //   import { analyze, version } from 'envreport';          module API (worker + wasm)
 //   import 'envreport/widget';                              defines <envreport-analyzer>
 //   import { analyze } from 'envreport/single';             everything in one file, wasm inlined
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -15,6 +15,8 @@ mkdirSync(join(out, 'pkg'), { recursive: true });
 const files = ['envreport.js', 'widget.js', 'client.js', 'worker.js', 'worker-core.js', 'render.js', 'i18n.js',
   'envreport.d.ts', 'widget.d.ts', 'pkg/envreport.js', 'pkg/envreport_bg.wasm', 'pkg/envreport-single.js'];
 for (const f of files) copyFileSync(join(www, f), join(out, f));
+// the glue's own modules (the decoder of results, src/tape.js)
+cpSync(join(www, 'pkg', 'snippets'), join(out, 'pkg', 'snippets'), { recursive: true });
 writeFileSync(join(out, 'envreport-single.d.ts'), "export * from './envreport.js';\n");
 
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -35,7 +37,7 @@ const pkg = {
     './single': { types: './envreport-single.d.ts', default: './pkg/envreport-single.js' },
     './package.json': './package.json',
   },
-  files: [...files, 'envreport-single.d.ts', 'README.md'],
+  files: [...files, 'pkg/snippets/', 'envreport-single.d.ts', 'README.md'],
   sideEffects: ['./widget.js', './pkg/envreport-single.js'],
   keywords: ['chinese', 'environment', 'report', 'nlp', 'wasm', 'web-component'],
 };

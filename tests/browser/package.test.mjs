@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ROOT } from './harness.mjs';
 
 test('the package packs with every file its exports name', () => {
@@ -17,6 +17,15 @@ test('the package packs with every file its exports name', () => {
       const rel = path.replace(/^\.\//, '');
       assert.ok(existsSync(join(dir, rel)), `${rel} missing`);
       assert.ok(files.has(rel), `${rel} not packed`);
+    }
+  }
+  // every module a packed module imports is packed too (the glue imports its snippets)
+  for (const f of files) {
+    if (!f.endsWith('.js')) continue;
+    const code = readFileSync(join(dir, f), 'utf8');
+    for (const [, spec] of code.matchAll(/^\s*import\s[^'"]*?from\s+'(\.[^']+)'/gm)) {
+      const target = join(dirname(f), spec);
+      assert.ok(files.has(target), `${f} imports ${spec}, which is not packed`);
     }
   }
   for (const f of ['pkg/envreport_bg.wasm', 'worker.js', 'worker-core.js', 'client.js', 'README.md']) assert.ok(files.has(f), `${f} not packed`);

@@ -1,0 +1,48 @@
+// Decodes a tape (src/tape.rs) into the plain value JSON.parse would give for the same
+// value as JSON. Bundled into www/pkg/ by wasm-bindgen as a snippet of the glue.
+//
+// words: Uint32Array, a view of wasm memory valid for this call only; floats: the numbers
+// that are not small integers; strings: every distinct string concatenated; ends: where
+// each ends, in UTF-16 code units.
+export function decodeTape(words, floats, strings, ends) {
+  const table = new Array(ends.length);
+  let start = 0;
+  for (let i = 0; i < ends.length; i++) {
+    table[i] = strings.slice(start, ends[i]);
+    start = ends[i];
+  }
+  let p = 0;
+  let q = 0;
+  const value = () => {
+    switch (words[p++]) {
+      case 0: return null;
+      case 1: return true;
+      case 2: return false;
+      case 3: return words[p++];
+      case 4: return floats[q++];
+      case 5: return table[words[p++]];
+      case 6: {
+        const n = words[p++];
+        const a = new Array(n);
+        for (let i = 0; i < n; i++) a[i] = value();
+        return a;
+      }
+      case 7: {
+        const n = words[p++];
+        const o = {};
+        for (let i = 0; i < n; i++) {
+          const key = table[words[p++]];
+          // JSON.parse makes "__proto__" an own property; an assignment would not
+          if (key === '__proto__') {
+            Object.defineProperty(o, key, { value: value(), enumerable: true, writable: true, configurable: true });
+          } else {
+            o[key] = value();
+          }
+        }
+        return o;
+      }
+      default: throw new Error(`envreport: a damaged result (word ${words[p - 1]} at ${p - 1})`);
+    }
+  };
+  return value();
+}

@@ -1,0 +1,727 @@
+//! A compact encoding of any serializable value, for handing reports to JavaScript.
+//!
+//! A report for 1 MB of text is about 2.6 MB of JSON. Passing it as JSON costs three full
+//! passes over that text: writing it, decoding its UTF-8 into a JavaScript string, and
+//! `JSON.parse`. A tape is the same value as a list of 32-bit words, the floats beside
+//! it and each distinct string once; the decoder (`src/tape.js`) rebuilds the objects in
+//! one walk, slicing the strings out of one decoded table. Field names and repeated
+//! values (units, categories, section titles) are decoded once, not once per object.
+//!
+//! The value decoded is the one `JSON.parse(serde_json::to_string(value))` gives: the
+//! same keys in the same order, `null` for `None`, unit variants as their names, and
+//! `null` for floats that are not finite.
+//!
+//! # Words
+//! | word          | then                           | value                               |
+//! |---------------|--------------------------------|-------------------------------------|
+//! | [`NULL`]      |                                | `null`                              |
+//! | [`TRUE`]      |                                | `true`                              |
+//! | [`FALSE`]     |                                | `false`                             |
+//! | [`UINT`]      | the number                     | an integer below 2³²                |
+//! | [`FLOAT`]     |                                | the next number of `floats`         |
+//! | [`STRING`]    | a string index                 | that string                         |
+//! | [`ARRAY`]     | the length *n*, *n* values     | an array                            |
+//! | [`OBJECT`]    | *n*, then *n* times a key (a string index) and a value | an object |
+
+use std::collections::HashMap;
+use std::fmt::Display;
+use std::hash::BuildHasherDefault;
+
+use serde::ser::{self, Serialize};
+
+use crate::lexicon::FxHasher;
+
+pub const NULL: u32 = 0;
+pub const TRUE: u32 = 1;
+pub const FALSE: u32 = 2;
+pub const UINT: u32 = 3;
+pub const FLOAT: u32 = 4;
+pub const STRING: u32 = 5;
+pub const ARRAY: u32 = 6;
+pub const OBJECT: u32 = 7;
+
+/// A value encoded: see the [module](self) documentation.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Tape {
+    /// The words.
+    pub words: Vec<u32>,
+    /// The numbers that are not small integers, in the order the words name them.
+    pub floats: Vec<f64>,
+    /// Every distinct string, concatenated.
+    pub strings: String,
+    /// Where each string ends in `strings`, in UTF-16 code units (JavaScript's offsets).
+    pub ends: Vec<u32>,
+    index: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
+    /// Field names by address and length: they are static, and most words are fields.
+    fields: HashMap<(usize, usize), u32, BuildHasherDefault<FxHasher>>,
+    utf16_len: u32,
+}
+
+/// Why a value cannot be encoded: map keys that are not strings or numbers (as in JSON),
+/// or a `Serialize` implementation's own error.
+#[derive(Debug)]
+pub struct TapeError(String);
+
+impl Display for TapeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for TapeError {}
+
+impl ser::Error for TapeError {
+    fn custom<T: Display>(msg: T) -> Self {
+        TapeError(msg.to_string())
+    }
+}
+
+type Result<T> = std::result::Result<T, TapeError>;
+
+/// Encodes `value`.
+pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Tape> {
+    let mut tape = Tape::default();
+    value.serialize(&mut tape)?;
+    Ok(tape)
+}
+
+impl Tape {
+    /// The index of `s` in the string table, adding it the first time.
+    fn string(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.index.get(s) {
+            return i;
+        }
+        let i = self.ends.len() as u32;
+        self.strings.push_str(s);
+        self.utf16_len += s.chars().map(|c| c.len_utf16() as u32).sum::<u32>();
+        self.ends.push(self.utf16_len);
+        self.index.insert(s.into(), i);
+        i
+    }
+
+    fn push_str(&mut self, s: &str) {
+        let i = self.string(s);
+        self.words.extend([STRING, i]);
+    }
+
+    fn push_float(&mut self, v: f64) {
+        if !v.is_finite() {
+            self.words.push(NULL);
+        } else if v >= 0.0
+            && v <= u32::MAX as f64
+            && v.fract() == 0.0
+            && v.to_bits() != (-0f64).to_bits()
+        {
+            self.words.extend([UINT, v as u32]);
+        } else {
+            self.words.push(FLOAT);
+            self.floats.push(v);
+        }
+    }
+
+    fn push_uint(&mut self, v: u64) {
+        match u32::try_from(v) {
+            Ok(v) => self.words.extend([UINT, v]),
+            Err(_) => {
+                self.words.push(FLOAT);
+                self.floats.push(v as f64);
+            }
+        }
+    }
+
+    fn push_int(&mut self, v: i64) {
+        match u64::try_from(v) {
+            Ok(v) => self.push_uint(v),
+            Err(_) => {
+                self.words.push(FLOAT);
+                self.floats.push(v as f64);
+            }
+        }
+    }
+
+    /// Starts an array or object whose length is patched in by [`Tape::close`].
+    fn open(&mut self, kind: u32) -> Compound<'_> {
+        self.words.extend([kind, 0]);
+        let at = self.words.len() - 1;
+        Compound {
+            tape: self,
+            at,
+            len: 0,
+        }
+    }
+
+    /// `{ key: ...` for the variants of enums with data, as serde_json writes them.
+    fn open_variant(&mut self, variant: &'static str) {
+        self.words.extend([OBJECT, 1]);
+        self.push_field(variant);
+    }
+
+    fn push_key(&mut self, key: &str) {
+        let i = self.string(key);
+        self.words.push(i);
+    }
+
+    fn push_field(&mut self, key: &'static str) {
+        let i = match self.fields.get(&(key.as_ptr() as usize, key.len())) {
+            Some(&i) => i,
+            None => {
+                let i = self.string(key);
+                self.fields.insert((key.as_ptr() as usize, key.len()), i);
+                i
+            }
+        };
+        self.words.push(i);
+    }
+}
+
+/// An array or object being written: its length word is patched at the end.
+pub struct Compound<'a> {
+    tape: &'a mut Tape,
+    at: usize,
+    len: u32,
+}
+
+impl Compound<'_> {
+    fn close(self) {
+        self.tape.words[self.at] = self.len;
+    }
+
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.len += 1;
+        value.serialize(&mut *self.tape)
+    }
+
+    fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<()> {
+        self.tape.push_field(key);
+        self.element(value)
+    }
+}
+
+impl<'a> ser::Serializer for &'a mut Tape {
+    type Ok = ();
+    type Error = TapeError;
+    type SerializeSeq = Compound<'a>;
+    type SerializeTuple = Compound<'a>;
+    type SerializeTupleStruct = Compound<'a>;
+    type SerializeTupleVariant = Compound<'a>;
+    type SerializeMap = Compound<'a>;
+    type SerializeStruct = Compound<'a>;
+    type SerializeStructVariant = Compound<'a>;
+
+    fn serialize_bool(self, v: bool) -> Result<()> {
+        self.words.push(if v { TRUE } else { FALSE });
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result<()> {
+        self.push_int(v.into());
+        Ok(())
+    }
+    fn serialize_i16(self, v: i16) -> Result<()> {
+        self.push_int(v.into());
+        Ok(())
+    }
+    fn serialize_i32(self, v: i32) -> Result<()> {
+        self.push_int(v.into());
+        Ok(())
+    }
+    fn serialize_i64(self, v: i64) -> Result<()> {
+        self.push_int(v);
+        Ok(())
+    }
+    fn serialize_u8(self, v: u8) -> Result<()> {
+        self.push_uint(v.into());
+        Ok(())
+    }
+    fn serialize_u16(self, v: u16) -> Result<()> {
+        self.push_uint(v.into());
+        Ok(())
+    }
+    fn serialize_u32(self, v: u32) -> Result<()> {
+        self.push_uint(v.into());
+        Ok(())
+    }
+    fn serialize_u64(self, v: u64) -> Result<()> {
+        self.push_uint(v);
+        Ok(())
+    }
+    fn serialize_f32(self, v: f32) -> Result<()> {
+        self.push_float(v.into());
+        Ok(())
+    }
+    fn serialize_f64(self, v: f64) -> Result<()> {
+        self.push_float(v);
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> Result<()> {
+        self.push_str(v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+    fn serialize_str(self, v: &str) -> Result<()> {
+        self.push_str(v);
+        Ok(())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<()> {
+        let mut seq = self.open(ARRAY);
+        for b in v {
+            seq.element(b)?;
+        }
+        seq.close();
+        Ok(())
+    }
+    fn serialize_none(self) -> Result<()> {
+        self.words.push(NULL);
+        Ok(())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<()> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<()> {
+        self.words.push(NULL);
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<()> {
+        self.serialize_unit()
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<()> {
+        self.push_str(variant);
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<()> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<()> {
+        self.open_variant(variant);
+        value.serialize(self)
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a>> {
+        Ok(self.open(ARRAY))
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<Compound<'a>> {
+        Ok(self.open(ARRAY))
+    }
+    fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'a>> {
+        Ok(self.open(ARRAY))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'a>> {
+        self.open_variant(variant);
+        Ok(self.open(ARRAY))
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a>> {
+        Ok(self.open(OBJECT))
+    }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'a>> {
+        Ok(self.open(OBJECT))
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'a>> {
+        self.open_variant(variant);
+        Ok(self.open(OBJECT))
+    }
+}
+
+impl ser::SerializeSeq for Compound<'_> {
+    type Ok = ();
+    type Error = TapeError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.element(value)
+    }
+    fn end(self) -> Result<()> {
+        self.close();
+        Ok(())
+    }
+}
+
+impl ser::SerializeTuple for Compound<'_> {
+    type Ok = ();
+    type Error = TapeError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.element(value)
+    }
+    fn end(self) -> Result<()> {
+        self.close();
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound<'_> {
+    type Ok = ();
+    type Error = TapeError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.element(value)
+    }
+    fn end(self) -> Result<()> {
+        self.close();
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleVariant for Compound<'_> {
+    type Ok = ();
+    type Error = TapeError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.element(value)
+    }
+    fn end(self) -> Result<()> {
+        self.close();
+        Ok(())
+    }
+}
+
+impl ser::SerializeStruct for Compound<'_> {
+    type Ok = ();
+    type Error = TapeError;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<()> {
+        self.field(key, value)
+    }
+    fn end(self) -> Result<()> {
+        self.close();
+        Ok(())
+    }
+}
+
+impl ser::SerializeStructVariant for Compound<'_> {
+    type Ok = ();
+    type Error = TapeError;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<()> {
+        self.field(key, value)
+    }
+    fn end(self) -> Result<()> {
+        self.close();
+        Ok(())
+    }
+}
+
+impl ser::SerializeMap for Compound<'_> {
+    type Ok = ();
+    type Error = TapeError;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<()> {
+        let key = key.serialize(MapKey)?;
+        self.tape.push_key(&key);
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.element(value)
+    }
+    fn end(self) -> Result<()> {
+        self.close();
+        Ok(())
+    }
+}
+
+/// Map keys as JSON has them: strings, and numbers written as strings.
+struct MapKey;
+
+fn not_a_key<T>() -> Result<T> {
+    Err(TapeError("a map key must be a string or a number".into()))
+}
+
+impl ser::Serializer for MapKey {
+    type Ok = String;
+    type Error = TapeError;
+    type SerializeSeq = ser::Impossible<String, TapeError>;
+    type SerializeTuple = ser::Impossible<String, TapeError>;
+    type SerializeTupleStruct = ser::Impossible<String, TapeError>;
+    type SerializeTupleVariant = ser::Impossible<String, TapeError>;
+    type SerializeMap = ser::Impossible<String, TapeError>;
+    type SerializeStruct = ser::Impossible<String, TapeError>;
+    type SerializeStructVariant = ser::Impossible<String, TapeError>;
+
+    fn serialize_str(self, v: &str) -> Result<String> {
+        Ok(v.to_string())
+    }
+    fn serialize_char(self, v: char) -> Result<String> {
+        Ok(v.to_string())
+    }
+    fn serialize_bool(self, v: bool) -> Result<String> {
+        Ok(v.to_string())
+    }
+    fn serialize_i8(self, v: i8) -> Result<String> {
+        Ok(v.to_string())
+    }
+    fn serialize_i16(self, v: i16) -> Result<String> {
+        Ok(v.to_string())
+    }
+    fn serialize_i32(self, v: i32) -> Result<String> {
+        Ok(v.to_string())
+    }
+    fn serialize_i64(self, v: i64) -> Result<String> {
+        Ok(v.to_string())
+    }
+    fn serialize_u8(self, v: u8) -> Result<String> {
+        Ok(v.to_string())
+    }
+    fn serialize_u16(self, v: u16) -> Result<String> {
+        Ok(v.to_string())
+    }
+    fn serialize_u32(self, v: u32) -> Result<String> {
+        Ok(v.to_string())
+    }
+    fn serialize_u64(self, v: u64) -> Result<String> {
+        Ok(v.to_string())
+    }
+    fn serialize_f32(self, _v: f32) -> Result<String> {
+        not_a_key()
+    }
+    fn serialize_f64(self, _v: f64) -> Result<String> {
+        not_a_key()
+    }
+    fn serialize_bytes(self, _v: &[u8]) -> Result<String> {
+        not_a_key()
+    }
+    fn serialize_none(self) -> Result<String> {
+        not_a_key()
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, _value: &T) -> Result<String> {
+        not_a_key()
+    }
+    fn serialize_unit(self) -> Result<String> {
+        not_a_key()
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<String> {
+        not_a_key()
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<String> {
+        Ok(variant.to_string())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<String> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _value: &T,
+    ) -> Result<String> {
+        not_a_key()
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq> {
+        not_a_key()
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple> {
+        not_a_key()
+    }
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleStruct> {
+        not_a_key()
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant> {
+        not_a_key()
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap> {
+        not_a_key()
+    }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeStruct> {
+        not_a_key()
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant> {
+        not_a_key()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Decodes a tape back into JSON text, as `src/tape.js` does into objects.
+    fn to_json(t: &Tape) -> String {
+        let units: Vec<u16> = t.strings.encode_utf16().collect();
+        let mut a = 0;
+        let strings: Vec<String> = t
+            .ends
+            .iter()
+            .map(|&b| {
+                let s = String::from_utf16(&units[a as usize..b as usize]).unwrap();
+                a = b;
+                s
+            })
+            .collect();
+        let (mut p, mut q) = (0, 0);
+        fn value(t: &Tape, s: &[String], p: &mut usize, q: &mut usize) -> serde_json::Value {
+            let w = t.words[*p];
+            *p += 1;
+            match w {
+                NULL => serde_json::Value::Null,
+                TRUE => true.into(),
+                FALSE => false.into(),
+                UINT => {
+                    *p += 1;
+                    t.words[*p - 1].into()
+                }
+                FLOAT => {
+                    *q += 1;
+                    t.floats[*q - 1].into()
+                }
+                STRING => {
+                    *p += 1;
+                    s[t.words[*p - 1] as usize].clone().into()
+                }
+                ARRAY => {
+                    let n = t.words[*p];
+                    *p += 1;
+                    (0..n).map(|_| value(t, s, p, q)).collect()
+                }
+                OBJECT => {
+                    let n = t.words[*p];
+                    *p += 1;
+                    let mut m = serde_json::Map::new();
+                    for _ in 0..n {
+                        let k = s[t.words[*p] as usize].clone();
+                        *p += 1;
+                        m.insert(k, value(t, s, p, q));
+                    }
+                    m.into()
+                }
+                _ => panic!("bad word {w}"),
+            }
+        }
+        let v = value(t, &strings, &mut p, &mut q);
+        assert_eq!((p, q), (t.words.len(), t.floats.len()));
+        numbers_as_floats(v).to_string()
+    }
+
+    /// JavaScript has one kind of number: 287 and 287.0 are the same value.
+    fn numbers_as_floats(v: serde_json::Value) -> serde_json::Value {
+        use serde_json::Value;
+        match v {
+            Value::Number(n) => n.as_f64().map_or(Value::Null, Value::from),
+            Value::Array(a) => a.into_iter().map(numbers_as_floats).collect(),
+            Value::Object(m) => m
+                .into_iter()
+                .map(|(k, v)| (k, numbers_as_floats(v)))
+                .collect::<serde_json::Map<_, _>>()
+                .into(),
+            v => v,
+        }
+    }
+
+    #[derive(serde::Serialize)]
+    enum E {
+        Unit,
+        New(i32),
+        Tuple(u8, f64),
+        Struct { a: Option<bool> },
+    }
+
+    #[derive(serde::Serialize)]
+    struct S {
+        text: &'static str,
+        astral: String,
+        n: u32,
+        big: u64,
+        neg: i64,
+        x: f64,
+        nan: f64,
+        none: Option<u8>,
+        list: Vec<E>,
+        map: std::collections::BTreeMap<u16, char>,
+        unit: (),
+    }
+
+    #[test]
+    fn decodes_to_what_json_gives() {
+        let s = S {
+            text: "环境",
+            astral: "𠀀a環".into(),
+            n: 7,
+            big: u64::MAX,
+            neg: -3,
+            x: 2.5,
+            nan: f64::NAN,
+            none: None,
+            list: vec![
+                E::Unit,
+                E::New(-1),
+                E::Tuple(1, 0.5),
+                E::Struct { a: Some(true) },
+            ],
+            map: [(3, 'x'), (10, '环')].into_iter().collect(),
+            unit: (),
+        };
+        let t = encode(&s).unwrap();
+        let json: serde_json::Value = serde_json::to_value(&s).unwrap();
+        assert_eq!(to_json(&t), numbers_as_floats(json).to_string());
+        // each distinct string once: "环境" and "x" are not repeated
+        assert_eq!(t.ends.len(), t.index.len());
+        assert_eq!(
+            *t.ends.last().unwrap() as usize,
+            t.strings.encode_utf16().count()
+        );
+    }
+
+    #[test]
+    fn decodes_a_report() {
+        let r = crate::analyze(
+            "2021年，全区优良天数为287天，同比增加12天。",
+            &crate::Options::default(),
+        );
+        assert_eq!(
+            to_json(&encode(&r).unwrap()),
+            numbers_as_floats(serde_json::to_value(&r).unwrap()).to_string()
+        );
+    }
+
+    #[test]
+    fn refuses_keys_json_cannot_have() {
+        let m: std::collections::BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into_iter().collect();
+        assert!(encode(&m).unwrap_err().to_string().contains("map key"));
+    }
+}
