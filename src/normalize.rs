@@ -874,7 +874,8 @@ fn junk_kind(content: &str, lex: &Lexicon) -> Option<RemovedKind> {
 fn inline_junk(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let line = &text[start..end];
-    // cheap tests first: a bracket, then a watermark phrase, anywhere in the line
+    // a cheap test first: a bracket anywhere in the line. Then each bracket's content is
+    // matched against the phrases (short: scanning the line for each phrase costs more)
     let bytes = line.as_bytes();
     // `[u8]::contains` of a byte is a memchr
     let bracket = bytes.contains(&b'(')
@@ -893,14 +894,21 @@ fn inline_junk(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<(usiz
             std::borrow::Cow::Borrowed(s)
         }
     }
-    let compact = spaceless(line);
-    if !lex.junk_inline.iter().any(|(p, _)| compact.contains(p)) {
-        return out;
-    }
+    // the brackets by their last byte ( [ （ 【, then the character there
+    const LAST_BYTES: crate::chars::ByteSet = crate::chars::ByteSet::of(b"([\x88\x90");
     let mut i = 0;
-    while let Some(off) = line[i..].find(['（', '(', '【', '[']) {
-        let open = i + off;
-        let oc = char_at(line, open).unwrap_or('(');
+    while let Some(last) = LAST_BYTES.find(bytes, i) {
+        let oc = match bytes[last] {
+            b'(' => '(',
+            b'[' => '[',
+            _ if last >= 2 && line.get(last - 2..last + 1) == Some("（") => '（',
+            _ if last >= 2 && line.get(last - 2..last + 1) == Some("【") => '【',
+            _ => {
+                i = last + 1;
+                continue;
+            }
+        };
+        let open = last + 1 - oc.len_utf8();
         let close_c = match oc {
             '（' => '）',
             '(' => ')',

@@ -3,13 +3,19 @@
 //
 // words: Uint32Array, a view of wasm memory valid for this call only; floats: the numbers
 // that are not small integers; strings: every distinct string concatenated; ends: where
-// each ends, in UTF-16 code units.
-export function decodeTape(words, floats, strings, ends) {
+// each ends, in UTF-16 code units; shapes: each object shape's key count and keys.
+export function decodeTape(words, floats, strings, ends, shapes) {
   const table = new Array(ends.length);
   let start = 0;
   for (let i = 0; i < ends.length; i++) {
     table[i] = strings.slice(start, ends[i]);
     start = ends[i];
+  }
+  const keyLists = [];
+  for (let i = 0; i < shapes.length; i += 1 + shapes[i]) {
+    const keys = new Array(shapes[i]);
+    for (let k = 0; k < keys.length; k++) keys[k] = table[shapes[i + 1 + k]];
+    keyLists.push(keys);
   }
   let p = 0;
   let q = 0;
@@ -28,10 +34,10 @@ export function decodeTape(words, floats, strings, ends) {
         return a;
       }
       case 7: {
-        const n = words[p++];
+        const keys = keyLists[words[p++]];
         const o = {};
-        for (let i = 0; i < n; i++) {
-          const key = table[words[p++]];
+        for (let i = 0; i < keys.length; i++) {
+          const key = keys[i];
           // JSON.parse makes "__proto__" an own property; an assignment would not
           if (key === '__proto__') {
             Object.defineProperty(o, key, { value: value(), enumerable: true, writable: true, configurable: true });

@@ -5,7 +5,9 @@
 //! `JSON.parse`. A tape is the same value as a list of 32-bit words, the floats beside
 //! it and each distinct string once; the decoder (`src/tape.js`) rebuilds the objects in
 //! one walk, slicing the strings out of one decoded table. Field names and repeated
-//! values (units, categories, section titles) are decoded once, not once per object.
+//! values (units, categories, section titles) are decoded once, not once per object, and
+//! each object names its shape (its list of keys), so that the objects of one shape are
+//! built alike, which JavaScript engines do fastest.
 //!
 //! The value decoded is the one `JSON.parse(serde_json::to_string(value))` gives: the
 //! same keys in the same order, `null` for `None`, unit variants as their names, and
@@ -21,7 +23,10 @@
 //! | [`FLOAT`]     |                                | the next number of `floats`         |
 //! | [`STRING`]    | a string index                 | that string                         |
 //! | [`ARRAY`]     | the length *n*, *n* values     | an array                            |
-//! | [`OBJECT`]    | *n*, then *n* times a key (a string index) and a value | an object |
+//! | [`OBJECT`]    | a shape index, then one value per key of the shape | an object |
+//!
+//! `shapes` lists the shapes one after another, each as its number of keys and the
+//! string index of each key.
 
 use std::collections::HashMap;
 use std::fmt::Display;
@@ -40,6 +45,9 @@ pub const STRING: u32 = 5;
 pub const ARRAY: u32 = 6;
 pub const OBJECT: u32 = 7;
 
+/// Slots of the field name cache: more than the report has field names.
+const FIELD_SLOTS: usize = 256;
+
 /// A value encoded: see the [module](self) documentation.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Tape {
@@ -51,9 +59,17 @@ pub struct Tape {
     pub strings: String,
     /// Where each string ends in `strings`, in UTF-16 code units (JavaScript's offsets).
     pub ends: Vec<u32>,
+    /// The keys of the objects: for each shape, its length and its keys' string indices.
+    pub shapes: Vec<u32>,
+    shape_index: HashMap<Box<[u32]>, u32, BuildHasherDefault<FxHasher>>,
+    shape_count: u32,
+    /// The keys of the objects being written, innermost last.
+    keys: Vec<u32>,
     index: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
     /// Field names by address and length: they are static, and most words are fields.
     fields: HashMap<(usize, usize), u32, BuildHasherDefault<FxHasher>>,
+    /// In front of `fields`, a direct-mapped cache: address, length, string index.
+    field_slots: Vec<(usize, usize, u32)>,
     utf16_len: u32,
 }
 
@@ -80,7 +96,10 @@ type Result<T> = std::result::Result<T, TapeError>;
 
 /// Encodes `value`.
 pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Tape> {
-    let mut tape = Tape::default();
+    let mut tape = Tape {
+        field_slots: vec![(0, 0, 0); FIELD_SLOTS],
+        ..Tape::default()
+    };
     value.serialize(&mut tape)?;
     Ok(tape)
 }
@@ -139,38 +158,61 @@ impl Tape {
         }
     }
 
-    /// Starts an array or object whose length is patched in by [`Tape::close`].
+    /// Starts an array or object: its length or shape is patched in by
+    /// [`Compound::close`].
     fn open(&mut self, kind: u32) -> Compound<'_> {
         self.words.extend([kind, 0]);
         let at = self.words.len() - 1;
+        let keys = self.keys.len();
         Compound {
             tape: self,
             at,
             len: 0,
+            keys,
         }
     }
 
     /// `{ key: ...` for the variants of enums with data, as serde_json writes them.
     fn open_variant(&mut self, variant: &'static str) {
-        self.words.extend([OBJECT, 1]);
-        self.push_field(variant);
+        let key = self.field_key(variant);
+        let shape = self.shape(&[key]);
+        self.words.extend([OBJECT, shape]);
     }
 
-    fn push_key(&mut self, key: &str) {
-        let i = self.string(key);
-        self.words.push(i);
+    /// The index of the shape with these keys, adding it the first time.
+    fn shape(&mut self, keys: &[u32]) -> u32 {
+        if let Some(&i) = self.shape_index.get(keys) {
+            return i;
+        }
+        let i = self.shape_count;
+        self.shape_count += 1;
+        self.shapes.push(keys.len() as u32);
+        self.shapes.extend_from_slice(keys);
+        self.shape_index.insert(keys.into(), i);
+        i
     }
 
-    fn push_field(&mut self, key: &'static str) {
-        let i = match self.fields.get(&(key.as_ptr() as usize, key.len())) {
+    /// The string index of a field name (cached by address: they are static).
+    fn field_key(&mut self, key: &'static str) -> u32 {
+        let at = (key.as_ptr() as usize, key.len());
+        let slot = (at.0 ^ (at.0 >> 6) ^ at.1) % FIELD_SLOTS;
+        if let Some(&(a, n, i)) = self.field_slots.get(slot) {
+            if (a, n) == at {
+                return i;
+            }
+        }
+        let i = match self.fields.get(&at) {
             Some(&i) => i,
             None => {
                 let i = self.string(key);
-                self.fields.insert((key.as_ptr() as usize, key.len()), i);
+                self.fields.insert(at, i);
                 i
             }
         };
-        self.words.push(i);
+        if let Some(s) = self.field_slots.get_mut(slot) {
+            *s = (at.0, at.1, i);
+        }
+        i
     }
 }
 
@@ -179,11 +221,20 @@ pub struct Compound<'a> {
     tape: &'a mut Tape,
     at: usize,
     len: u32,
+    /// Where this object's keys start in `tape.keys`.
+    keys: usize,
 }
 
 impl Compound<'_> {
     fn close(self) {
-        self.tape.words[self.at] = self.len;
+        if self.tape.words[self.at - 1] == OBJECT {
+            let keys = std::mem::take(&mut self.tape.keys);
+            self.tape.words[self.at] = self.tape.shape(&keys[self.keys..]);
+            self.tape.keys = keys;
+            self.tape.keys.truncate(self.keys);
+        } else {
+            self.tape.words[self.at] = self.len;
+        }
     }
 
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
@@ -192,7 +243,8 @@ impl Compound<'_> {
     }
 
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<()> {
-        self.tape.push_field(key);
+        let key = self.tape.field_key(key);
+        self.tape.keys.push(key);
         self.element(value)
     }
 }
@@ -430,7 +482,8 @@ impl ser::SerializeMap for Compound<'_> {
     type Error = TapeError;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<()> {
         let key = key.serialize(MapKey)?;
-        self.tape.push_key(&key);
+        let key = self.tape.string(&key);
+        self.tape.keys.push(key);
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
@@ -620,13 +673,11 @@ mod tests {
                     (0..n).map(|_| value(t, s, p, q)).collect()
                 }
                 OBJECT => {
-                    let n = t.words[*p];
+                    let shape = t.words[*p] as usize;
                     *p += 1;
                     let mut m = serde_json::Map::new();
-                    for _ in 0..n {
-                        let k = s[t.words[*p] as usize].clone();
-                        *p += 1;
-                        m.insert(k, value(t, s, p, q));
+                    for &k in &shapes(t)[shape] {
+                        m.insert(s[k as usize].clone(), value(t, s, p, q));
                     }
                     m.into()
                 }
@@ -636,6 +687,17 @@ mod tests {
         let v = value(t, &strings, &mut p, &mut q);
         assert_eq!((p, q), (t.words.len(), t.floats.len()));
         numbers_as_floats(v).to_string()
+    }
+
+    fn shapes(t: &Tape) -> Vec<Vec<u32>> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < t.shapes.len() {
+            let n = t.shapes[i] as usize;
+            out.push(t.shapes[i + 1..i + 1 + n].to_vec());
+            i += 1 + n;
+        }
+        out
     }
 
     /// JavaScript has one kind of number: 287 and 287.0 are the same value.
@@ -701,6 +763,9 @@ mod tests {
         assert_eq!(to_json(&t), numbers_as_floats(json).to_string());
         // each distinct string once: "环境" and "x" are not repeated
         assert_eq!(t.ends.len(), t.index.len());
+        // the two E::Struct-like objects {a} and the struct S: one shape each, and {New},
+        // {Tuple}, {Struct}, the map
+        assert_eq!(shapes(&t).len(), 6);
         assert_eq!(
             *t.ends.last().unwrap() as usize,
             t.strings.encode_utf16().count()

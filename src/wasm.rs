@@ -10,6 +10,10 @@ use wasm_bindgen::prelude::*;
 
 use crate::{OffsetEncoding, Options};
 
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Options as JavaScript passes them: `{ offsets: "chars" | "utf8" | "utf16" }`, every
 /// field optional, offsets in UTF-16 unless said.
 fn options(value: JsValue) -> Result<Options, JsError> {
@@ -43,6 +47,7 @@ extern "C" {
         floats: &[f64],
         strings: &str,
         ends: &[u32],
+        shapes: &[u32],
     ) -> Result<JsValue, JsValue>;
 }
 
@@ -50,8 +55,14 @@ extern "C" {
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     let tape = crate::tape::encode(value)
         .map_err(|e| JsError::new(&format!("cannot return the result: {e}")))?;
-    decode_tape(&tape.words, &tape.floats, &tape.strings, &tape.ends)
-        .map_err(|_| JsError::new("cannot return the result"))
+    decode_tape(
+        &tape.words,
+        &tape.floats,
+        &tape.strings,
+        &tape.ends,
+        &tape.shapes,
+    )
+    .map_err(|_| JsError::new("cannot return the result"))
 }
 
 #[wasm_bindgen]
