@@ -217,6 +217,40 @@ impl ByteSet {
     }
 }
 
+/// Whether `s` holds `c`. `str::contains` of a character outside ASCII searches for its
+/// UTF-8 bytes as a string: vectorized on x86-64, but elsewhere (WebAssembly) with the
+/// two-way algorithm, which costs far more than the `memchr` of `str::find`.
+#[inline]
+pub fn has(s: &str, c: char) -> bool {
+    if cfg!(target_arch = "x86_64") {
+        s.contains(c)
+    } else {
+        s.find(c).is_some()
+    }
+}
+
+/// The byte offsets where `needle` starts in `hay`, left to right, not overlapping. The
+/// candidates are found by the needle's first character with `memchr`, which beats the
+/// two-way search of `str::match_indices` on short needles, by far in WebAssembly.
+pub fn match_starts<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let first = needle.chars().next().unwrap_or('\0');
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if needle.is_empty() {
+            return None;
+        }
+        while let Some(k) = hay.get(from..)?.find(first) {
+            let at = from + k;
+            if hay[at..].starts_with(needle) {
+                from = at + needle.len();
+                return Some(at);
+            }
+            from = at + first.len_utf8();
+        }
+        None
+    })
+}
+
 /// Byte counts of a UTF-8 text, eight bytes at a time: characters (bytes that are not
 /// continuation bytes), characters beyond the BMP (four-byte lead bytes), spaces and tabs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -227,10 +261,20 @@ pub struct ByteCounts {
     pub tabs: usize,
 }
 
-/// Counts the bytes of `s` (see [`ByteCounts`]). Written as plain loops over blocks of 255
-/// bytes with byte-sized counters, which the compiler turns into vector code (16 bytes
-/// a step on x86-64, and in WebAssembly built with SIMD).
+/// Counts the bytes of `s` (see [`ByteCounts`]): vector code where the target has it
+/// (x86-64), eight bytes a word elsewhere (WebAssembly without SIMD).
+#[inline]
 pub fn count_bytes(s: &[u8]) -> ByteCounts {
+    if cfg!(target_arch = "x86_64") {
+        count_bytes_simple(s)
+    } else {
+        count_bytes_swar(s)
+    }
+}
+
+/// Plain loops over blocks of 255 bytes with byte-sized counters, which the compiler turns
+/// into vector code (16 bytes a step on x86-64).
+pub fn count_bytes_simple(s: &[u8]) -> ByteCounts {
     let mut c = ByteCounts::default();
     for block in s.chunks(255) {
         let (mut lead, mut astral, mut spaces, mut tabs) = (0u8, 0u8, 0u8, 0u8);
@@ -246,6 +290,34 @@ pub fn count_bytes(s: &[u8]) -> ByteCounts {
         c.tabs += usize::from(tabs);
     }
     c
+}
+
+/// Eight bytes a step in a 64-bit word, each count a population count of the high bits:
+/// for targets without vector code, where a population count is one instruction.
+pub fn count_bytes_swar(s: &[u8]) -> ByteCounts {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // the high bit of each byte that is not zero
+    let nonzero = |w: u64| ((w & LOW7).wrapping_add(LOW7) | w) & HIGH;
+    let mut words = s.chunks_exact(8);
+    let (mut cont, mut astral, mut spaces, mut tabs) = (0u32, 0u32, 0u32, 0u32);
+    for b in &mut words {
+        let w = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+        // bit 7 of a byte shifted left by k is its bit 7 - k
+        cont += (w & !(w << 1) & HIGH).count_ones();
+        astral += (w & (w << 1) & (w << 2) & (w << 3) & HIGH).count_ones();
+        spaces += 8 - nonzero(w ^ (ONES * u64::from(b' '))).count_ones();
+        tabs += 8 - nonzero(w ^ (ONES * u64::from(b'\t'))).count_ones();
+    }
+    let rest = count_bytes_simple(words.remainder());
+    let whole = s.len() - words.remainder().len();
+    ByteCounts {
+        chars: whole - cont as usize + rest.chars,
+        astral: astral as usize + rest.astral,
+        spaces: spaces as usize + rest.spaces,
+        tabs: tabs as usize + rest.tabs,
+    }
 }
 
 #[cfg(test)]
@@ -264,6 +336,8 @@ mod tests {
             &"𝄞".repeat(3000),
         ] {
             let c = count_bytes(t.as_bytes());
+            assert_eq!(c, count_bytes_swar(t.as_bytes()), "{t:?}");
+            assert_eq!(c, count_bytes_simple(t.as_bytes()), "{t:?}");
             assert_eq!(c.chars, t.chars().count(), "{t:?}");
             assert_eq!(
                 c.astral,
@@ -272,6 +346,31 @@ mod tests {
             );
             assert_eq!(c.spaces, t.matches(' ').count(), "{t:?}");
             assert_eq!(c.tabs, t.matches('\t').count(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn searches_agree_with_std() {
+        for (hay, needle) in [
+            ("同比持平，基本持平持平", "持平"),
+            ("", "持平"),
+            ("持", "持平"),
+            ("aaaa", "aa"),
+            ("环境环境", "环境"),
+            ("x持平", ""),
+        ] {
+            let ours: Vec<usize> = match_starts(hay, needle).collect();
+            let std: Vec<usize> = if needle.is_empty() {
+                Vec::new()
+            } else {
+                hay.match_indices(needle).map(|(i, _)| i).collect()
+            };
+            assert_eq!(ours, std, "{hay:?} {needle:?}");
+        }
+        for c in ['环', 'a', '𠀀', '，'] {
+            for s in ["", "环境", "a，b", "𠀀"] {
+                assert_eq!(has(s, c), s.contains(c), "{s:?} {c:?}");
+            }
         }
     }
 

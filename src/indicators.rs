@@ -344,7 +344,7 @@ fn find_comparisons(
     keys.dedup();
     let mut flat_words: Vec<(usize, usize)> = keys
         .iter()
-        .flat_map(|key| text.match_indices(key).map(|(at, k)| at + k.len()))
+        .flat_map(|key| crate::chars::match_starts(text, key).map(|at| at + key.len()))
         .filter_map(|end| {
             let (len, dir) = lex.direction.longest_ending_at(text, end)?;
             (*dir == Direction::Flat).then_some((end - len, len))
@@ -824,7 +824,8 @@ fn name_of<'t>(
         }
     }
     let b_predicate = starts_predicate(&b_full, lex);
-    let list_head = raw_a.ends_with('等') || raw_a.contains('、') || raw_a.ends_with('的');
+    let list_head =
+        raw_a.ends_with('等') || crate::chars::has(&raw_a, '、') || raw_a.ends_with('的');
 
     let name = if b_full.is_empty() || (b_noun.is_empty() && !b_predicate) {
         // 优良天数为287天; 检查医院、酒店、接种点等xxx余家(次); 各类宣传xx余条

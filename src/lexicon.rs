@@ -974,7 +974,7 @@ impl Lexicon {
 
     /// Whether `s` is a pinyin syllable (toneless, ü written as v or ü).
     pub fn is_pinyin_syllable(&self, s: &str) -> bool {
-        let key = if s.contains('ü') {
+        let key = if crate::chars::has(s, 'ü') {
             pack_syllable(&s.replace('ü', "v"))
         } else {
             pack_syllable(s)

@@ -228,7 +228,11 @@ fn starts_org(s: &str, lex: &Lexicon) -> bool {
 /// Characters that may stand in an organisation's name when reading it backwards from its
 /// suffix: Han characters (not function words) and placeholders.
 fn org_name_char(c: char) -> bool {
-    (is_han(c) && !"在和与及对把由从向将被的是了经据受同给让使以按为于并共等其".contains(c))
+    (is_han(c)
+        && !crate::chars::has(
+            "在和与及对把由从向将被的是了经据受同给让使以按为于并共等其",
+            c,
+        ))
         || matches!(c, 'x' | 'X' | '×')
 }
 
@@ -273,7 +277,7 @@ fn region_of_org(org: &str, text: &str, lex: &Lexicon) -> Option<String> {
             if let Some(suffix) = name[len..]
                 .chars()
                 .next()
-                .filter(|c| "省市区县州旗盟".contains(*c))
+                .filter(|c| matches!(c, '省' | '市' | '区' | '县' | '州' | '旗' | '盟'))
             {
                 let written = &name[..len + suffix.len_utf8()];
                 if !v.iter().any(|&i| &*places.list[i as usize].name == written) {
@@ -620,7 +624,9 @@ fn title_org(text: &str, m: &MetaFound, lex: &Lexicon) -> Option<Found<String>> 
     let title = m.title.as_ref()?;
     let raw = title.span.slice(text);
     let t: String = raw.chars().filter(|c| !is_space(*c)).collect();
-    let limit = t.find("关于").unwrap_or(t.len());
+    let limit = crate::chars::match_starts(&t, "关于")
+        .next()
+        .unwrap_or(t.len());
     let mut best: Option<Vec<(usize, usize)>> = None;
     for (i, c) in t[..limit].char_indices() {
         let end = i + c.len_utf8();
@@ -775,7 +781,7 @@ fn find_kind(
     // 现将有关情况汇报如下
     for &i in first_body {
         let s = lines[i].slice(text);
-        if let Some(at) = s.find("如下") {
+        if let Some(at) = crate::chars::match_starts(s, "如下").next() {
             let before = &s[..at];
             for (word, kind) in [
                 ("汇报", "汇报"),

@@ -874,17 +874,10 @@ fn junk_kind(content: &str, lex: &Lexicon) -> Option<RemovedKind> {
 fn inline_junk(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let line = &text[start..end];
-    // a cheap test first: a bracket anywhere in the line. Then each bracket's content is
-    // matched against the phrases (short: scanning the line for each phrase costs more)
+    // the line's brackets are found by one pass over its bytes, below; each bracket's
+    // content is then matched against the phrases (short: scanning the whole line for each
+    // phrase costs more)
     let bytes = line.as_bytes();
-    // `[u8]::contains` of a byte is a memchr
-    let bracket = bytes.contains(&b'(')
-        || bytes.contains(&b'[')
-        || line.contains('（')
-        || line.contains('【');
-    if !bracket {
-        return out;
-    }
     // spaces inside a phrase (转载  请注明) are dropped by this stage: match without them
     // (the character stage left only ASCII spaces)
     fn spaceless(s: &str) -> std::borrow::Cow<'_, str> {

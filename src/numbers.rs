@@ -491,7 +491,7 @@ impl<'a> Context<'a> {
         };
         let digit_string =
             num.chars().count() >= 2 && num.chars().all(|c| chinese_digit(c).is_some());
-        let kind = if num.contains('点') {
+        let kind = if crate::chars::has(num, '点') {
             MentionKind::Decimal
         } else {
             MentionKind::Integer

@@ -187,7 +187,7 @@ fn title_like(s: &str, lex: &Lexicon) -> bool {
     (4..=90).contains(&n)
         && !ends_sentence(last)
         && last != '：'
-        && !s.contains('。')
+        && !crate::chars::has(s, '。')
         && !s.contains('\t')
         && !is_table_caption(s)
         && parse_label(s).is_none()
@@ -222,7 +222,7 @@ fn is_recipients(s: &str) -> bool {
     (s.ends_with('：') || s.ends_with(':'))
         && n <= 80
         && !s.contains("如下")
-        && !s.contains('。')
+        && !crate::chars::has(s, '。')
         && [
             "各", "局", "委", "厅", "办", "单位", "政府", "部门", "同志", "中心", "公司",
         ]
@@ -232,7 +232,9 @@ fn is_recipients(s: &str) -> bool {
 
 fn is_doc_number(s: &str) -> bool {
     let n = visible_len(s);
-    n <= 30 && (s.contains('〔') || s.contains('［') || s.contains('[')) && s.ends_with('号')
+    n <= 30
+        && (crate::chars::has(s, '〔') || crate::chars::has(s, '［') || s.contains('['))
+        && s.ends_with('号')
 }
 
 /// Marks the header lines; returns the index of the first body line.
@@ -270,7 +272,7 @@ fn mark_header(
                 && lex.doc_kind.longest_ending_at(s, s.len()).is_none()
             {
                 LineRole::HeaderOrg
-            } else if s.contains('，') && !followed_by_header {
+            } else if crate::chars::has(s, '，') && !followed_by_header {
                 // a comma-bearing line at the top is a title only when a header line follows;
                 // otherwise it is a heading line of the body
                 break;
@@ -328,7 +330,8 @@ fn mark_footer(
         } else if meta::parse_date_line(s).is_some() {
             seen_date = true;
             LineRole::Date
-        } else if org_only(s, lex) && (seen_date || j == lines.len()) && !s.contains('，') {
+        } else if org_only(s, lex) && (seen_date || j == lines.len()) && !crate::chars::has(s, '，')
+        {
             LineRole::Signature
         } else if is_public_note(s) {
             LineRole::Footer
@@ -443,7 +446,7 @@ fn heading_line_like(s: &str) -> bool {
     (4..=32).contains(&n)
         && !ends_sentence(last)
         && !matches!(last, '：' | '…' | '，' | '、')
-        && !s.contains('。')
+        && !crate::chars::has(s, '。')
         && !s.contains('\t')
         && s.matches('，').count() <= 2
         && s.chars().filter(|&c| is_han(c)).count() * 2 >= n
@@ -532,9 +535,9 @@ fn title_like_lead(s: &str, lex: &Lexicon) -> Option<usize> {
         && !lex.not_title.starts(lead)
         && !starts_enumeration(lead)
         && !lead.starts_with('第')
-        && !lead.contains('我')
-        && !lead.contains('是')
-        && !lead.contains('了')
+        && !crate::chars::has(lead, '我')
+        && !crate::chars::has(lead, '是')
+        && !crate::chars::has(lead, '了')
         && lead.matches('的').count() <= 1
         && meta::find_year(lead).is_none();
     ok.then_some(end)
