@@ -11,11 +11,19 @@ export function decodeTape(words, floats, strings, ends, shapes) {
     table[i] = strings.slice(start, ends[i]);
     start = ends[i];
   }
+  // Per shape, its keys and a constructor of plain objects: `new make()` gives an object
+  // whose prototype is Object.prototype, as `{}` does, but the engine learns how many
+  // properties the objects of each constructor get and reserves room for them, instead of
+  // growing a property store key by key (about twice as fast for a large report).
   const keyLists = [];
+  const makers = [];
   for (let i = 0; i < shapes.length; i += 1 + shapes[i]) {
     const keys = new Array(shapes[i]);
     for (let k = 0; k < keys.length; k++) keys[k] = table[shapes[i + 1 + k]];
     keyLists.push(keys);
+    const make = function () {};
+    make.prototype = Object.prototype;
+    makers.push(make);
   }
   let p = 0;
   let q = 0;
@@ -34,8 +42,9 @@ export function decodeTape(words, floats, strings, ends, shapes) {
         return a;
       }
       case 7: {
-        const keys = keyLists[words[p++]];
-        const o = {};
+        const shape = words[p++];
+        const keys = keyLists[shape];
+        const o = new makers[shape]();
         for (let i = 0; i < keys.length; i++) {
           const key = keys[i];
           // JSON.parse makes "__proto__" an own property; an assignment would not
