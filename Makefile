@@ -17,7 +17,7 @@ help:
 	@echo "make wasm         build www/pkg/ (the core for the browser)"
 	@echo "make bench        native throughput on the seeds (MB/s)"
 	@echo "make bench-scale  analysis time from 1 to 20 MB and on hostile inputs (linear growth)"
-	@echo "make bench-wasm   wasm throughput in Node next to the native figure"
+	@echo "make bench-wasm   wasm throughput in Node and Chromium next to the native figure"
 	@echo "make fuzz         run each fuzz target FUZZ_SECONDS (default 60); crash inputs go to fuzz/regressions/"
 	@echo "make size         the page's gzipped wasm + JS against the budget"
 	@echo "make package      the npm package in target/package/"
@@ -70,6 +70,7 @@ bench-scale:
 	$(CARGO) bench --bench scale
 
 bench-wasm: wasm cli
+	tools/setup.sh browser
 	node tools/bench-wasm.mjs
 
 fuzz:

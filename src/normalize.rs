@@ -888,9 +888,8 @@ fn inline_junk(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<(usiz
         }
     }
     // the brackets by their last byte ( [ （ 【, then the character there
-    const LAST_BYTES: crate::chars::ByteSet = crate::chars::ByteSet::of(b"([\x88\x90");
     let mut i = 0;
-    while let Some(last) = LAST_BYTES.find(bytes, i) {
+    while let Some(last) = crate::chars::find_byte_of(bytes, i, [b'(', b'[', 0x88, 0x90]) {
         let oc = match bytes[last] {
             b'(' => '(',
             b'[' => '[',

@@ -19,6 +19,11 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
 
+/** Debian's Chromium (or $CHROMIUM), headless. */
+export function launchChromium() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
 export function seeds() {
   const dir = join(SHARED, 'seeds');
   return readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()
@@ -40,7 +45,7 @@ export function cliReport(path, ...args) {
 export async function start({ root = join(ROOT, 'www'), headers } = {}) {
   const server = await serve({ root, headers });
   const url = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const problems = [];
   const contexts = [];
   async function newPage({ permissions = [] } = {}) {
