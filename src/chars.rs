@@ -256,23 +256,30 @@ pub fn match_starts<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = u
 /// x86-64, and eight bytes a word elsewhere; only a block with a hit is searched byte by
 /// byte.
 pub fn find_byte_of(bytes: &[u8], from: usize, set: [u8; 4]) -> Option<usize> {
+    find_byte_of_in(bytes, from, set, cfg!(target_arch = "x86_64"))
+}
+
+/// [`find_byte_of`] with blocks tested as vectors (`vector`) or a word at a time.
+fn find_byte_of_in(bytes: &[u8], from: usize, set: [u8; 4], vector: bool) -> Option<usize> {
     const BLOCK: usize = 32;
     let rest = bytes.get(from..)?;
     let hit = |b: u8| b == set[0] || b == set[1] || b == set[2] || b == set[3];
     let mut blocks = rest.chunks_exact(BLOCK);
     let mut at = from;
     for block in &mut blocks {
-        let any = if cfg!(target_arch = "x86_64") {
+        let any = if vector {
             let [s0, s1, s2, s3] = set;
             let mut acc = 0u8;
             for &b in block {
-                acc |= u8::from(b == s0) | u8::from(b == s1) | u8::from(b == s2) | u8::from(b == s3);
+                acc |=
+                    u8::from(b == s0) | u8::from(b == s1) | u8::from(b == s2) | u8::from(b == s3);
             }
             acc != 0
         } else {
             block.chunks_exact(8).any(|w| {
                 let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-                set.iter().any(|&v| has_zero_byte(w ^ (0x0101_0101_0101_0101 * u64::from(v))))
+                set.iter()
+                    .any(|&v| has_zero_byte(w ^ (0x0101_0101_0101_0101 * u64::from(v))))
             })
         };
         if any {
@@ -293,6 +300,71 @@ pub fn find_byte_of(bytes: &[u8], from: usize, set: [u8; 4]) -> Option<usize> {
 #[inline]
 fn has_zero_byte(w: u64) -> bool {
     w.wrapping_sub(0x0101_0101_0101_0101) & !w & 0x8080_8080_8080_8080 != 0
+}
+
+/// Where the first of `needles` (one to three bytes each, none found inside another, as
+/// with the characters of UTF-8) starts in `bytes` from `from`. On x86-64, blocks of 32
+/// bytes are tested without stopping early, each position against every needle (vector
+/// code), and only a block with a hit is searched position by position; elsewhere the
+/// needles' last bytes are found a word at a time and checked.
+pub fn find_any_seq(bytes: &[u8], from: usize, needles: [&[u8]; 4]) -> Option<usize> {
+    find_any_seq_in(bytes, from, needles, cfg!(target_arch = "x86_64"))
+}
+
+/// [`find_any_seq`] by vector blocks (`vector`) or by the needles' last bytes.
+fn find_any_seq_in(bytes: &[u8], from: usize, needles: [&[u8]; 4], vector: bool) -> Option<usize> {
+    const BLOCK: usize = 32;
+    // each needle as three (mask, value) pairs: a mask of 0 takes any byte
+    let pattern = needles.map(|n| {
+        let mut p = [(0u8, 0u8); 3];
+        for (k, &b) in n.iter().take(3).enumerate() {
+            p[k] = (0xFF, b);
+        }
+        p
+    });
+    let at = |i: usize| -> bool {
+        needles
+            .iter()
+            .any(|n| !n.is_empty() && bytes.get(i..).is_some_and(|r| r.starts_with(n)))
+    };
+    let mut start = from.min(bytes.len());
+    if vector {
+        while start + BLOCK + 2 <= bytes.len() {
+            let b0 = &bytes[start..start + BLOCK];
+            let b1 = &bytes[start + 1..start + BLOCK + 1];
+            let b2 = &bytes[start + 2..start + BLOCK + 2];
+            let mut flag = 0u8;
+            for ((&c, &n), &m) in b0.iter().zip(b1).zip(b2) {
+                for p in &pattern {
+                    flag |= u8::from(
+                        (c & p[0].0 == p[0].1) & (n & p[1].0 == p[1].1) & (m & p[2].0 == p[2].1),
+                    );
+                }
+            }
+            if flag != 0 {
+                if let Some(i) = (start..start + BLOCK).find(|&i| at(i)) {
+                    return Some(i);
+                }
+            }
+            start += BLOCK;
+        }
+    }
+    if vector {
+        return (start..bytes.len()).find(|&i| at(i));
+    }
+    let last = needles.map(|n| n.last().copied().unwrap_or(0));
+    let mut i = start;
+    while let Some(end) = find_byte_of_in(bytes, i, last, false) {
+        let found = needles.iter().find_map(|n| {
+            let s = (end + 1).checked_sub(n.len())?;
+            (!n.is_empty() && s >= start && bytes[s..=end] == **n).then_some(s)
+        });
+        if found.is_some() {
+            return found;
+        }
+        i = end + 1;
+    }
+    None
 }
 
 /// Byte counts of a UTF-8 text, eight bytes at a time: characters (bytes that are not
@@ -429,10 +501,37 @@ mod tests {
                 .get(from..)
                 .and_then(|r| r.iter().position(|b| set.contains(b)))
                 .map(|i| from + i);
-            assert_eq!(find_byte_of(&text, from, set), naive, "from {from}");
+            for vector in [true, false] {
+                assert_eq!(
+                    find_byte_of_in(&text, from, set, vector),
+                    naive,
+                    "from {from}"
+                );
+            }
         }
         assert_eq!(find_byte_of(b"", 0, set), None);
         assert_eq!(find_byte_of(&[0u8; 100], 0, set), None);
+    }
+
+    #[test]
+    fn sequence_search_agrees_with_naive() {
+        let needles: [&[u8]; 4] = [b"(", b"[", "（".as_bytes(), "【".as_bytes()];
+        let mut text: Vec<u8> = "环境保护，（一）ab【c[".repeat(5).into_bytes();
+        text.extend(std::iter::repeat_n(b'x', 90));
+        text.extend("（".as_bytes());
+        text.extend("（".as_bytes()[..2].iter());
+        for from in 0..text.len() + 2 {
+            let naive =
+                (from..text.len()).find(|&i| needles.iter().any(|n| text[i..].starts_with(n)));
+            for vector in [true, false] {
+                assert_eq!(
+                    find_any_seq_in(&text, from, needles, vector),
+                    naive,
+                    "from {from}"
+                );
+            }
+        }
+        assert_eq!(find_any_seq(b"", 0, needles), None);
     }
 
     #[test]

@@ -887,20 +887,10 @@ fn inline_junk(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<(usiz
             std::borrow::Cow::Borrowed(s)
         }
     }
-    // the brackets by their last byte ( [ （ 【, then the character there
     let mut i = 0;
-    while let Some(last) = crate::chars::find_byte_of(bytes, i, [b'(', b'[', 0x88, 0x90]) {
-        let oc = match bytes[last] {
-            b'(' => '(',
-            b'[' => '[',
-            _ if last >= 2 && line.get(last - 2..last + 1) == Some("（") => '（',
-            _ if last >= 2 && line.get(last - 2..last + 1) == Some("【") => '【',
-            _ => {
-                i = last + 1;
-                continue;
-            }
-        };
-        let open = last + 1 - oc.len_utf8();
+    let brackets: [&[u8]; 4] = [b"(", b"[", "（".as_bytes(), "【".as_bytes()];
+    while let Some(open) = crate::chars::find_any_seq(bytes, i, brackets) {
+        let oc = char_at(line, open).unwrap_or('(');
         let close_c = match oc {
             '（' => '）',
             '(' => ')',
