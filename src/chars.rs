@@ -367,6 +367,49 @@ fn find_any_seq_in(bytes: &[u8], from: usize, needles: [&[u8]; 4], vector: bool)
     None
 }
 
+/// Every occurrence of each of `needles` in `hay`, as (start, needle index), in no
+/// particular order. On x86-64 each needle has its own search ([`match_starts`]); elsewhere
+/// four needles share a pass that finds their last bytes a word at a time, since a
+/// byte-by-byte `memchr` pass for each costs more there.
+pub fn find_all_of(hay: &str, needles: &[&str]) -> Vec<(usize, usize)> {
+    find_all_of_in(hay, needles, cfg!(target_arch = "x86_64"))
+}
+
+fn find_all_of_in(hay: &str, needles: &[&str], per_needle: bool) -> Vec<(usize, usize)> {
+    let indexed: Vec<(usize, &[u8])> = needles
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| !n.is_empty())
+        .map(|(k, n)| (k, n.as_bytes()))
+        .collect();
+    if per_needle {
+        return indexed
+            .iter()
+            .flat_map(|&(k, _)| match_starts(hay, needles[k]).map(move |s| (s, k)))
+            .collect();
+    }
+    let bytes = hay.as_bytes();
+    let mut out = Vec::new();
+    for group in indexed.chunks(4) {
+        // a group of fewer than four repeats its first needle's last byte
+        let last: [u8; 4] = std::array::from_fn(|k| {
+            let n = group.get(k).unwrap_or(&group[0]).1;
+            n[n.len() - 1]
+        });
+        let mut from = 0;
+        while let Some(e) = find_byte_of_in(bytes, from, last, false) {
+            out.extend(
+                group
+                    .iter()
+                    .filter(|(_, n)| e + 1 >= n.len() && bytes[e + 1 - n.len()..=e] == **n)
+                    .map(|&(k, n)| (e + 1 - n.len(), k)),
+            );
+            from = e + 1;
+        }
+    }
+    out
+}
+
 /// Byte counts of a UTF-8 text, eight bytes at a time: characters (bytes that are not
 /// continuation bytes), characters beyond the BMP (four-byte lead bytes), spaces and tabs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -532,6 +575,30 @@ mod tests {
             }
         }
         assert_eq!(find_any_seq(b"", 0, needles), None);
+    }
+
+    #[test]
+    fn find_all_agrees_with_match_indices() {
+        let hay = "同比持平，基本持平；变化不大，无明显变化，保持稳定平稳x持平持平";
+        for needles in [
+            &["持平", "变化", "稳定"][..],
+            &["持平", "变化", "稳定", "平稳", "x", "持平"][..],
+            &["", "平"][..],
+            &[][..],
+        ] {
+            let mut want: Vec<(usize, usize)> = needles
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| !n.is_empty())
+                .flat_map(|(k, n)| hay.match_indices(n).map(move |(i, _)| (i, k)))
+                .collect();
+            want.sort_unstable();
+            for per_needle in [true, false] {
+                let mut got = find_all_of_in(hay, needles, per_needle);
+                got.sort_unstable();
+                assert_eq!(got, want, "{needles:?} per needle {per_needle}");
+            }
+        }
     }
 
     #[test]

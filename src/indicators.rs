@@ -329,7 +329,7 @@ fn find_comparisons(
         }
     }
     // no change at all: 同比持平, 与上年相比无明显变化. The flat words are found by their
-    // last two characters (持平 for 基本持平 too), one search each, and then read back
+    // last two characters (持平 for 基本持平 too), all in one search, and then read back
     // from where they end: the longest word ending there wins.
     let mut keys: Vec<&str> = lex
         .direction
@@ -342,9 +342,9 @@ fn find_comparisons(
         .collect();
     keys.sort_unstable();
     keys.dedup();
-    let mut flat_words: Vec<(usize, usize)> = keys
-        .iter()
-        .flat_map(|key| crate::chars::match_starts(text, key).map(|at| at + key.len()))
+    let mut flat_words: Vec<(usize, usize)> = crate::chars::find_all_of(text, &keys)
+        .into_iter()
+        .map(|(at, k)| at + keys[k].len())
         .filter_map(|end| {
             let (len, dir) = lex.direction.longest_ending_at(text, end)?;
             (*dir == Direction::Flat).then_some((end - len, len))
