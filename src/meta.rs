@@ -293,9 +293,9 @@ fn region_of_org(org: &str, text: &str, lex: &Lexicon) -> Option<String> {
         let mut cur = places.list[idx as usize].parent;
         while let Some(p) = cur {
             let place = &places.list[p as usize];
-            n += text.matches(&*place.name).count() * 2;
+            n += crate::chars::count_str(text, &place.name) * 2;
             if let Some(short) = &place.short {
-                n += text.matches(&**short).count();
+                n += crate::chars::count_str(text, short);
             }
             cur = place.parent;
         }
