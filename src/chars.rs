@@ -264,48 +264,28 @@ pub fn match_starts<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = u
     })
 }
 
-/// The index of the first byte of `bytes` from `from` that is one of `set`. Whole blocks
-/// are tested without stopping early, which the compiler turns into vector code on
-/// x86-64, and eight bytes a word elsewhere; only a block with a hit is searched byte by
-/// byte.
-pub fn find_byte_of(bytes: &[u8], from: usize, set: [u8; 4]) -> Option<usize> {
-    find_byte_of_in(bytes, from, set, cfg!(target_arch = "x86_64"))
-}
-
-/// [`find_byte_of`] with blocks tested as vectors (`vector`) or a word at a time.
-fn find_byte_of_in(bytes: &[u8], from: usize, set: [u8; 4], vector: bool) -> Option<usize> {
-    const BLOCK: usize = 32;
+/// The index of the first byte of `bytes` from `from` that is one of `set`, eight bytes
+/// a word: a word without one is passed over whole. For targets without vector code.
+fn find_byte_of(bytes: &[u8], from: usize, set: [u8; 4]) -> Option<usize> {
     let rest = bytes.get(from..)?;
-    let hit = |b: u8| b == set[0] || b == set[1] || b == set[2] || b == set[3];
-    let mut blocks = rest.chunks_exact(BLOCK);
+    let mut words = rest.chunks_exact(8);
     let mut at = from;
-    for block in &mut blocks {
-        let any = if vector {
-            let [s0, s1, s2, s3] = set;
-            let mut acc = 0u8;
-            for &b in block {
-                acc |=
-                    u8::from(b == s0) | u8::from(b == s1) | u8::from(b == s2) | u8::from(b == s3);
-            }
-            acc != 0
-        } else {
-            block.chunks_exact(8).any(|w| {
-                let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-                set.iter()
-                    .any(|&v| has_zero_byte(w ^ (0x0101_0101_0101_0101 * u64::from(v))))
-            })
-        };
-        if any {
-            if let Some(i) = block.iter().position(|&b| hit(b)) {
+    for w in &mut words {
+        let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        if set
+            .iter()
+            .any(|&v| has_zero_byte(x ^ (0x0101_0101_0101_0101 * u64::from(v))))
+        {
+            if let Some(i) = w.iter().position(|b| set.contains(b)) {
                 return Some(at + i);
             }
         }
-        at += BLOCK;
+        at += 8;
     }
-    blocks
+    words
         .remainder()
         .iter()
-        .position(|&b| hit(b))
+        .position(|b| set.contains(b))
         .map(|i| at + i)
 }
 
@@ -367,7 +347,7 @@ fn find_any_seq_in(bytes: &[u8], from: usize, needles: [&[u8]; 4], vector: bool)
     }
     let last = needles.map(|n| n.last().copied().unwrap_or(0));
     let mut i = start;
-    while let Some(end) = find_byte_of_in(bytes, i, last, false) {
+    while let Some(end) = find_byte_of(bytes, i, last) {
         let found = needles.iter().find_map(|n| {
             let s = (end + 1).checked_sub(n.len())?;
             (!n.is_empty() && s >= start && bytes[s..=end] == **n).then_some(s)
@@ -410,7 +390,7 @@ fn find_all_of_in(hay: &str, needles: &[&str], per_needle: bool) -> Vec<(usize, 
             n[n.len() - 1]
         });
         let mut from = 0;
-        while let Some(e) = find_byte_of_in(bytes, from, last, false) {
+        while let Some(e) = find_byte_of(bytes, from, last) {
             out.extend(
                 group
                     .iter()
@@ -558,13 +538,7 @@ mod tests {
                 .get(from..)
                 .and_then(|r| r.iter().position(|b| set.contains(b)))
                 .map(|i| from + i);
-            for vector in [true, false] {
-                assert_eq!(
-                    find_byte_of_in(&text, from, set, vector),
-                    naive,
-                    "from {from}"
-                );
-            }
+            assert_eq!(find_byte_of(&text, from, set), naive, "from {from}");
         }
         assert_eq!(find_byte_of(b"", 0, set), None);
         assert_eq!(find_byte_of(&[0u8; 100], 0, set), None);

@@ -874,10 +874,6 @@ fn junk_kind(content: &str, lex: &Lexicon) -> Option<RemovedKind> {
 fn inline_junk(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let line = &text[start..end];
-    // the line's brackets are found by one pass over its bytes, below; each bracket's
-    // content is then matched against the phrases (short: scanning the whole line for each
-    // phrase costs more)
-    let bytes = line.as_bytes();
     // spaces inside a phrase (转载  请注明) are dropped by this stage: match without them
     // (the character stage left only ASCII spaces)
     fn spaceless(s: &str) -> std::borrow::Cow<'_, str> {
@@ -887,9 +883,12 @@ fn inline_junk(text: &str, start: usize, end: usize, lex: &Lexicon) -> Vec<(usiz
             std::borrow::Cow::Borrowed(s)
         }
     }
-    let mut i = 0;
+    // the line's brackets are found by one pass over its bytes; each bracket's content is
+    // then matched against the phrases (short: scanning the whole line for each phrase
+    // costs more)
     let brackets: [&[u8]; 4] = [b"(", b"[", "（".as_bytes(), "【".as_bytes()];
-    while let Some(open) = crate::chars::find_any_seq(bytes, i, brackets) {
+    let mut i = 0;
+    while let Some(open) = crate::chars::find_any_seq(line.as_bytes(), i, brackets) {
         let oc = char_at(line, open).unwrap_or('(');
         let close_c = match oc {
             '（' => '）',

@@ -28,13 +28,11 @@
 //! `shapes` lists the shapes one after another, each as its number of keys and the
 //! string index of each key.
 
-use std::collections::HashMap;
 use std::fmt::Display;
-use std::hash::BuildHasherDefault;
 
 use serde::ser::{self, Serialize};
 
-use crate::lexicon::FxHasher;
+use crate::lexicon::FxMap;
 
 pub const NULL: u32 = 0;
 pub const TRUE: u32 = 1;
@@ -61,14 +59,12 @@ pub struct Tape {
     pub ends: Vec<u32>,
     /// The keys of the objects: for each shape, its length and its keys' string indices.
     pub shapes: Vec<u32>,
-    shape_index: HashMap<Box<[u32]>, u32, BuildHasherDefault<FxHasher>>,
-    shape_count: u32,
+    shape_index: FxMap<Box<[u32]>, u32>,
     /// The keys of the objects being written, innermost last.
     keys: Vec<u32>,
-    index: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
-    /// Field names by address and length: they are static, and most words are fields.
-    fields: HashMap<(usize, usize), u32, BuildHasherDefault<FxHasher>>,
-    /// In front of `fields`, a direct-mapped cache: address, length, string index.
+    index: FxMap<Box<str>, u32>,
+    /// Field names are static and most words are fields: a direct-mapped cache of their
+    /// string indices by address and length, in front of `index`.
     field_slots: Vec<(usize, usize, u32)>,
     utf16_len: u32,
 }
@@ -141,20 +137,14 @@ impl Tape {
     fn push_uint(&mut self, v: u64) {
         match u32::try_from(v) {
             Ok(v) => self.words.extend([UINT, v]),
-            Err(_) => {
-                self.words.push(FLOAT);
-                self.floats.push(v as f64);
-            }
+            Err(_) => self.push_float(v as f64),
         }
     }
 
     fn push_int(&mut self, v: i64) {
         match u64::try_from(v) {
             Ok(v) => self.push_uint(v),
-            Err(_) => {
-                self.words.push(FLOAT);
-                self.floats.push(v as f64);
-            }
+            Err(_) => self.push_float(v as f64),
         }
     }
 
@@ -175,20 +165,26 @@ impl Tape {
     /// `{ key: ...` for the variants of enums with data, as serde_json writes them.
     fn open_variant(&mut self, variant: &'static str) {
         let key = self.field_key(variant);
-        let shape = self.shape(&[key]);
+        self.keys.push(key);
+        let shape = self.shape_of_keys(self.keys.len() - 1);
         self.words.extend([OBJECT, shape]);
     }
 
-    /// The index of the shape with these keys, adding it the first time.
-    fn shape(&mut self, keys: &[u32]) -> u32 {
-        if let Some(&i) = self.shape_index.get(keys) {
-            return i;
-        }
-        let i = self.shape_count;
-        self.shape_count += 1;
-        self.shapes.push(keys.len() as u32);
-        self.shapes.extend_from_slice(keys);
-        self.shape_index.insert(keys.into(), i);
+    /// The index of the shape whose keys are `keys[from..]`, adding it the first time; the
+    /// keys are taken off the stack.
+    fn shape_of_keys(&mut self, from: usize) -> u32 {
+        let keys = &self.keys[from..];
+        let i = match self.shape_index.get(keys) {
+            Some(&i) => i,
+            None => {
+                let i = self.shape_index.len() as u32;
+                self.shapes.push(keys.len() as u32);
+                self.shapes.extend_from_slice(keys);
+                self.shape_index.insert(keys.into(), i);
+                i
+            }
+        };
+        self.keys.truncate(from);
         i
     }
 
@@ -201,14 +197,7 @@ impl Tape {
                 return i;
             }
         }
-        let i = match self.fields.get(&at) {
-            Some(&i) => i,
-            None => {
-                let i = self.string(key);
-                self.fields.insert(at, i);
-                i
-            }
-        };
+        let i = self.string(key);
         if let Some(s) = self.field_slots.get_mut(slot) {
             *s = (at.0, at.1, i);
         }
@@ -228,10 +217,7 @@ pub struct Compound<'a> {
 impl Compound<'_> {
     fn close(self) {
         if self.tape.words[self.at - 1] == OBJECT {
-            let keys = std::mem::take(&mut self.tape.keys);
-            self.tape.words[self.at] = self.tape.shape(&keys[self.keys..]);
-            self.tape.keys = keys;
-            self.tape.keys.truncate(self.keys);
+            self.tape.words[self.at] = self.tape.shape_of_keys(self.keys);
         } else {
             self.tape.words[self.at] = self.len;
         }
@@ -241,12 +227,16 @@ impl Compound<'_> {
         self.len += 1;
         value.serialize(&mut *self.tape)
     }
+}
 
-    fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<()> {
-        let key = self.tape.field_key(key);
-        self.tape.keys.push(key);
-        self.element(value)
-    }
+/// Serializer methods that widen a number and push it.
+macro_rules! numbers {
+    ($($method:ident($ty:ty) => $push:ident),* $(,)?) => {$(
+        fn $method(self, v: $ty) -> Result<()> {
+            self.$push(v.into());
+            Ok(())
+        }
+    )*};
 }
 
 impl<'a> ser::Serializer for &'a mut Tape {
@@ -264,45 +254,12 @@ impl<'a> ser::Serializer for &'a mut Tape {
         self.words.push(if v { TRUE } else { FALSE });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<()> {
-        self.push_int(v.into());
-        Ok(())
-    }
-    fn serialize_i16(self, v: i16) -> Result<()> {
-        self.push_int(v.into());
-        Ok(())
-    }
-    fn serialize_i32(self, v: i32) -> Result<()> {
-        self.push_int(v.into());
-        Ok(())
-    }
-    fn serialize_i64(self, v: i64) -> Result<()> {
-        self.push_int(v);
-        Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Result<()> {
-        self.push_uint(v.into());
-        Ok(())
-    }
-    fn serialize_u16(self, v: u16) -> Result<()> {
-        self.push_uint(v.into());
-        Ok(())
-    }
-    fn serialize_u32(self, v: u32) -> Result<()> {
-        self.push_uint(v.into());
-        Ok(())
-    }
-    fn serialize_u64(self, v: u64) -> Result<()> {
-        self.push_uint(v);
-        Ok(())
-    }
-    fn serialize_f32(self, v: f32) -> Result<()> {
-        self.push_float(v.into());
-        Ok(())
-    }
-    fn serialize_f64(self, v: f64) -> Result<()> {
-        self.push_float(v);
-        Ok(())
+    numbers! {
+        serialize_i8(i8) => push_int, serialize_i16(i16) => push_int,
+        serialize_i32(i32) => push_int, serialize_i64(i64) => push_int,
+        serialize_u8(u8) => push_uint, serialize_u16(u16) => push_uint,
+        serialize_u32(u32) => push_uint, serialize_u64(u64) => push_uint,
+        serialize_f32(f32) => push_float, serialize_f64(f64) => push_float,
     }
     fn serialize_char(self, v: char) -> Result<()> {
         self.push_str(v.encode_utf8(&mut [0; 4]));
@@ -397,84 +354,36 @@ impl<'a> ser::Serializer for &'a mut Tape {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
-        self.element(value)
-    }
-    fn end(self) -> Result<()> {
-        self.close();
-        Ok(())
-    }
+/// The serde traits of arrays (elements) and objects (fields) over [`Compound`].
+macro_rules! compound {
+    ($($trait:ident::$method:ident($($key:ident)?)),* $(,)?) => {$(
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = TapeError;
+            fn $method<T: Serialize + ?Sized>(
+                &mut self,
+                $($key: &'static str,)?
+                value: &T,
+            ) -> Result<()> {
+                $(let key = self.tape.field_key($key);
+                self.tape.keys.push(key);)?
+                self.element(value)
+            }
+            fn end(self) -> Result<()> {
+                self.close();
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
-        self.element(value)
-    }
-    fn end(self) -> Result<()> {
-        self.close();
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
-        self.element(value)
-    }
-    fn end(self) -> Result<()> {
-        self.close();
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
-        self.element(value)
-    }
-    fn end(self) -> Result<()> {
-        self.close();
-        Ok(())
-    }
-}
-
-impl ser::SerializeStruct for Compound<'_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<()> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<()> {
-        self.close();
-        Ok(())
-    }
-}
-
-impl ser::SerializeStructVariant for Compound<'_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<()> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<()> {
-        self.close();
-        Ok(())
-    }
+compound! {
+    SerializeSeq::serialize_element(),
+    SerializeTuple::serialize_element(),
+    SerializeTupleStruct::serialize_field(),
+    SerializeTupleVariant::serialize_field(),
+    SerializeStruct::serialize_field(key),
+    SerializeStructVariant::serialize_field(key),
 }
 
 impl ser::SerializeMap for Compound<'_> {
@@ -502,6 +411,24 @@ fn not_a_key<T>() -> Result<T> {
     Err(TapeError("a map key must be a string or a number".into()))
 }
 
+/// Key serializer methods that write the value as the key.
+macro_rules! written {
+    ($($method:ident($ty:ty)),* $(,)?) => {$(
+        fn $method(self, v: $ty) -> Result<String> {
+            Ok(v.to_string())
+        }
+    )*};
+}
+
+/// Key serializer methods for values JSON cannot have as keys.
+macro_rules! refused {
+    ($($method:ident($ty:ty)),* $(,)?) => {$(
+        fn $method(self, _v: $ty) -> Result<String> {
+            not_a_key()
+        }
+    )*};
+}
+
 impl ser::Serializer for MapKey {
     type Ok = String;
     type Error = TapeError;
@@ -513,47 +440,14 @@ impl ser::Serializer for MapKey {
     type SerializeStruct = ser::Impossible<String, TapeError>;
     type SerializeStructVariant = ser::Impossible<String, TapeError>;
 
-    fn serialize_str(self, v: &str) -> Result<String> {
-        Ok(v.to_string())
+    written! {
+        serialize_str(&str), serialize_char(char), serialize_bool(bool),
+        serialize_i8(i8), serialize_i16(i16), serialize_i32(i32), serialize_i64(i64),
+        serialize_u8(u8), serialize_u16(u16), serialize_u32(u32), serialize_u64(u64),
     }
-    fn serialize_char(self, v: char) -> Result<String> {
-        Ok(v.to_string())
-    }
-    fn serialize_bool(self, v: bool) -> Result<String> {
-        Ok(v.to_string())
-    }
-    fn serialize_i8(self, v: i8) -> Result<String> {
-        Ok(v.to_string())
-    }
-    fn serialize_i16(self, v: i16) -> Result<String> {
-        Ok(v.to_string())
-    }
-    fn serialize_i32(self, v: i32) -> Result<String> {
-        Ok(v.to_string())
-    }
-    fn serialize_i64(self, v: i64) -> Result<String> {
-        Ok(v.to_string())
-    }
-    fn serialize_u8(self, v: u8) -> Result<String> {
-        Ok(v.to_string())
-    }
-    fn serialize_u16(self, v: u16) -> Result<String> {
-        Ok(v.to_string())
-    }
-    fn serialize_u32(self, v: u32) -> Result<String> {
-        Ok(v.to_string())
-    }
-    fn serialize_u64(self, v: u64) -> Result<String> {
-        Ok(v.to_string())
-    }
-    fn serialize_f32(self, _v: f32) -> Result<String> {
-        not_a_key()
-    }
-    fn serialize_f64(self, _v: f64) -> Result<String> {
-        not_a_key()
-    }
-    fn serialize_bytes(self, _v: &[u8]) -> Result<String> {
-        not_a_key()
+    refused! {
+        serialize_f32(f32), serialize_f64(f64), serialize_bytes(&[u8]),
+        serialize_unit_struct(&'static str),
     }
     fn serialize_none(self) -> Result<String> {
         not_a_key()
@@ -562,9 +456,6 @@ impl ser::Serializer for MapKey {
         not_a_key()
     }
     fn serialize_unit(self) -> Result<String> {
-        not_a_key()
-    }
-    fn serialize_unit_struct(self, _name: &'static str) -> Result<String> {
         not_a_key()
     }
     fn serialize_unit_variant(
