@@ -29,9 +29,24 @@ impl Hasher for FxHasher {
                 w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7],
             ]));
         }
-        for &b in words.remainder() {
-            self.write_u64(b as u64);
-        }
+        // the last one to seven bytes as one word, their count in the top byte so that
+        // trailing zeros count
+        let rest = words.remainder();
+        let n = rest.len();
+        let tail = if n >= 4 {
+            // two reads of four bytes, overlapping when there are fewer than eight
+            let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]);
+            let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]);
+            u64::from(lo) | u64::from(hi) << 32
+        } else if n > 0 {
+            u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16
+        } else {
+            return;
+        };
+        self.write_u64(tail ^ (n as u64) << 59);
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(n as u64);
     }
     fn write_u32(&mut self, n: u32) {
         self.write_u64(n as u64);

@@ -46,6 +46,8 @@ pub mod intake;
 pub mod labels;
 pub mod lexicon;
 pub mod markup;
+#[cfg(any(all(target_family = "wasm", target_os = "unknown"), test))]
+mod mem;
 pub mod meta;
 pub mod normalize;
 pub mod numbers;
