@@ -246,22 +246,67 @@ pub fn count_str(hay: &str, needle: &str) -> usize {
 /// candidates are found by the needle's first character with `memchr`, which beats the
 /// two-way search of `str::match_indices` on short needles, by far in WebAssembly.
 pub fn match_starts<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    match_starts_in(hay, needle, cfg!(target_arch = "x86_64"))
+}
+
+/// [`match_starts`], finding candidates with `str::find` (`memchr`) or with
+/// [`find_byte`] (eight bytes a step where `memchr` takes four: WebAssembly).
+fn match_starts_in<'a>(
+    hay: &'a str,
+    needle: &'a str,
+    memchr: bool,
+) -> impl Iterator<Item = usize> + 'a {
     let first = needle.chars().next().unwrap_or('\0');
+    // the byte looked for: the first character's last (a continuation byte, rarer than a
+    // lead byte in Chinese text, when the character is not ASCII)
+    let back = first.len_utf8() - 1;
+    let (hay_bytes, needle_bytes) = (hay.as_bytes(), needle.as_bytes());
     let mut from = 0;
     std::iter::from_fn(move || {
         if needle.is_empty() {
             return None;
         }
-        while let Some(k) = hay.get(from..)?.find(first) {
-            let at = from + k;
-            if hay[at..].starts_with(needle) {
+        loop {
+            let at = if memchr {
+                from + hay.get(from..)?.find(first)?
+            } else {
+                find_byte(hay_bytes, from + back, needle_bytes[back])? - back
+            };
+            if hay_bytes[at..].starts_with(needle_bytes) {
                 from = at + needle.len();
                 return Some(at);
             }
-            from = at + first.len_utf8();
+            // past the candidate: its character (memchr finds characters), or its byte
+            from = if memchr {
+                at + first.len_utf8()
+            } else {
+                at + 1
+            };
         }
-        None
     })
+}
+
+/// The index of the first `byte` of `bytes` from `from`, eight bytes a step (`memchr`
+/// steps by `usize`, four bytes in wasm32).
+pub fn find_byte(bytes: &[u8], from: usize, byte: u8) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let splat = 0x0101_0101_0101_0101 * u64::from(byte);
+    let mut words = rest.chunks_exact(8);
+    let mut at = from;
+    for w in &mut words {
+        let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]) ^ splat;
+        // the lowest set bit marks the first zero byte exactly (borrows only run upward)
+        let zeros = x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080;
+        if zeros != 0 {
+            return Some(at + zeros.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    words
+        .remainder()
+        .iter()
+        .position(|&b| b == byte)
+        .map(|i| at + i)
 }
 
 /// The index of the first byte of `bytes` from `from` that is one of `set`, eight bytes
@@ -511,13 +556,15 @@ mod tests {
             ("环境环境", "环境"),
             ("x持平", ""),
         ] {
-            let ours: Vec<usize> = match_starts(hay, needle).collect();
             let std: Vec<usize> = if needle.is_empty() {
                 Vec::new()
             } else {
                 hay.match_indices(needle).map(|(i, _)| i).collect()
             };
-            assert_eq!(ours, std, "{hay:?} {needle:?}");
+            for memchr in [true, false] {
+                let ours: Vec<usize> = match_starts_in(hay, needle, memchr).collect();
+                assert_eq!(ours, std, "{hay:?} {needle:?} memchr {memchr}");
+            }
             assert_eq!(count_str(hay, needle), std.len(), "{hay:?} {needle:?}");
         }
         for c in ['环', 'a', '𠀀', '，'] {
@@ -542,6 +589,42 @@ mod tests {
         }
         assert_eq!(find_byte_of(b"", 0, set), None);
         assert_eq!(find_byte_of(&[0u8; 100], 0, set), None);
+        for byte in [b'\n', b'(', 0x88, 0x01, 0xFF] {
+            for from in 0..text.len() + 2 {
+                let naive = text
+                    .get(from..)
+                    .and_then(|r| r.iter().position(|&b| b == byte))
+                    .map(|i| from + i);
+                assert_eq!(find_byte(&text, from, byte), naive, "{byte} from {from}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Characters whose bytes repeat one another's (一 E4 B8 80, 丸 E4 B8 B8, 帀 E5 B8 80).
+        #[test]
+        fn match_starts_agree_with_std(
+            hay in proptest::collection::vec(proptest::sample::select(vec!['一', '丸', '帀', 'x', '𠀀', '，']), 0..30),
+            needle in proptest::collection::vec(proptest::sample::select(vec!['一', '丸', '帀', 'x']), 1..3),
+        ) {
+            let (hay, needle): (String, String) = (hay.into_iter().collect(), needle.into_iter().collect());
+            let std: Vec<usize> = hay.match_indices(needle.as_str()).map(|(i, _)| i).collect();
+            for memchr in [true, false] {
+                let ours: Vec<usize> = match_starts_in(&hay, &needle, memchr).collect();
+                proptest::prop_assert_eq!(&ours, &std);
+            }
+        }
+
+        /// Bytes next to the one looked for that can borrow or carry in the word test.
+        #[test]
+        fn byte_search_agrees_on_any_bytes(
+            text in proptest::collection::vec(proptest::sample::select(vec![0u8, 1, 2, 0x7F, 0x80, 0x81, 0xFE, 0xFF]), 0..40),
+            byte in proptest::sample::select(vec![0u8, 1, 0x80, 0xFF]),
+            from in 0usize..42,
+        ) {
+            let naive = text.get(from..).and_then(|r| r.iter().position(|&b| b == byte)).map(|i| from + i);
+            proptest::prop_assert_eq!(find_byte(&text, from, byte), naive);
+        }
     }
 
     #[test]

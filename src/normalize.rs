@@ -1086,7 +1086,7 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
     let mut kept: Vec<Line> = Vec::with_capacity(text.len() / 128);
     let mut start = 0;
     while start <= text.len() {
-        let end = text[start..].find('\n').map_or(text.len(), |k| start + k);
+        let end = crate::chars::find_byte(text.as_bytes(), start, b'\n').unwrap_or(text.len());
         let (cs, ce) = trim_range(text, start, end);
         if cs < ce {
             // watermarks first, so that the rest of the line is judged as it will stand

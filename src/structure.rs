@@ -168,7 +168,7 @@ fn split_lines(text: &str) -> Vec<Span<Normalized>> {
     let mut out = Vec::new();
     let mut start = 0;
     while start < text.len() {
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let end = crate::chars::find_byte(text.as_bytes(), start, b'\n').unwrap_or(text.len());
         if end > start {
             out.push(Span::new(start, end));
         }
