@@ -18,60 +18,80 @@ while (Buffer.byteLength(text) < target) text += seeds.join('\n\n') + '\n\n';
 const mb = Buffer.byteLength(text) / 1e6;
 
 initSync({ module: readFileSync(join(root, 'www/pkg/envreport_bg.wasm')) });
-const time = (f, runs) => {
+mkdirSync(join(root, 'target'), { recursive: true });
+const file = join(root, 'target', 'bench-wasm-input.txt');
+writeFileSync(file, text);
+
+const summary = (t) => {
+  t.sort((a, b) => a - b);
+  return { median: t[t.length >> 1], fastest: t[0] };
+};
+const timeRuns = (f, runs) => {
   const t = [];
   for (let i = 0; i < runs; i++) {
     const s = performance.now();
     f();
     t.push(performance.now() - s);
   }
-  t.sort((a, b) => a - b);
-  return { median: t[t.length >> 1], fastest: t[0] };
+  return t;
 };
-analyze(text); // warm up
-const wasm = time(() => analyze(text, { offsets: 'utf16' }), 15);
 
-// The native figure: the same text through the CLI's library, timed inside the process.
-mkdirSync(join(root, 'target'), { recursive: true });
-const file = join(root, 'target', 'bench-wasm-input.txt');
-writeFileSync(file, text);
-const native = JSON.parse(execFileSync(join(root, 'target/release/envreport'),
-  ['bench', '--runs', '15', file], { encoding: 'utf8' }));
-
-// The same in headless Chromium (the browser the page tests use), on a page of the served
-// directory without the page's Content-Security-Policy.
-async function inChromium() {
+// Headless Chromium (the browser the page tests use), on a page of the served directory
+// without the page's Content-Security-Policy: `runs(n)` times n analyses there.
+async function openChromium() {
   const { serve } = await import('./serve.mjs');
   const { launchChromium } = await import('../tests/browser/harness.mjs');
   const server = await serve({ root: join(root, 'www') });
-  const browser = await launchChromium();
+  const browser = await launchChromium().catch((e) => { server.close(); throw e; });
+  const close = async () => { await browser.close(); server.close(); };
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${server.address().port}/example.txt`);
-    return await page.evaluate(async ({ text, runs }) => {
+    await page.evaluate(async (text) => {
       const m = await import('/pkg/envreport.js');
       await m.default();
-      m.analyze(text);
-      const t = [];
-      for (let i = 0; i < runs; i++) {
-        const s = performance.now();
-        m.analyze(text, { offsets: 'utf16' });
-        t.push(performance.now() - s);
-      }
-      t.sort((a, b) => a - b);
-      return { median: t[t.length >> 1], fastest: t[0] };
-    }, { text, runs: 15 }).then((r) => ({ ...r, version: browser.version() }));
-  } finally {
-    await browser.close();
-    server.close();
+      globalThis.benchRuns = (runs) => {
+        const t = [];
+        for (let i = 0; i < runs; i++) {
+          const s = performance.now();
+          m.analyze(text, { offsets: 'utf16' });
+          t.push(performance.now() - s);
+        }
+        return t;
+      };
+    }, text);
+    return { version: browser.version(), runs: (n) => page.evaluate((n) => globalThis.benchRuns(n), n), close };
+  } catch (e) {
+    await close();
+    throw e;
   }
 }
-const chrome = await inChromium().catch((e) => ({ error: e.message.split('\n')[0] }));
+const chrome = await openChromium().catch((e) => ({ error: e.message.split('\n')[0] }));
+
+// Warm up each engine (its compiler tiers up over the first runs), then take turns in
+// rounds, so that a change in the machine's load weighs on all three alike.
+const ROUNDS = 5;
+const PER_ROUND = 4;
+timeRuns(() => analyze(text, { offsets: 'utf16' }), 3);
+if (!chrome.error) await chrome.runs(3);
+const times = { wasm: [], native: [], chrome: [] };
+for (let r = 0; r < ROUNDS; r++) {
+  times.wasm.push(...timeRuns(() => analyze(text, { offsets: 'utf16' }), PER_ROUND));
+  // the CLI's library, timed inside its process (after a warm-up run of its own)
+  const out = execFileSync(join(root, 'target/release/envreport'),
+    ['bench', '--runs', String(PER_ROUND), file], { encoding: 'utf8' });
+  times.native.push(...JSON.parse(out).times_ms);
+  if (!chrome.error) times.chrome.push(...await chrome.runs(PER_ROUND));
+}
+if (!chrome.error) await chrome.close();
+const wasm = summary(times.wasm);
+const native = summary(times.native);
+if (!chrome.error) Object.assign(chrome, summary(times.chrome));
 
 const rate = (ms) => (mb / (ms / 1000)).toFixed(1);
 console.log(`input: ${mb.toFixed(2)} MB (${seeds.length} seeds repeated)`);
 console.log(`wasm   (Node ${process.version}): median ${wasm.median.toFixed(1)} ms = ${rate(wasm.median)} MB/s, fastest ${rate(wasm.fastest)} MB/s`);
-console.log(`native (CLI, one thread):   median ${native.median_ms.toFixed(1)} ms = ${rate(native.median_ms)} MB/s, fastest ${rate(native.fastest_ms)} MB/s`);
+console.log(`native (CLI, one thread):   median ${native.median.toFixed(1)} ms = ${rate(native.median)} MB/s, fastest ${rate(native.fastest)} MB/s`);
 if (chrome.error) console.log(`wasm   (Chromium): not measured (${chrome.error})`);
 else console.log(`wasm   (Chromium ${chrome.version}): median ${chrome.median.toFixed(1)} ms = ${rate(chrome.median)} MB/s, fastest ${rate(chrome.fastest)} MB/s`);
-console.log(`wasm / native (median): ${(native.median_ms / wasm.median).toFixed(2)} in Node${chrome.error ? '' : `, ${(native.median_ms / chrome.median).toFixed(2)} in Chromium`} (target ≥ 0.5)`);
+console.log(`wasm / native (median): ${(native.median / wasm.median).toFixed(2)} in Node${chrome.error ? '' : `, ${(native.median / chrome.median).toFixed(2)} in Chromium`} (target ≥ 0.5)`);
