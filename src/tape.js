@@ -47,11 +47,18 @@ export function decodeTape(words, floats, strings, ends, shapes) {
         const o = new makers[shape]();
         for (let i = 0; i < keys.length; i++) {
           const key = keys[i];
+          // the common scalars here, saving a call
+          let v;
+          const tag = words[p];
+          if (tag === 5) { v = table[words[p + 1]]; p += 2; }
+          else if (tag === 3) { v = words[p + 1]; p += 2; }
+          else if (tag === 0) { v = null; p += 1; }
+          else v = value();
           // JSON.parse makes "__proto__" an own property; an assignment would not
           if (key === '__proto__') {
-            Object.defineProperty(o, key, { value: value(), enumerable: true, writable: true, configurable: true });
+            Object.defineProperty(o, key, { value: v, enumerable: true, writable: true, configurable: true });
           } else {
-            o[key] = value();
+            o[key] = v;
           }
         }
         return o;
