@@ -788,7 +788,7 @@ fn name_of<'t>(
         a_start
     };
     let without_spaces = |s: &'t str| -> std::borrow::Cow<'t, str> {
-        if s.contains(' ') {
+        if crate::chars::find_byte(s.as_bytes(), 0, b' ').is_some() {
             std::borrow::Cow::Owned(s.split(' ').collect())
         } else {
             std::borrow::Cow::Borrowed(s)

@@ -1045,9 +1045,9 @@ fn opens_with_closing(s: &str) -> bool {
     ])
 }
 
-/// Whether the line built so far continues into `next`.
-fn continues(prev: &Acc, next: &str, lex: &Lexicon) -> bool {
-    if prev.tab || next.contains('\t') {
+/// Whether the line built so far continues into `next` (`next_tab`: whether it holds a tab).
+fn continues(prev: &Acc, next: &str, next_tab: bool, lex: &Lexicon) -> bool {
+    if prev.tab || next_tab {
         return false;
     }
     let (Some(last), Some(first)) = (prev.last, next.chars().next()) else {
@@ -1197,7 +1197,7 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
                 visible: a.visible + l.visible,
             }
         });
-        if k > 0 && continues(&acc, &unit, lex) {
+        if k > 0 && continues(&acc, &unit, facts.tab, lex) {
             joined[k] = true;
             acc.extend(&unit, facts);
         } else {
