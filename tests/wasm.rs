@@ -92,7 +92,8 @@ fn numbers_and_version() {
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
 }
 
-/// The object built from the tape is the one JSON text of the same report parses to.
+/// The objects built from the tape (reports and number lists) are the ones JSON text of
+/// the same values parses to, key order included.
 #[wasm_bindgen_test]
 fn the_report_object_is_what_its_json_parses_to() {
     let odd = "𠀀環(huán)境\u{0}「x」\"\\ 𝟙 PM_{2.5}为35微克/立方米，同比下降5.8%，xx次。\n一、工作\n（一）__proto__";
@@ -110,6 +111,19 @@ fn the_report_object_is_what_its_json_parses_to() {
                 js_sys::JSON::stringify(&object).unwrap(),
                 js_sys::JSON::stringify(&parsed).unwrap(),
                 "{offsets}: {text:.40}"
+            );
+            let list = numbers(text, options(offsets)).unwrap();
+            let listed = envreport::numbers(
+                text,
+                &envreport::Options {
+                    offsets: offsets.parse().unwrap(),
+                },
+            );
+            let parsed = js_sys::JSON::parse(&serde_json::to_string(&listed).unwrap()).unwrap();
+            assert_eq!(
+                js_sys::JSON::stringify(&list).unwrap(),
+                js_sys::JSON::stringify(&parsed).unwrap(),
+                "numbers, {offsets}: {text:.40}"
             );
         }
     }
