@@ -1,4 +1,20 @@
 // Interface strings in Chinese (the default) and English.
+
+// The analyzer's notes by code, in Chinese (its own messages are English).
+const ZH_DIAGNOSTICS = {
+  empty: '输入中没有文字。',
+  traditional: '繁体字已按简体读取。',
+  ruby: '已忽略字后的拼音注音。',
+  web_junk: '已忽略一行网页附带内容。',
+  watermark: '已忽略一处水印。',
+  page_number: '已忽略一个页码。',
+  separator: '已忽略一行符号分隔线。',
+  line_rejoined: '句中断开的一行已与下一行接上。',
+  placeholder: '未填写的占位符（xx）出现在应填数字之处。',
+  no_headings: '没有找到标题，提纲为空。',
+  no_indicators: '没有找到数量。',
+};
+
 export const STRINGS = {
   zh: {
     app: '环境报告分析',
@@ -35,6 +51,7 @@ export const STRINGS = {
     sourceText: '原文',
     diagnostics: '提示',
     noDiagnostics: '没有需要注意的问题。',
+    diagnosticMessage: (d) => ZH_DIAGNOSTICS[d.code] ?? d.message,
     moreOfKind: (n) => `另有 ${n} 条同类提示（见导出的 JSON）`,
     exportJson: '下载 JSON', exportCsv: '下载 CSV', exportMd: '下载 Markdown', copy: '复制表格', copied: '已复制',
     empty: '粘贴或拖入报告后，这里会显示分析结果。',
@@ -83,6 +100,7 @@ export const STRINGS = {
     sourceText: 'Source text',
     diagnostics: 'Notes',
     noDiagnostics: 'Nothing to note.',
+    diagnosticMessage: (d) => d.message,
     moreOfKind: (n) => `and ${n} more of this kind (in the exported JSON)`,
     exportJson: 'Download JSON', exportCsv: 'Download CSV', exportMd: 'Download Markdown', copy: 'Copy table', copied: 'Copied',
     empty: 'Paste or drop a report to see the analysis here.',

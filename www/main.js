@@ -215,7 +215,7 @@ function buildDiagnostics(list) {
     shown.set(d.code, n);
     if (n > DIAGNOSTICS_SHOWN) continue;
     items.push(h('li', { class: `diag diag-${d.severity}` },
-      h('span', { class: 'diag-code' }, d.code), ' ', d.message,
+      h('span', { class: 'diag-code' }, d.code), ' ', t('diagnosticMessage', d),
       d.text ? h('q', {}, d.text.length > 60 ? d.text.slice(0, 60) + '…' : d.text) : ''));
   }
   for (const [code, n] of shown) {

@@ -221,14 +221,18 @@ describe('the page', () => {
     await page.close();
   });
 
-  test('the interface switches to English and back', async () => {
+  test('the interface switches to English and back, the analyzer\'s notes too', async () => {
     const page = await openPage();
+    await paste(page, '全区完成造林xx亩。');
+    assert.match(await page.locator('#diagnostics').textContent(), /未填写的占位符/);
     await page.click('#lang');
     assert.equal(await page.locator('#example').textContent(), 'Example report');
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
     assert.equal(await page.locator('#table th:first-child').textContent(), 'Name');
+    assert.match(await page.locator('#diagnostics').textContent(), /an unfilled placeholder/);
     await page.click('#lang');
     assert.equal(await page.locator('#example').textContent(), '示例报告');
+    assert.match(await page.locator('#diagnostics').textContent(), /未填写的占位符/);
     await page.close();
   });
 
