@@ -824,10 +824,14 @@ fn name_of<'t>(
         }
     }
     let b_predicate = starts_predicate(&b_full, lex);
+    let change_subject = change_subject(text, sentence, m.span.start, lex);
     let list_head =
         raw_a.ends_with('等') || crate::chars::has(&raw_a, '、') || raw_a.ends_with('的');
 
-    let name = if b_full.is_empty() || (b_noun.is_empty() && !b_predicate) {
+    let name = if let Some(subject) = change_subject {
+        // 审批时限由20个工作日压缩至10个工作日: both numbers are the subject's
+        subject
+    } else if b_full.is_empty() || (b_noun.is_empty() && !b_predicate) {
         // 优良天数为287天; 检查医院、酒店、接种点等xxx余家(次); 各类宣传xx余条
         match a.rfind('等') {
             Some(i)
@@ -899,6 +903,33 @@ fn name_of<'t>(
     };
     let span = Span::new(a_start.min(m.span.start), b_end.max(m.span.end));
     (tail_chars(&name, 30), a, span)
+}
+
+/// The subject of a change "from A to B" whose numbers include the one at `pos`: the words
+/// that open the clause before its 由, when 到, 至 or 为 follows (审批时限由法定的20个工作日
+/// 压缩至10个, 浓度由45微克/立方米下降到38微克/立方米). Not 由于 (because), and not 由 of an
+/// agent or a makeup (由3个部门组成).
+fn change_subject(
+    text: &str,
+    sentence: Span<Normalized>,
+    pos: usize,
+    lex: &Lexicon,
+) -> Option<String> {
+    let start = clause_start(text, sentence.start, pos);
+    let before = &text[start..pos];
+    let from = before
+        .match_indices('由')
+        .map(|(i, _)| i)
+        .find(|&i| !before[i + '由'.len_utf8()..].starts_with('于'))?;
+    let end = text[pos..sentence.end]
+        .find(['，', '；', '：', '。', '！', '？', ',', ';', '\n', '\t'])
+        .map_or(sentence.end, |i| pos + i);
+    let change = &text[start + from + '由'.len_utf8()..end];
+    if !change.contains(['到', '至', '为']) {
+        return None;
+    }
+    let subject = trim_name(&before[..from], lex);
+    (chars_len(&subject) >= 2).then_some(subject)
 }
 
 /// The name of a number in a table cell: the row's first cell and the column's header
