@@ -746,7 +746,10 @@ fn name_end(text: &str, sentence: Span<Normalized>, k: usize, mentions: &[Mentio
         ) {
             break;
         }
-        if c == '、' {
+        // 、 between two items of a list; 和 (及, 与) too when a short item follows
+        // (检查企业35家和工地12个, not 7个县级及以上集中式饮用水水源地水质达标率为100%)
+        let conjunction = matches!(c, '和' | '及' | '与');
+        if c == '、' || (conjunction && chars_len(&text[at..next_start]) <= 7) {
             let clause_end = text[at..next_start]
                 .find(['，', '；', '：', '。'])
                 .map_or(next_start, |x| at + x);
