@@ -15,7 +15,7 @@
 //! the same sentence.
 
 use crate::chars::{is_han, is_space};
-use crate::lexicon::{Category, Direction, Lexicon};
+use crate::lexicon::{Category, Direction, Lexicon, UnitCategory};
 use crate::numbers::{Mention, MentionKind, Role};
 use crate::offset_map::{Normalized, Span};
 use crate::structure::Structure;
@@ -807,7 +807,13 @@ fn name_of<'t>(
         .find(|&(_, c)| matches!(c, '对' | '向' | '把' | '给' | '将'))
         .map(|(i, c)| (i, c.len_utf8()));
     let a = trim_name(&raw_a, lex);
-    let a_object = || preposition.map(|(i, l)| trim_name(&raw_a[i + l..], lex));
+    // the words before, from the preposition's object on if there is one
+    let a_object = || {
+        preposition
+            .map(|(i, l)| trim_name(&raw_a[i + l..], lex))
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| a.clone())
+    };
     let a_verb = lex
         .verb
         .longest_ending_at(&a, a.len())
@@ -831,9 +837,19 @@ fn name_of<'t>(
     let list_head =
         raw_a.ends_with('等') || crate::chars::has(&raw_a, '、') || raw_a.ends_with('的');
 
+    // 站点周边3公里范围内: a distance that bounds a place names the range
+    let range = m
+        .unit
+        .as_ref()
+        .is_some_and(|u| u.category == UnitCategory::Length)
+        && (["范围", "以内", "内"].iter().any(|w| raw_b.starts_with(w))
+            || m.span.slice(text).ends_with("以内"));
     let name = if let Some(subject) = change_subject {
         // 审批时限由20个工作日压缩至10个工作日: both numbers are the subject's
         subject
+    } else if range && !a.is_empty() {
+        let place = a_object();
+        format!("{}范围", place.trim_start_matches('在'))
     } else if b_full.is_empty() || (b_noun.is_empty() && !b_predicate) {
         // 优良天数为287天; 检查医院、酒店、接种点等xxx余家(次); 各类宣传xx余条
         match a.rfind('等') {
@@ -882,9 +898,7 @@ fn name_of<'t>(
         b_noun.clone()
     } else {
         // 工作计划xx项任务: a short noun after needs the words before
-        let a2 = a_object()
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| a.clone());
+        let a2 = a_object();
         if a2.ends_with(&b_noun) {
             a2
         } else {
