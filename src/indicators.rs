@@ -1057,15 +1057,23 @@ fn truncate_chars(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
 }
 
-/// The last `n` characters: the head of a Chinese noun phrase is at its end.
+/// The last `n` characters: the head of a Chinese noun phrase is at its end. When that
+/// cuts a word, the tail starts after its first 的 or 、 instead, if one is in the first
+/// half (…相关部门主要负责人为成员的领导小组 → 领导小组, not 关部门…).
 fn tail_chars(s: &str, n: usize) -> String {
     if s.len() <= n {
         return s.to_string();
     }
-    match s.char_indices().rev().nth(n - 1) {
-        Some((i, _)) => s[i..].to_string(),
-        None => s.to_string(),
-    }
+    let Some((i, _)) = s.char_indices().rev().nth(n - 1).filter(|&(i, _)| i > 0) else {
+        return s.to_string();
+    };
+    let tail = &s[i..];
+    let cut = tail
+        .char_indices()
+        .take(n / 2)
+        .find(|&(_, c)| matches!(c, '的' | '、'))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    tail[cut..].to_string()
 }
 
 /// The standard indicator a name holds (优良天数 in 全年实现优良天数), the longest one.
