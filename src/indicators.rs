@@ -97,7 +97,7 @@ pub fn find(text: &str, structure: &Structure, mentions: &[Mention], lex: &Lexic
         Some("计划" | "要点" | "方案")
     );
     let sections = section_facts(structure, lex);
-    let table = TableCache::default();
+    let memo = Memo::default();
     // (sentence start, A part, name) of the last indicator
     let mut last: Option<(usize, String, String)> = None;
     for (k, m) in mentions.iter().enumerate() {
@@ -117,7 +117,7 @@ pub fn find(text: &str, structure: &Structure, mentions: &[Mention], lex: &Lexic
             k,
             mentions,
             previous.map(|p| p.1.as_str()),
-            &table,
+            &memo,
             lex,
         );
         // Ⅰ～Ⅲ类水质断面11个，占91.7%: a share of what was just counted
@@ -777,7 +777,7 @@ fn name_of<'t>(
     k: usize,
     mentions: &[Mention],
     previous_a: Option<&str>,
-    table: &TableCache,
+    memo: &Memo,
     lex: &Lexicon,
 ) -> (String, String, Span<Normalized>) {
     let m = &mentions[k];
@@ -833,7 +833,7 @@ fn name_of<'t>(
         }
     }
     let b_predicate = starts_predicate(&b_full, lex);
-    let change_subject = change_subject(text, sentence, m.span.start, lex);
+    let change_subject = change_subject(text, sentence, m.span.start, memo, lex);
     let list_head =
         raw_a.ends_with('等') || crate::chars::has(&raw_a, '、') || raw_a.ends_with('的');
 
@@ -909,7 +909,7 @@ fn name_of<'t>(
         .trim_matches(|c: char| c == '的' || is_space(c))
         .to_string();
     let name = if name.is_empty() {
-        table_cell_name(text, m.span.start, table, lex).unwrap_or_default()
+        table_cell_name(text, m.span.start, memo, lex).unwrap_or_default()
     } else {
         name
     };
@@ -930,8 +930,20 @@ fn change_subject(
     text: &str,
     sentence: Span<Normalized>,
     pos: usize,
+    memo: &Memo,
     lex: &Lexicon,
 ) -> Option<String> {
+    let has_you = match memo.change.get() {
+        Some((start, has)) if start == sentence.start => has,
+        _ => {
+            let has = crate::chars::has(sentence.slice(text), '由');
+            memo.change.set(Some((sentence.start, has)));
+            has
+        }
+    };
+    if !has_you {
+        return None;
+    }
     let start = clause_start(text, sentence.start, pos);
     let before = &text[start..pos];
     let from = before
@@ -951,7 +963,7 @@ fn change_subject(
 
 /// The name of a number in a table cell: the row's first cell and the column's header
 /// (PM2.5 + 浓度 for `PM2.5\t32微克/立方米` under `项目\t浓度`).
-fn table_cell_name(text: &str, pos: usize, table: &TableCache, lex: &Lexicon) -> Option<String> {
+fn table_cell_name(text: &str, pos: usize, memo: &Memo, lex: &Lexicon) -> Option<String> {
     let line_start = row_start(text, pos)?;
     let column = text[line_start..pos].matches('\t').count();
     if column == 0 {
@@ -967,7 +979,7 @@ fn table_cell_name(text: &str, pos: usize, table: &TableCache, lex: &Lexicon) ->
     let row_label = line.split('\t').next()?.trim();
     // the header: the first of the tab-separated lines above, known from the row above when
     // that was looked at, else looked for in the 200 lines above at most
-    let top = match table.rows.get() {
+    let top = match memo.rows.get() {
         Some((row, row_end, top)) if row == line_start || row_end + 1 == line_start => top,
         _ => {
             let mut top = (line_start, line_end);
@@ -992,7 +1004,7 @@ fn table_cell_name(text: &str, pos: usize, table: &TableCache, lex: &Lexicon) ->
             top
         }
     };
-    table.rows.set(Some((line_start, line_end, top)));
+    memo.rows.set(Some((line_start, line_end, top)));
     let header = (top.0 != line_start).then(|| &text[top.0..top.1]);
     let column_name = header
         .and_then(|h| h.split('\t').nth(column))
@@ -1007,12 +1019,15 @@ fn table_cell_name(text: &str, pos: usize, table: &TableCache, lex: &Lexicon) ->
     (!name.is_empty()).then_some(name)
 }
 
-/// The last table row named and the first line of its table (its header), so that each
-/// row of a long table finds its header at once.
+/// What naming remembers from one number of a text to the next.
 #[derive(Default)]
-struct TableCache {
-    /// (row start, row end, header line).
+struct Memo {
+    /// The last table row named and the first line of its table (its header), so that each
+    /// row of a long table finds its header at once: (row start, row end, header line).
     rows: std::cell::Cell<Option<(usize, usize, Line)>>,
+    /// The sentence last looked at for a change "from A to B" (its start), and whether it
+    /// holds 由: most do not, and a sentence holds many numbers.
+    change: std::cell::Cell<Option<(usize, bool)>>,
 }
 
 /// A line's (start, end).
