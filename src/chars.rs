@@ -229,6 +229,16 @@ pub fn has(s: &str, c: char) -> bool {
     }
 }
 
+/// Whether `hay` holds `needle`: the vectorized `str::contains` on x86-64, [`match_starts`]
+/// elsewhere (see [`has`]).
+pub fn has_str(hay: &str, needle: &str) -> bool {
+    if cfg!(target_arch = "x86_64") {
+        hay.contains(needle)
+    } else {
+        needle.is_empty() || match_starts(hay, needle).next().is_some()
+    }
+}
+
 /// How many times `needle` occurs in `hay`, not overlapping: the two-way search of
 /// `str::matches` on x86-64, [`match_starts`] elsewhere (see [`has`]).
 pub fn count_str(hay: &str, needle: &str) -> usize {
@@ -566,6 +576,11 @@ mod tests {
                 assert_eq!(ours, std, "{hay:?} {needle:?} memchr {memchr}");
             }
             assert_eq!(count_str(hay, needle), std.len(), "{hay:?} {needle:?}");
+            assert_eq!(
+                has_str(hay, needle),
+                hay.contains(needle),
+                "{hay:?} {needle:?}"
+            );
         }
         for c in ['环', 'a', '𠀀', '，'] {
             for s in ["", "环境", "a，b", "𠀀"] {

@@ -180,16 +180,60 @@ pub fn find(text: &str, structure: &Structure, mentions: &[Mention], lex: &Lexic
             .checked_sub(1)?;
         (mentions[inds[i].mention].span.start >= sentence.start).then_some(i)
     };
+    // a change listed after another (下降5.4%和3.3%)
+    let listed: Vec<bool> = (0..f.comparisons.len())
+        .map(|c| {
+            c.checked_sub(1)
+                .and_then(|p| text.get(f.comparisons[p].span.end..f.comparisons[c].span.start))
+                .is_some_and(|between| {
+                    matches!(between.trim_matches(' '), "和" | "及" | "与" | "、")
+                })
+        })
+        .collect();
+    // 分别 before a list of changes: the changes go one to each of as many indicators just
+    // before, in order (浓度分别为35、58微克/立方米，同比分别下降5.4%和3.3%)
+    let mut respective: Vec<Option<usize>> = vec![None; f.comparisons.len()];
     for c in 0..f.comparisons.len() {
         let span = f.comparisons[c].span;
-        if let Some(sentence) = structure.sentence_at(span.start) {
+        if listed[c] || !span.slice(text).contains("分别") {
+            continue;
+        }
+        let group = 1 + listed[c + 1..].iter().take_while(|&&l| l).count();
+        let sentence = structure.sentence_at(span.start);
+        let first = nearest(span.start, sentence, &f.indicators)
+            .and_then(|last| (last + 1).checked_sub(group))
+            .filter(|&i| {
+                sentence.is_some_and(|s| mentions[f.indicators[i].mention].span.start >= s.start)
+            });
+        if let Some(first) = first {
+            for j in 0..group {
+                respective[c + j] = Some(first + j);
+            }
+        }
+    }
+    for c in 0..f.comparisons.len() {
+        let span = f.comparisons[c].span;
+        let sentence = structure.sentence_at(span.start);
+        // 化学需氧量、氨氮排放量分别下降2.1%和3.4%: each change has its item
+        let item = f.comparisons[c]
+            .mention
+            .zip(sentence)
+            .and_then(|(k, sentence)| {
+                respective_item(text, sentence, k, mentions, lex).map(|(item, _)| item)
+            });
+        if let Some(item) = item {
+            f.comparisons[c].subject = Some(trim_name(&item, lex));
+        } else if listed[c] {
+            f.comparisons[c].subject = f.comparisons[c - 1].subject.clone();
+        } else if let Some(sentence) = sentence {
             let s = trim_name(
                 &text[clause_start(text, sentence.start, span.start)..span.start],
                 lex,
             );
             f.comparisons[c].subject = (!s.is_empty()).then_some(s);
         }
-        let ind = nearest(span.start, structure.sentence_at(span.start), &f.indicators);
+        let ind = respective[c]
+            .or_else(|| nearest(span.start, structure.sentence_at(span.start), &f.indicators));
         f.comparisons[c].indicator = ind;
         if let Some(i) = ind {
             f.indicators[i].comparison.get_or_insert(c);
@@ -293,17 +337,35 @@ fn find_comparisons(
         }
         let d = end - dlen;
         let one_char = chars_len(&text[d..end]) == 1;
+        // the changes after this one in a list share its direction and basis:
+        // 分别下降5.4%和3.3%
+        let mut push_with_parallel = |c: ComparisonFound, used: &mut [bool]| {
+            used[k] = true;
+            let mut last = k;
+            out.push(c.clone());
+            while let Some(n) = parallel_change(text, mentions, last).filter(|&n| !used[n]) {
+                used[n] = true;
+                out.push(ComparisonFound {
+                    span: mentions[n].span,
+                    mention: Some(n),
+                    ..c.clone()
+                });
+                last = n;
+            }
+        };
         match basis_before(text, d, sentence.start, mentions, lex) {
             Some((start, basis, filler)) if !(one_char && filler > 0) => {
-                used[k] = true;
-                out.push(ComparisonFound {
-                    span: Span::new(start, m.span.end),
-                    subject: None,
-                    basis: Some(basis),
-                    direction: dir,
-                    mention: Some(k),
-                    indicator: None,
-                });
+                push_with_parallel(
+                    ComparisonFound {
+                        span: Span::new(start, m.span.end),
+                        subject: None,
+                        basis: Some(basis),
+                        direction: dir,
+                        mention: Some(k),
+                        indicator: None,
+                    },
+                    used,
+                );
             }
             _ => {
                 // a bare change in percent: 提高5个百分点, 下降了3.2%
@@ -315,15 +377,17 @@ fn find_comparisons(
                     )
                 });
                 if percent && !one_char {
-                    used[k] = true;
-                    out.push(ComparisonFound {
-                        span: Span::new(d, m.span.end),
-                        subject: None,
-                        basis: None,
-                        direction: dir,
-                        mention: Some(k),
-                        indicator: None,
-                    });
+                    push_with_parallel(
+                        ComparisonFound {
+                            span: Span::new(d, m.span.end),
+                            subject: None,
+                            basis: None,
+                            direction: dir,
+                            mention: Some(k),
+                            indicator: None,
+                        },
+                        used,
+                    );
                 }
             }
         }
@@ -369,6 +433,20 @@ fn find_comparisons(
     }
     out.sort_by_key(|c| c.span.start);
     out.dedup_by_key(|c| c.span.start);
+}
+
+/// The change listed right after mention `k` (下降5.4%和3.3%, 5.4%、3.3%): the next mention,
+/// when only 和, 及, 与 or 、 stands between them and it is a change in the same kind of
+/// unit.
+fn parallel_change(text: &str, mentions: &[Mention], k: usize) -> Option<usize> {
+    let (m, n) = (&mentions[k], mentions.get(k + 1)?);
+    let between = text.get(m.span.end..n.span.start)?.trim_matches(' ');
+    let category = |m: &Mention| m.unit.as_ref().map(|u| u.category);
+    (matches!(between, "和" | "及" | "与" | "、")
+        && is_change(n)
+        && category(n).is_some()
+        && category(n) == category(m))
+    .then_some(k + 1)
 }
 
 /// The basis of a comparison whose direction word starts at `d`: 同比, 较上年, or 比/较/与
@@ -834,6 +912,12 @@ fn name_of<'t>(
     }
     let b_predicate = starts_predicate(&b_full, lex);
     let change_subject = change_subject(text, sentence, m.span.start, memo, lex);
+    let respective = memo
+        .cues(text, sentence)
+        .respectively
+        .then(|| respective_item(text, sentence, k, mentions, lex))
+        .flatten()
+        .map(|(item, verb)| trim_name(&format!("{item}{verb}"), lex));
     let list_head =
         raw_a.ends_with('等') || crate::chars::has(&raw_a, '、') || raw_a.ends_with('的');
 
@@ -844,7 +928,9 @@ fn name_of<'t>(
         .is_some_and(|u| u.category == UnitCategory::Length)
         && (["范围", "以内", "内"].iter().any(|w| raw_b.starts_with(w))
             || m.span.slice(text).ends_with("以内"));
-    let name = if let Some(subject) = change_subject {
+    let name = if let Some(name) = respective {
+        name
+    } else if let Some(subject) = change_subject {
         // 审批时限由20个工作日压缩至10个工作日: both numbers are the subject's
         subject
     } else if range && !a.is_empty() {
@@ -922,6 +1008,67 @@ fn name_of<'t>(
     (tail_chars(&name, 30), a, span)
 }
 
+/// 分别: respectively.
+const RESPECTIVELY: &str = "分别";
+
+/// When number `k` is one of the numbers that 分别 (respectively) gives the items of a list,
+/// in order: its item with the noun the items share, and the verb after 分别
+/// (二氧化硫、氮氧化物排放总量分别削减1200吨、800吨 → 二氧化硫排放总量 and 氮氧化物排放总量,
+/// 削减). The shared noun is a known one ending the last item (`shared_head` in the cues),
+/// or else what the last item holds beyond the length of the others when they are all as
+/// long (城市和农村污水处理率).
+fn respective_item<'t>(
+    text: &'t str,
+    sentence: Span<Normalized>,
+    k: usize,
+    mentions: &[Mention],
+    lex: &Lexicon,
+) -> Option<(String, &'t str)> {
+    let m = &mentions[k];
+    let start = clause_start(text, sentence.start, m.span.start);
+    let before = &text[start..m.span.start];
+    let at = before.find(RESPECTIVELY)?;
+    let after = start + at + RESPECTIVELY.len();
+    let end = text[m.span.end..sentence.end]
+        .find(['，', '；', '：', '。', '！', '？', ',', ';', '\n'])
+        .map_or(sentence.end, |i| m.span.end + i);
+    let lo = mentions.partition_point(|x| x.span.start < after);
+    let hi = mentions.partition_point(|x| x.span.start < end);
+    let listed: Vec<usize> = (lo..hi)
+        .filter(|&j| mentions[j].role == Role::Quantity)
+        .collect();
+    let i = listed.iter().position(|&j| j == k)?;
+    let subject = trim_name(&before[..at], lex);
+    let parts: Vec<&str> = subject.split(['、', '和', '及', '与']).collect();
+    if parts.len() < 2 || parts.len() != listed.len() || parts.iter().any(|p| p.is_empty()) {
+        return None;
+    }
+    let last = parts[parts.len() - 1];
+    let others = &parts[..parts.len() - 1];
+    let head_len = lex
+        .shared_head
+        .longest_ending_at(last, last.len())
+        .map(|(len, _)| len)
+        .filter(|&len| len < last.len())
+        .or_else(|| {
+            let n = chars_len(others[0]);
+            let same = others.iter().all(|p| chars_len(p) == n);
+            let cut = last.char_indices().nth(n).map(|(b, _)| b)?;
+            same.then_some(last.len() - cut)
+        })
+        .unwrap_or(0);
+    let (last_item, head) = last.split_at(last.len() - head_len);
+    let item = if i + 1 == parts.len() {
+        last_item
+    } else {
+        parts[i]
+    };
+    Some((
+        format!("{item}{head}"),
+        &text[after..mentions[listed[0]].span.start],
+    ))
+}
+
 /// The subject of a change "from A to B" whose numbers include the one at `pos`: the words
 /// that open the clause before its 由, when 到, 至 or 为 follows (审批时限由法定的20个工作日
 /// 压缩至10个, 浓度由45微克/立方米下降到38微克/立方米). Not 由于 (because), and not 由 of an
@@ -933,15 +1080,7 @@ fn change_subject(
     memo: &Memo,
     lex: &Lexicon,
 ) -> Option<String> {
-    let has_you = match memo.change.get() {
-        Some((start, has)) if start == sentence.start => has,
-        _ => {
-            let has = crate::chars::has(sentence.slice(text), '由');
-            memo.change.set(Some((sentence.start, has)));
-            has
-        }
-    };
-    if !has_you {
+    if !memo.cues(text, sentence).from {
         return None;
     }
     let start = clause_start(text, sentence.start, pos);
@@ -1025,9 +1164,33 @@ struct Memo {
     /// The last table row named and the first line of its table (its header), so that each
     /// row of a long table finds its header at once: (row start, row end, header line).
     rows: std::cell::Cell<Option<(usize, usize, Line)>>,
-    /// The sentence last looked at for a change "from A to B" (its start), and whether it
-    /// holds 由: most do not, and a sentence holds many numbers.
-    change: std::cell::Cell<Option<(usize, bool)>>,
+    /// The sentence last looked at (its start), and whether it holds 由 (a change "from A
+    /// to B") and 分别 (respectively): most do not, and a sentence holds many numbers.
+    cues: std::cell::Cell<Option<(usize, SentenceCues)>>,
+}
+
+#[derive(Clone, Copy)]
+struct SentenceCues {
+    from: bool,
+    respectively: bool,
+}
+
+impl Memo {
+    /// The cues of `sentence`, looked for once.
+    fn cues(&self, text: &str, sentence: Span<Normalized>) -> SentenceCues {
+        match self.cues.get() {
+            Some((start, cues)) if start == sentence.start => cues,
+            _ => {
+                let s = sentence.slice(text);
+                let cues = SentenceCues {
+                    from: crate::chars::has(s, '由'),
+                    respectively: crate::chars::has_str(s, RESPECTIVELY),
+                };
+                self.cues.set(Some((sentence.start, cues)));
+                cues
+            }
+        }
+    }
 }
 
 /// A line's (start, end).

@@ -586,6 +586,7 @@ pub struct Lexicon {
     pub not_link: PhraseSet<()>,
     pub target_cue: PhraseSet<()>,
     pub noun_end: PhraseSet<()>,
+    pub shared_head: PhraseSet<()>,
     pub value_column: PhraseSet<()>,
     pub numbered_name: PhraseSet<()>,
     /// Every character of the numbered names, to know how far back one may start.
@@ -825,6 +826,7 @@ impl Lexicon {
                 "not_link" => self.not_link.insert(phrase, ()),
                 "target_cue" => self.target_cue.insert(phrase, ()),
                 "noun_end" => self.noun_end.insert(phrase, ()),
+                "shared_head" => self.shared_head.insert(phrase, ()),
                 "value_column" => self.value_column.insert(phrase, ()),
                 "numbered_name" => {
                     self.numbered_name.insert(phrase, ());
