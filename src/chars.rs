@@ -299,41 +299,27 @@ fn match_starts_in<'a>(
 /// The index of the first `byte` of `bytes` from `from`, eight bytes a step (`memchr`
 /// steps by `usize`, four bytes in wasm32).
 pub fn find_byte(bytes: &[u8], from: usize, byte: u8) -> Option<usize> {
-    let rest = bytes.get(from..)?;
-    let splat = 0x0101_0101_0101_0101 * u64::from(byte);
-    let mut words = rest.chunks_exact(8);
-    let mut at = from;
-    for w in &mut words {
-        let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]) ^ splat;
-        // the lowest set bit marks the first zero byte exactly (borrows only run upward)
-        let zeros = x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080;
-        if zeros != 0 {
-            return Some(at + zeros.trailing_zeros() as usize / 8);
-        }
-        at += 8;
-    }
-    words
-        .remainder()
-        .iter()
-        .position(|&b| b == byte)
-        .map(|i| at + i)
+    find_byte_of(bytes, from, [byte])
 }
 
 /// The index of the first byte of `bytes` from `from` that is one of `set`, eight bytes
 /// a word: a word without one is passed over whole. For targets without vector code.
-fn find_byte_of(bytes: &[u8], from: usize, set: [u8; 4]) -> Option<usize> {
+fn find_byte_of<const N: usize>(bytes: &[u8], from: usize, set: [u8; N]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
     let rest = bytes.get(from..)?;
     let mut words = rest.chunks_exact(8);
     let mut at = from;
     for w in &mut words {
         let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-        if set
-            .iter()
-            .any(|&v| has_zero_byte(x ^ (0x0101_0101_0101_0101 * u64::from(v))))
-        {
-            if let Some(i) = w.iter().position(|b| set.contains(b)) {
-                return Some(at + i);
-            }
+        // per byte of the set, the high bit of the bytes equal to it; the lowest set bit
+        // marks the first one exactly (borrows only run upward), and so does that of all
+        let mut hits = 0;
+        for v in set {
+            let y = x ^ (ONES * u64::from(v));
+            hits |= y.wrapping_sub(ONES) & !y & (ONES << 7);
+        }
+        if hits != 0 {
+            return Some(at + hits.trailing_zeros() as usize / 8);
         }
         at += 8;
     }
@@ -342,12 +328,6 @@ fn find_byte_of(bytes: &[u8], from: usize, set: [u8; 4]) -> Option<usize> {
         .iter()
         .position(|b| set.contains(b))
         .map(|i| at + i)
-}
-
-/// Whether some byte of `w` is zero.
-#[inline]
-fn has_zero_byte(w: u64) -> bool {
-    w.wrapping_sub(0x0101_0101_0101_0101) & !w & 0x8080_8080_8080_8080 != 0
 }
 
 /// Where the first of `needles` (one to three bytes each, none found inside another, as

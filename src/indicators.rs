@@ -185,9 +185,7 @@ pub fn find(text: &str, structure: &Structure, mentions: &[Mention], lex: &Lexic
         .map(|c| {
             c.checked_sub(1)
                 .and_then(|p| text.get(f.comparisons[p].span.end..f.comparisons[c].span.start))
-                .is_some_and(|between| {
-                    matches!(between.trim_matches(' '), "和" | "及" | "与" | "、")
-                })
+                .is_some_and(separates_items)
         })
         .collect();
     // 分别 before a list of changes: the changes go one to each of as many indicators just
@@ -195,7 +193,7 @@ pub fn find(text: &str, structure: &Structure, mentions: &[Mention], lex: &Lexic
     let mut respective: Vec<Option<usize>> = vec![None; f.comparisons.len()];
     for c in 0..f.comparisons.len() {
         let span = f.comparisons[c].span;
-        if listed[c] || !span.slice(text).contains("分别") {
+        if listed[c] || !span.slice(text).contains(RESPECTIVELY) {
             continue;
         }
         let group = 1 + listed[c + 1..].iter().take_while(|&&l| l).count();
@@ -440,9 +438,8 @@ fn find_comparisons(
 /// unit.
 fn parallel_change(text: &str, mentions: &[Mention], k: usize) -> Option<usize> {
     let (m, n) = (&mentions[k], mentions.get(k + 1)?);
-    let between = text.get(m.span.end..n.span.start)?.trim_matches(' ');
     let category = |m: &Mention| m.unit.as_ref().map(|u| u.category);
-    (matches!(between, "和" | "及" | "与" | "、")
+    (separates_items(text.get(m.span.end..n.span.start)?)
         && is_change(n)
         && category(n).is_some()
         && category(n) == category(m))
@@ -615,6 +612,18 @@ fn rank_context(
 /// How far back a clause or a name is looked for, in bytes: names are short, and a bound
 /// keeps the work linear on pathological lines without punctuation.
 const WINDOW: usize = 360;
+
+/// Whether only 和, 及, 与 or 、 stands between two items of a list.
+fn separates_items(between: &str) -> bool {
+    matches!(between.trim_matches(' '), "和" | "及" | "与" | "、")
+}
+
+/// Where the clause holding `pos` ends within its sentence.
+fn clause_end(text: &str, sentence_end: usize, pos: usize) -> usize {
+    text[pos..sentence_end]
+        .find(['，', '；', '：', '。', '！', '？', ',', ';', '\n', '\t'])
+        .map_or(sentence_end, |i| pos + i)
+}
 
 /// Where the clause holding `pos` starts within its sentence (at most [`WINDOW`] back).
 fn clause_start(text: &str, sentence_start: usize, pos: usize) -> usize {
@@ -1029,9 +1038,7 @@ fn respective_item<'t>(
     let before = &text[start..m.span.start];
     let at = before.find(RESPECTIVELY)?;
     let after = start + at + RESPECTIVELY.len();
-    let end = text[m.span.end..sentence.end]
-        .find(['，', '；', '：', '。', '！', '？', ',', ';', '\n'])
-        .map_or(sentence.end, |i| m.span.end + i);
+    let end = clause_end(text, sentence.end, m.span.end);
     let lo = mentions.partition_point(|x| x.span.start < after);
     let hi = mentions.partition_point(|x| x.span.start < end);
     let listed: Vec<usize> = (lo..hi)
@@ -1089,9 +1096,7 @@ fn change_subject(
         .match_indices('由')
         .map(|(i, _)| i)
         .find(|&i| !before[i + '由'.len_utf8()..].starts_with('于'))?;
-    let end = text[pos..sentence.end]
-        .find(['，', '；', '：', '。', '！', '？', ',', ';', '\n', '\t'])
-        .map_or(sentence.end, |i| pos + i);
+    let end = clause_end(text, sentence.end, pos);
     let change = &text[start + from + '由'.len_utf8()..end];
     if !change.contains(['到', '至', '为']) {
         return None;

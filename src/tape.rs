@@ -239,6 +239,17 @@ macro_rules! numbers {
     )*};
 }
 
+/// Serializer methods that open an array or an object, inside `{ variant: ...` for the
+/// variants of enums.
+macro_rules! opens {
+    ($($method:ident($($arg:ident: $ty:ty),*) => $kind:ident $(in $variant:ident)?),* $(,)?) => {$(
+        fn $method(self, $($arg: $ty),*) -> Result<Compound<'a>> {
+            $(self.open_variant($variant);)?
+            Ok(self.open($kind))
+        }
+    )*};
+}
+
 impl<'a> ser::Serializer for &'a mut Tape {
     type Ok = ();
     type Error = TapeError;
@@ -317,40 +328,16 @@ impl<'a> ser::Serializer for &'a mut Tape {
         self.open_variant(variant);
         value.serialize(self)
     }
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a>> {
-        Ok(self.open(ARRAY))
-    }
-    fn serialize_tuple(self, _len: usize) -> Result<Compound<'a>> {
-        Ok(self.open(ARRAY))
-    }
-    fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'a>> {
-        Ok(self.open(ARRAY))
-    }
-    fn serialize_tuple_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-        _len: usize,
-    ) -> Result<Compound<'a>> {
-        self.open_variant(variant);
-        Ok(self.open(ARRAY))
-    }
-    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a>> {
-        Ok(self.open(OBJECT))
-    }
-    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'a>> {
-        Ok(self.open(OBJECT))
-    }
-    fn serialize_struct_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-        _len: usize,
-    ) -> Result<Compound<'a>> {
-        self.open_variant(variant);
-        Ok(self.open(OBJECT))
+    opens! {
+        serialize_seq(_len: Option<usize>) => ARRAY,
+        serialize_tuple(_len: usize) => ARRAY,
+        serialize_tuple_struct(_name: &'static str, _len: usize) => ARRAY,
+        serialize_tuple_variant(_name: &'static str, _index: u32, variant: &'static str, _len: usize)
+            => ARRAY in variant,
+        serialize_map(_len: Option<usize>) => OBJECT,
+        serialize_struct(_name: &'static str, _len: usize) => OBJECT,
+        serialize_struct_variant(_name: &'static str, _index: u32, variant: &'static str, _len: usize)
+            => OBJECT in variant,
     }
 }
 

@@ -96,34 +96,29 @@ fn numbers_and_version() {
 /// the same values parses to, key order included.
 #[wasm_bindgen_test]
 fn the_report_object_is_what_its_json_parses_to() {
+    fn same_as_json(object: &JsValue, value: &impl serde::Serialize, what: &str) {
+        let parsed = js_sys::JSON::parse(&serde_json::to_string(value).unwrap()).unwrap();
+        assert_eq!(
+            js_sys::JSON::stringify(object).unwrap(),
+            js_sys::JSON::stringify(&parsed).unwrap(),
+            "{what}"
+        );
+    }
     let odd = "𠀀環(huán)境\u{0}「x」\"\\ 𝟙 PM_{2.5}为35微克/立方米，同比下降5.8%，xx次。\n一、工作\n（一）__proto__";
     for text in [include_str!("../www/example.txt"), odd, ""] {
         for offsets in ["chars", "utf8", "utf16"] {
-            let object = analyze(text, options(offsets), None).unwrap();
-            let report = envreport::analyze(
-                text,
-                &envreport::Options {
-                    offsets: offsets.parse().unwrap(),
-                },
+            let native = envreport::Options {
+                offsets: offsets.parse().unwrap(),
+            };
+            same_as_json(
+                &analyze(text, options(offsets), None).unwrap(),
+                &envreport::analyze(text, &native),
+                &format!("{offsets}: {text:.40}"),
             );
-            let parsed = js_sys::JSON::parse(&serde_json::to_string(&report).unwrap()).unwrap();
-            assert_eq!(
-                js_sys::JSON::stringify(&object).unwrap(),
-                js_sys::JSON::stringify(&parsed).unwrap(),
-                "{offsets}: {text:.40}"
-            );
-            let list = numbers(text, options(offsets)).unwrap();
-            let listed = envreport::numbers(
-                text,
-                &envreport::Options {
-                    offsets: offsets.parse().unwrap(),
-                },
-            );
-            let parsed = js_sys::JSON::parse(&serde_json::to_string(&listed).unwrap()).unwrap();
-            assert_eq!(
-                js_sys::JSON::stringify(&list).unwrap(),
-                js_sys::JSON::stringify(&parsed).unwrap(),
-                "numbers, {offsets}: {text:.40}"
+            same_as_json(
+                &numbers(text, options(offsets)).unwrap(),
+                &envreport::numbers(text, &native),
+                &format!("numbers, {offsets}: {text:.40}"),
             );
         }
     }
