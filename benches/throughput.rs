@@ -7,7 +7,8 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use envreport::lexicon::Lexicon;
+use envreport::internals;
+use envreport::Lexicon;
 use envreport::{analyze, Options};
 
 mod common;
@@ -62,40 +63,36 @@ fn main() {
     let whole = time(runs, || {
         black_box(analyze(black_box(&text), &options));
     });
-    let normalized = envreport::normalize::normalize(&text, lex);
+    let normalized = internals::normalize(&text, lex);
     let t_normalize = time(runs, || {
-        black_box(envreport::normalize::normalize(black_box(&text), lex));
+        black_box(internals::normalize(black_box(&text), lex));
     });
     let t_chars = time(runs, || {
-        black_box(envreport::normalize::fold_chars(black_box(&text), lex));
+        black_box(internals::fold_chars(black_box(&text), lex));
     });
-    let folded = envreport::normalize::fold_chars(&text, lex);
+    let folded = internals::fold_chars(&text, lex);
     let t_lines = time(runs, || {
-        black_box(envreport::normalize::fold_lines(
-            black_box(&folded.text),
-            lex,
-        ));
+        black_box(internals::fold_lines(black_box(&folded.text), lex));
     });
-    let structure = envreport::structure::analyze(&normalized.text, lex);
+    let structure = internals::structure(&normalized.text, lex);
     let t_structure = time(runs, || {
-        black_box(envreport::structure::analyze(
-            black_box(&normalized.text),
-            lex,
-        ));
+        black_box(internals::structure(black_box(&normalized.text), lex));
     });
     let labels = structure.label_spans();
-    let mentions = envreport::numbers::find(&normalized.text, &labels, lex);
+    let mentions = internals::numbers(&normalized.text, &labels, lex);
     let t_numbers = time(runs, || {
-        black_box(envreport::numbers::find(
+        black_box(internals::numbers(
             black_box(&normalized.text),
             &labels,
             lex,
         ));
     });
+    let meta = internals::meta(&normalized.text, &structure, lex);
     let t_indicators = time(runs, || {
-        black_box(envreport::indicators::find(
+        black_box(internals::indicators(
             &normalized.text,
             &structure,
+            &meta,
             &mentions,
             lex,
         ));

@@ -2,9 +2,8 @@
 //! property tests and the replay of crash inputs (`tests/fuzz_regressions.rs`).
 #![allow(dead_code)]
 
-use envreport::lexicon::Lexicon;
-use envreport::normalize::normalize;
-use envreport::offset_map::Span;
+use envreport::internals::{self, normalize, Span};
+use envreport::Lexicon;
 use envreport::{analyze, intake, OffsetEncoding, Options, Report, Section};
 
 fn sections_flat<'a>(s: &'a [Section], out: &mut Vec<&'a Section>) {
@@ -110,9 +109,9 @@ pub fn analyze_bytes(data: &[u8]) {
 pub fn numerals(data: &[u8]) {
     let s = String::from_utf8_lossy(data);
     for parsed in [
-        envreport::numerals::parse_chinese(&s),
-        envreport::numerals::parse_arabic(&s),
-        envreport::numerals::parse_number(&s),
+        internals::parse_chinese(&s),
+        internals::parse_arabic(&s),
+        internals::parse_number(&s),
     ]
     .into_iter()
     .flatten()
@@ -121,11 +120,7 @@ pub fn numerals(data: &[u8]) {
     }
     // plain digits read as Rust reads them
     if !s.is_empty() && s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()) {
-        assert_eq!(
-            envreport::numerals::parse_arabic(&s),
-            s.parse::<f64>().ok(),
-            "{s:?}"
-        );
+        assert_eq!(internals::parse_arabic(&s), s.parse::<f64>().ok(), "{s:?}");
     }
     for n in envreport::numbers(&s, &options(OffsetEncoding::Utf8)) {
         assert!(
@@ -158,8 +153,8 @@ pub fn docx(data: &[u8]) {
         return;
     };
     if mode % 2 == 0 {
-        let is_docx = envreport::docx::is_docx(rest);
-        match envreport::docx::extract(rest) {
+        let is_docx = internals::is_docx(rest);
+        match internals::docx_extract(rest) {
             Ok(text) => {
                 assert!(is_docx, "extracted a document is_docx refuses");
                 analyze_read(&text);
@@ -172,16 +167,16 @@ pub fn docx(data: &[u8]) {
         let document = parts.next().unwrap_or_default();
         let numbering = parts.next().unwrap_or_default();
         let styles = parts.next().unwrap_or_default();
-        let text = envreport::docx::extract_parts(&document, &numbering, &styles);
+        let text = internals::docx_extract_parts(&document, &numbering, &styles);
         analyze_read(&text);
     }
 }
 
 /// The `html` target: charset sniffing and article extraction on any bytes.
 pub fn html(data: &[u8]) {
-    let _ = envreport::html::charset(data);
-    let _ = envreport::html::looks_like_html(data);
-    let text = envreport::html::extract(&String::from_utf8_lossy(data));
+    let _ = internals::html_charset(data);
+    let _ = internals::looks_like_html(data);
+    let text = internals::html_extract(&String::from_utf8_lossy(data));
     analyze_read(&text);
     if let Ok(document) = intake::read("page.html", data, None, lossy) {
         assert_eq!(document.format, intake::Format::Html);

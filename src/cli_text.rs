@@ -3,7 +3,8 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use envreport::{Direction, Indicator, Report, Section};
+use envreport::intake::{Encoding, Format};
+use envreport::{Direction, Indicator, Report, Section, Severity};
 
 /// Columns a character takes in a terminal: two for wide East Asian characters.
 fn width(s: &str) -> usize {
@@ -91,14 +92,14 @@ pub fn render(r: &Report) -> String {
         field(
             "格式 format",
             input
-                .filter(|i| i.format != "text")
-                .map(|i| i.format.into()),
+                .filter(|i| i.format != Format::Text)
+                .map(|i| i.format.name().into()),
         ),
         field(
             "编码 encoding",
             input
-                .filter(|i| i.encoding != "utf-8")
-                .map(|i| i.encoding.into()),
+                .filter(|i| i.encoding != Encoding::Utf8)
+                .map(|i| i.encoding.name().into()),
         ),
     ]
     .into_iter()
@@ -215,7 +216,7 @@ pub fn render(r: &Report) -> String {
     let warnings: Vec<_> = r
         .diagnostics
         .iter()
-        .filter(|d| d.severity == "warning")
+        .filter(|d| d.severity == Severity::Warning)
         .collect();
     if !warnings.is_empty() {
         let _ = writeln!(
@@ -261,7 +262,7 @@ pub fn write_csv(out: &mut impl Write, reports: &[(&str, &Report)]) -> io::Resul
                 i.id.to_string(),
                 i.name.clone(),
                 i.metric.clone().unwrap_or_default(),
-                i.category.as_str().to_string(),
+                i.category.name().to_string(),
                 num(i.value),
                 i.unit.clone(),
                 i.unit_written.clone(),

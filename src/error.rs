@@ -10,20 +10,34 @@ use std::fmt;
 pub enum Error {
     /// A lexicon file has a line that cannot be read.
     Lexicon {
+        /// The file's name (`units.tsv`, or the caller's).
         file: String,
+        /// The line, counted from 1.
         line: usize,
+        /// What is wrong with it.
         message: String,
     },
     /// An option has a value the analyzer does not know.
     Option {
+        /// The option's name.
         name: String,
+        /// The value given.
         value: String,
+        /// The values it may take.
         expected: String,
     },
     /// The input cannot be read as a report (binary data, a PDF, an unknown encoding).
-    Input { message: String },
+    Input {
+        /// What the input is and what to do with it.
+        message: String,
+    },
     /// The input is larger than the analyzer accepts.
-    TooLarge { bytes: usize, limit: usize },
+    TooLarge {
+        /// The size of the input in bytes.
+        bytes: usize,
+        /// The largest input accepted, in bytes.
+        limit: usize,
+    },
 }
 
 impl fmt::Display for Error {

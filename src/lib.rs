@@ -19,43 +19,40 @@
 //!
 //! # The pipeline
 //!
-//! Text flows one way, each stage a pure function of the one before:
+//! Text flows one way, each stage a pure function of the ones before (the modules are
+//! private; `ARCHITECTURE.md` draws them):
 //!
-//! 1. [`normalize`]: one canonical text (half-width digits, Chinese punctuation, simplified
-//!    characters, no ruby or web junk, broken lines rejoined) and an
-//!    [`offset_map::MapChain`] back to the original;
-//! 2. [`structure`]: header and footer lines, headings, sections, sentences, and
-//!    [`meta`]data;
-//! 3. [`mod@numbers`]: every numeral with its unit, approximation and role (the grammar of
-//!    numerals itself is in [`numerals`]);
-//! 4. [`indicators`]: which quantities are indicators, comparisons and ranks, and their
-//!    names;
-//! 5. [`report`]: the output contract, with spans mapped to the original in the caller's
-//!    encoding.
+//! 1. `normalize`: one canonical text (half-width digits, Chinese punctuation, simplified
+//!    characters, no ruby or web junk, broken lines rejoined) and a map back to the
+//!    original;
+//! 2. `structure`: line roles (header, body, footer), headings, sections, sentences and
+//!    clauses;
+//! 3. `meta`: title, date, issuing body, region, year, period from the classified lines;
+//! 4. `numbers`: every numeral with its unit, approximation and role;
+//! 5. `indicators`: which quantities are indicators, comparisons and ranks, their names,
+//!    and what links to what;
+//! 6. `report`: the output contract ([`Report`]), with spans mapped to the original in the
+//!    caller's encoding.
 //!
-//! The lexicons these stages read (units, cue words, indicator names, web junk, the
-//! traditional → simplified table, pinyin, places) are data files compiled in, see
-//! [`lexicon`].
+//! Below them, `text` holds the language every stage reads (character classes, the
+//! numeral grammar, dates, GB/T 9704 labels) and `lexicon` the word lists, data files
+//! compiled in ([`Lexicon`], [`LexiconFile`]). [`intake`] reads files (encodings, Word
+//! documents, web pages) before any of this.
 
-pub mod chars;
-pub mod docx;
-pub mod error;
-pub mod html;
-pub mod indicators;
+#![deny(missing_docs)]
+
+mod error;
+mod indicators;
 pub mod intake;
-pub mod labels;
-pub mod lexicon;
-pub mod markup;
-#[cfg(any(all(target_family = "wasm", target_os = "unknown"), test))]
-mod mem;
-pub mod meta;
-pub mod normalize;
-pub mod numbers;
-pub mod numerals;
-pub mod offset_map;
-pub mod report;
-pub mod structure;
-pub mod tape;
+mod lexicon;
+mod meta;
+mod names;
+mod normalize;
+mod numbers;
+mod report;
+mod span;
+mod structure;
+mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
@@ -63,9 +60,30 @@ pub use error::{Error, Result};
 pub use lexicon::{Category, Direction, Lexicon, LexiconFile, Qualifier, UnitCategory};
 pub use numbers::{MentionKind, Role};
 pub use report::{
-    Comparison, Diagnostic, Indicator, Input, Meta, NumberOut, OffsetEncoding, Options, Rank,
-    Report, Section, SpanOut, Stats, SCHEMA_VERSION,
+    Comparison, Diagnostic, DiagnosticCode, Indicator, Input, Meta, MetaField, NumberOut,
+    OffsetEncoding, Options, Rank, Report, Section, SectionKind, Severity, SpanOut, Stats,
+    SCHEMA_VERSION,
 };
+
+/// The stages one by one, for the benchmarks, the fuzz targets and the property tests.
+/// Not a stable API.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::indicators::find as indicators;
+    pub use crate::intake::docx::{
+        extract as docx_extract, extract_parts as docx_extract_parts, is_docx,
+    };
+    pub use crate::intake::html::{
+        charset as html_charset, extract as html_extract, looks_like_html,
+    };
+    pub use crate::meta::extract as meta;
+    pub use crate::normalize::{fold_chars, fold_lines, normalize};
+    pub use crate::numbers::find as numbers;
+    pub use crate::span::Span;
+    pub use crate::structure::analyze as structure;
+    pub use crate::text::chars::{count_bytes_simple, count_bytes_swar};
+    pub use crate::text::numerals::{parse_arabic, parse_chinese, parse_number};
+}
 
 /// The version of this crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -83,10 +101,15 @@ pub fn analyze_with(text: &str, options: &Options, lex: &Lexicon) -> Report {
 /// A stage of the analysis, as [`analyze_with_progress`] reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
+    /// One canonical text and the map back to the original.
     Normalize,
+    /// Line roles, headings, sections, sentences and metadata.
     Structure,
+    /// Every numeral with its unit and role.
     Numbers,
+    /// Indicators, comparisons and ranks.
     Indicators,
+    /// The output contract.
     Report,
 }
 
@@ -124,19 +147,27 @@ pub fn analyze_with_progress(
     let normalized = normalize::normalize(text, lex);
     progress(Stage::Structure);
     let structure = structure::analyze(&normalized.text, lex);
+    let meta = meta::extract(&normalized.text, &structure, lex);
     progress(Stage::Numbers);
     let mentions = numbers::find(&normalized.text, &structure.label_spans(), lex);
     progress(Stage::Indicators);
-    let findings = indicators::find(&normalized.text, &structure, &mentions, lex);
+    let findings = indicators::find(&normalized.text, &structure, &meta, &mentions, lex);
     progress(Stage::Report);
     report::build(&report::Parts {
         original: text,
         normalized: &normalized,
         structure: &structure,
+        meta: &meta,
         mentions: &mentions,
         findings: &findings,
         options,
     })
+}
+
+/// The normalized text the analysis reads: one paragraph a line, half-width digits and
+/// Latin letters, Chinese punctuation, simplified characters, no ruby or web junk.
+pub fn normalize(text: &str) -> String {
+    normalize::normalize(text, Lexicon::builtin()).text
 }
 
 /// Every number of the text, including those that are not indicators: dates, ordinals,

@@ -150,21 +150,21 @@ fn io_message(e: &io::Error) -> String {
 /// encodings with encoding_rs.
 fn decode(name: &str, bytes: &[u8], encoding: Option<Encoding>) -> Result<(String, Input), String> {
     let document = intake::read(name, bytes, encoding, |bytes, encoding| {
-        let decoder = encoding_rs::Encoding::for_label(encoding.label().as_bytes())
+        let decoder = encoding_rs::Encoding::for_label(encoding.name().as_bytes())
             .unwrap_or(encoding_rs::UTF_8);
         decoder
             .decode_without_bom_handling_and_without_replacement(bytes)
             .map(|text| text.into_owned())
             .ok_or_else(|| envreport::Error::Input {
-                message: format!("it is not valid {} text", encoding.label()),
+                message: format!("it is not valid {} text", encoding.name()),
             })
     })
     .map_err(|e| e.to_string())?;
     Ok((
         document.text,
         Input {
-            encoding: document.encoding.label(),
-            format: document.format.label(),
+            encoding: document.encoding,
+            format: document.format,
         },
     ))
 }
@@ -330,8 +330,8 @@ fn numbers_cmd(args: NumbersArgs, normalize: bool) -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if normalize {
-        let n = envreport::normalize::normalize(&text, Lexicon::builtin());
-        let _ = writeln!(out, "{}", n.text);
+        let n = envreport::normalize(&text);
+        let _ = writeln!(out, "{n}");
         let _ = out.flush();
         return ExitCode::SUCCESS;
     }

@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use envreport::{analyze, OffsetEncoding, Options, Report, Section};
+use envreport::{analyze, MetaField, OffsetEncoding, Options, Report, Section};
 
 /// Columns a character takes in a monospace font (two for CJK).
 fn columns(s: &str) -> usize {
@@ -59,22 +59,21 @@ fn render(text: &str, r: &Report) -> String {
     let m = &r.meta;
     for (field, span) in &m.spans {
         let value = match *field {
-            "title" => m.title.clone(),
-            "date" => m.date.clone(),
-            "org" => m.org.clone(),
-            "period" => m.period.clone(),
-            "recipients" => m.recipients.clone(),
-            "cc" => m.cc.clone(),
-            "published" => m.published.clone(),
-            "source" => m.source.clone(),
-            "author" => m.author.clone(),
-            "signature" => Some(m.signature.join("、")),
-            _ => None,
+            MetaField::Title => m.title.clone(),
+            MetaField::Date => m.date.clone(),
+            MetaField::Org => m.org.clone(),
+            MetaField::Period => m.period.clone(),
+            MetaField::Recipients => m.recipients.clone(),
+            MetaField::Cc => m.cc.clone(),
+            MetaField::Published => m.published.clone(),
+            MetaField::Source => m.source.clone(),
+            MetaField::Author => m.author.clone(),
+            MetaField::Signature => Some(m.signature.join("、")),
         };
         marks.push(Mark {
             start: span.start,
             end: span.end,
-            label: format!("meta.{field} = {}", value.unwrap_or_default()),
+            label: format!("meta.{} = {}", field.name(), value.unwrap_or_default()),
         });
     }
     let mut sections = Vec::new();
@@ -140,12 +139,12 @@ fn render(text: &str, r: &Report) -> String {
     for d in r
         .diagnostics
         .iter()
-        .filter(|d| d.start.is_some() && d.code != "placeholder")
+        .filter(|d| d.start.is_some() && d.code != envreport::DiagnosticCode::Placeholder)
     {
         marks.push(Mark {
             start: d.start.unwrap_or(0),
             end: d.end.unwrap_or(0),
-            label: format!("dropped: {}", d.code),
+            label: format!("dropped: {}", d.code.name()),
         });
     }
     marks.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));

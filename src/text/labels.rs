@@ -4,7 +4,7 @@
 //! Both normalization (a line that starts with a label is never glued to the line before)
 //! and structure (labels make headings) use this one recogniser.
 
-use crate::chars::{chinese_digit, chinese_small_unit, is_han, is_space};
+use crate::text::chars::{chinese_digit, chinese_small_unit, is_han, is_space};
 
 /// The kind of a heading label; its place in the GB/T 9704 hierarchy gives its level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -11,9 +11,9 @@
 //! The encoding comes from a byte-order mark or `<meta charset>` ([`charset`]); without
 //! either, [`crate::intake::detect`] decides.
 
-use crate::chars::is_cjk;
+use crate::intake::markup::{attr, decode_entities, Token, Tokens};
 use crate::intake::Encoding;
-use crate::markup::{attr, decode_entities, Token, Tokens};
+use crate::text::chars::is_cjk;
 
 /// The encoding a page declares: a byte-order mark, `<meta charset=…>`, `<meta
 /// http-equiv="Content-Type" content="…; charset=…">` or `<?xml encoding=…?>` in its

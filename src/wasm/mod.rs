@@ -1,7 +1,7 @@
 //! The JavaScript binding: the only file that names wasm-bindgen.
 //!
 //! Reports cross the boundary as plain objects, never as class instances: the value is
-//! encoded as a [tape](crate::tape) and `src/tape.js` builds the objects from it, which
+//! encoded as a [tape](tape) and `src/tape.js` builds the objects from it, which
 //! is about twice as fast as JSON text parsed by the engine. Offsets default to UTF-16
 //! code units, so that `text.slice(start, end)` in JavaScript gives the span's text.
 
@@ -9,6 +9,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::{OffsetEncoding, Options};
+
+mod mem;
+mod tape;
 
 #[cfg(not(target_feature = "atomics"))]
 #[global_allocator]
@@ -39,7 +42,7 @@ fn options(value: JsValue) -> Result<Options, JsError> {
     Ok(options)
 }
 
-#[wasm_bindgen(module = "/src/tape.js")]
+#[wasm_bindgen(module = "/src/wasm/tape.js")]
 extern "C" {
     #[wasm_bindgen(js_name = decodeTape, catch)]
     fn decode_tape(
@@ -53,7 +56,7 @@ extern "C" {
 
 /// `value` as a plain JavaScript value.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let tape = crate::tape::encode(value)
+    let tape = crate::wasm::tape::encode(value)
         .map_err(|e| JsError::new(&format!("cannot return the result: {e}")))?;
     decode_tape(
         &tape.words,
@@ -124,7 +127,7 @@ pub fn detect_encoding(bytes: &[u8]) -> Result<JsValue, JsError> {
     }
     let d = crate::intake::detect(bytes).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&Detected {
-        encoding: d.encoding.label(),
+        encoding: d.encoding.name(),
         bom: d.bom,
     })
 }
@@ -153,16 +156,16 @@ pub fn read_document(name: &str, bytes: &[u8], decoder: &Decoder) -> Result<JsVa
     }
     let document = crate::intake::read(name, bytes, None, |bytes, encoding| {
         decoder
-            .decode(bytes, encoding.label())
+            .decode(bytes, encoding.name())
             .map_err(|_| crate::Error::Input {
-                message: format!("it is not valid {} text", encoding.label()),
+                message: format!("it is not valid {} text", encoding.name()),
             })
     })
     .map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&Read {
         text: document.text,
-        encoding: document.encoding.label(),
-        format: document.format.label(),
+        encoding: document.encoding.name(),
+        format: document.format.name(),
     })
 }
 

@@ -1,211 +1,24 @@
-//! Numbers: every numeral of the normalized text, what form it has and what role it plays.
-//!
-//! A [`Mention`] is a numeral with what belongs to it: an approximation marker before or
-//! after (`约`, `近`, `余`, `多`, `左右`), the `万`/`亿` folded into its value, and the unit
-//! or measure word that follows (`家`, `微克/立方米`, `家（次）`, `个百分点`). Its
-//! [`Role`] says what it is: a quantity, a date, an ordinal, part of a name (`十四五`,
-//! `PM2.5`, `“六个结合”`), a heading label, or an indefinite `一` (`一项重要任务`).
-//! Whether a quantity is an indicator, a comparison or a rank is decided later, in
-//! [`crate::indicators`].
+//! Reading one numeral at a position of the text: Arabic, Chinese or a placeholder, with
+//! its multiplier, markers, unit and role.
 
-use serde::Serialize;
-
-use crate::chars::{
-    chinese_big_unit, chinese_digit, is_chinese_numeral, is_placeholder_letter, is_space,
-};
+use super::{Mention, MentionKind, Role, UnitFound};
 use crate::lexicon::{Lexicon, Qualifier, UnitCategory};
-use crate::numerals::{parse_chinese, parse_number};
-use crate::offset_map::{Normalized, Span};
+use crate::span::{Normalized, Span};
+use crate::text::chars::{
+    char_at, char_before, chinese_big_unit, chinese_digit, is_chinese_numeral,
+    is_placeholder_letter, is_space,
+};
+use crate::text::numerals::{parse_chinese, parse_number};
 
-/// The written form of a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MentionKind {
-    Integer,
-    Decimal,
-    Percent,
-    Fraction,
-    Ordinal,
-    Placeholder,
-    Year,
-    Month,
-    Day,
-    Date,
-    Time,
-    Code,
-}
-
-/// What a number is in its context.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// A counted or measured fact with a unit.
-    Quantity,
-    /// A date, year, month, day or time.
-    Date,
-    /// 第三批, 十九届: an ordinal.
-    Ordinal,
-    /// Part of a name: 十四五, “六个结合”, 《…2021年…》, 五位一体.
-    Name,
-    /// Part of a code or formula: PM2.5, NO2, DB51/2672, 3D.
-    Code,
-    /// A heading label: 1. or （一）.
-    Label,
-    /// An indefinite 一 (一项重要任务, 一批).
-    Indefinite,
-    /// A number without a unit.
-    Bare,
-}
-
-/// A unit found after a number.
-#[derive(Debug, Clone, PartialEq)]
-pub struct UnitFound {
-    pub span: Span<Normalized>,
-    /// The unit as written, without 万/亿 (元 for 10万元).
-    pub text: String,
-    /// The unit as written, with 万/亿 (万元).
-    pub written: String,
-    pub canonical: String,
-    pub category: UnitCategory,
-}
-
-/// A number of the text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Mention {
-    /// The numeral with its markers and unit.
-    pub span: Span<Normalized>,
-    /// The numeral alone, 万/亿 included.
-    pub number: Span<Normalized>,
-    /// The value in the unit (3.5万口 → 35000); `None` for placeholders.
-    pub value: Option<f64>,
-    pub kind: MentionKind,
-    pub role: Role,
-    pub unit: Option<UnitFound>,
-    pub qualifier: Option<Qualifier>,
-    /// Written with Chinese numerals.
-    pub chinese: bool,
-}
-
-impl Mention {
-    pub fn is_placeholder(&self) -> bool {
-        self.kind == MentionKind::Placeholder
-    }
-}
-
-/// Finds every number of `text`. `labels` are the spans of heading labels.
-pub fn find(text: &str, labels: &[Span<Normalized>], lex: &Lexicon) -> Vec<Mention> {
-    const OPEN_QUOTE: &[u8] = "“".as_bytes();
-    const CLOSE_QUOTE: &[u8] = "”".as_bytes();
-    const OPEN_TITLE: &[u8] = "《".as_bytes();
-    const CLOSE_TITLE: &[u8] = "》".as_bytes();
-    const OPEN_PAREN: &[u8] = "（".as_bytes();
-    let ctx = Context { text, lex, labels };
-    let mut out: Vec<Mention> = Vec::with_capacity(text.len() / 96);
-    let bytes = text.as_bytes();
-    // names the numbers may stand in: “short quotations” (decided when they close),
-    // 《book titles》, and （三次回收）: short brackets opening with a Chinese numeral
-    let mut quote: Option<(usize, usize)> = None; // (start, index of the first mention after it)
-    let mut in_title = false;
-    let mut paren_name_end = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let next = if b.is_ascii_digit() {
-            ctx.arabic(i, out.last())
-        } else if b < 0x80 {
-            if b == b'\n' {
-                quote = None;
-                in_title = false;
-            }
-            if is_placeholder_letter(b as char) && ctx.placeholder_start(i) {
-                ctx.arabic(i, out.last())
-            } else {
-                Scan::Skip(i + 1)
-            }
-        } else if (0xE2..=0xEF).contains(&b) && i + 2 < bytes.len() {
-            let rest = &bytes[i..];
-            if matches!(b, 0xE2 | 0xE3 | 0xEF) {
-                // punctuation and symbols: the marks that enclose names
-                if rest.starts_with(OPEN_QUOTE) {
-                    quote = Some((i, out.len()));
-                } else if rest.starts_with(CLOSE_QUOTE) {
-                    if let Some((s, first)) = quote.take() {
-                        if text[s..i].chars().count() <= 17 {
-                            for m in &mut out[first..] {
-                                if m.role != Role::Label {
-                                    m.role = Role::Name;
-                                }
-                            }
-                        }
-                    }
-                } else if rest.starts_with(OPEN_TITLE) {
-                    in_title = true;
-                } else if rest.starts_with(CLOSE_TITLE) {
-                    in_title = false;
-                } else if rest.starts_with(OPEN_PAREN) {
-                    let from = i + 3;
-                    let inner = &text[from..crate::normalize::floor_boundary(text, from + 24)];
-                    if let Some(close) = inner.find('）') {
-                        let content = &inner[..close];
-                        if content.chars().count() <= 6 && content.starts_with(is_chinese_numeral) {
-                            paren_name_end = from + close;
-                        }
-                    }
-                }
-            }
-            // a three-byte character: decode it by hand, most are not numerals
-            let code = ((b as u32 & 0x0F) << 12)
-                | ((bytes[i + 1] as u32 & 0x3F) << 6)
-                | (bytes[i + 2] as u32 & 0x3F);
-            match char::from_u32(code) {
-                Some(c) if is_chinese_numeral(c) => ctx.chinese(i),
-                _ => Scan::Skip(i + 3),
-            }
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            if c == '×' && ctx.placeholder_start(i) {
-                ctx.arabic(i, out.last())
-            } else if is_chinese_numeral(c) {
-                ctx.chinese(i)
-            } else {
-                Scan::Skip(i + c.len_utf8())
-            }
-        };
-        match next {
-            Scan::Skip(n) => i = n.max(i + 1),
-            Scan::Found(mut m, n) => {
-                if (in_title || m.number.start < paren_name_end) && m.role != Role::Label {
-                    m.role = Role::Name;
-                }
-                out.push(m);
-                i = n.max(i + 1);
-            }
-        }
-        while i < bytes.len() && (bytes[i] & 0xC0) == 0x80 {
-            i += 1;
-        }
-    }
-    link_ranges(text, &mut out);
-    out
-}
-
-enum Scan {
+pub(super) enum Scan {
     Skip(usize),
     Found(Mention, usize),
 }
 
-struct Context<'a> {
-    text: &'a str,
-    lex: &'a Lexicon,
-    labels: &'a [Span<Normalized>],
-}
-
-fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..)?.chars().next()
-}
-
-fn char_before(text: &str, i: usize) -> Option<char> {
-    text.get(..i)?.chars().next_back()
+pub(super) struct Context<'a> {
+    pub(super) text: &'a str,
+    pub(super) lex: &'a Lexicon,
+    pub(super) labels: &'a [Span<Normalized>],
 }
 
 impl<'a> Context<'a> {
@@ -234,12 +47,12 @@ impl<'a> Context<'a> {
     }
 
     /// Whether a placeholder letter at `i` starts a number (not a word like NOx or max).
-    fn placeholder_start(&self, i: usize) -> bool {
+    pub(super) fn placeholder_start(&self, i: usize) -> bool {
         !char_before(self.text, i).is_some_and(|c| c.is_ascii_alphanumeric())
     }
 
     /// An Arabic (or placeholder) numeral at `i`.
-    fn arabic(&self, i: usize, prev: Option<&Mention>) -> Scan {
+    pub(super) fn arabic(&self, i: usize, prev: Option<&Mention>) -> Scan {
         let text = self.text;
         let b = text.as_bytes();
         let is_digitish = |j: usize| -> Option<usize> {
@@ -416,7 +229,7 @@ impl<'a> Context<'a> {
     }
 
     /// A Chinese numeral at `i`.
-    fn chinese(&self, i: usize) -> Scan {
+    pub(super) fn chinese(&self, i: usize) -> Scan {
         let text = self.text;
         let first = char_at(text, i).unwrap_or(' ');
         // 百分之五十, 千分之三
@@ -491,7 +304,7 @@ impl<'a> Context<'a> {
         };
         let digit_string =
             num.chars().count() >= 2 && num.chars().all(|c| chinese_digit(c).is_some());
-        let kind = if crate::chars::has(num, '点') {
+        let kind = if crate::text::chars::has(num, '点') {
             MentionKind::Decimal
         } else {
             MentionKind::Integer
@@ -824,162 +637,4 @@ fn numeral_run(text: &str, i: usize) -> usize {
         }
     }
     end
-}
-
-/// Links ranges: in `1-6月` the 1 is a month too, in `3—5天` the 3 takes the unit.
-fn link_ranges(text: &str, mentions: &mut [Mention]) {
-    for k in 1..mentions.len() {
-        let (a, b) = mentions.split_at_mut(k);
-        let (prev, cur) = (&mut a[k - 1], &b[0]);
-        let between = &text[prev.span.end.min(cur.span.start)..cur.span.start];
-        let dash = matches!(between, "-" | "—" | "–" | "~" | "～" | "至" | "到");
-        if !dash || prev.role != Role::Bare {
-            continue;
-        }
-        match cur.kind {
-            MentionKind::Month | MentionKind::Year | MentionKind::Day => {
-                prev.kind = cur.kind;
-                prev.role = Role::Date;
-            }
-            _ => {}
-        }
-    }
-    // 2016-2030, xxxx-xxxx: the year after a year and a dash
-    for k in 1..mentions.len() {
-        let (a, b) = mentions.split_at_mut(k);
-        let (prev, cur) = (&a[k - 1], &mut b[0]);
-        let between = &text[prev.span.end.min(cur.span.start)..cur.span.start];
-        let four = cur.number.slice(text).chars().count() == 4;
-        if prev.kind == MentionKind::Year
-            && matches!(between, "-" | "—" | "–" | "~" | "至")
-            && four
-            && cur.role == Role::Bare
-        {
-            cur.kind = MentionKind::Year;
-            cur.role = Role::Date;
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn mentions(text: &str) -> Vec<Mention> {
-        let lex = Lexicon::builtin();
-        let n = crate::normalize::normalize(text, lex);
-        find(&n.text, &[], lex)
-    }
-
-    #[track_caller]
-    fn assert_quantity(text: &str, value: Option<f64>, unit: &str, qualifier: Option<Qualifier>) {
-        let ms = mentions(text);
-        let q: Vec<&Mention> = ms.iter().filter(|m| m.role == Role::Quantity).collect();
-        assert_eq!(q.len(), 1, "{text}: {ms:#?}");
-        let m = q[0];
-        assert_eq!(m.value, value, "{text}");
-        assert_eq!(
-            m.unit.as_ref().map(|u| u.text.as_str()),
-            Some(unit),
-            "{text}"
-        );
-        assert_eq!(m.qualifier, qualifier, "{text}");
-    }
-
-    #[track_caller]
-    fn assert_no_quantity(text: &str) {
-        let ms = mentions(text);
-        assert!(
-            ms.iter().all(|m| m.role != Role::Quantity),
-            "{text}: {ms:#?}"
-        );
-    }
-
-    #[track_caller]
-    fn assert_role(text: &str, role: Role, kind: MentionKind) {
-        let ms = mentions(text);
-        assert!(
-            ms.iter().any(|m| m.role == role && m.kind == kind),
-            "{text}: {ms:#?}"
-        );
-    }
-
-    #[test]
-    fn quantities() {
-        assert_quantity("关闭企业10家", Some(10.0), "家", None);
-        assert_quantity("清理网箱3.5万口", Some(35000.0), "口", None);
-        assert_quantity("筹措奖金10万元", Some(100000.0), "元", None);
-        assert_quantity("会议30余次", Some(30.0), "次", Some(Qualifier::Over));
-        assert_quantity("转载百余篇", Some(100.0), "篇", Some(Qualifier::Over));
-        assert_quantity("浓度为34.2微克/立方米", Some(34.2), "微克/立方米", None);
-        assert_quantity("优良率为78.6%", Some(78.6), "%", None);
-        assert_quantity("帮扶80家（次）", Some(80.0), "家（次）", None);
-        assert_quantity("增长6.5%左右", Some(6.5), "%", Some(Qualifier::About));
-        assert_quantity("约20万人", Some(200000.0), "人", Some(Qualifier::About));
-        assert_quantity("两个试点项目", Some(2.0), "个", None);
-        assert_quantity("八个专项工作组", Some(8.0), "个", None);
-        assert_quantity("3万4000吨", Some(34000.0), "吨", None);
-        assert_quantity("1,100万元", Some(11_000_000.0), "元", None);
-        assert_quantity("下降3个百分点", Some(3.0), "个百分点", None);
-        assert_quantity("百分之零点九", Some(0.9), "%", None);
-        assert_quantity("二十万余株", Some(200000.0), "株", Some(Qualifier::Over));
-        assert_quantity("6 项重点任务", Some(6.0), "项", None);
-    }
-
-    #[test]
-    fn placeholders() {
-        assert_quantity("召开会议xx次", None, "次", None);
-        assert_quantity("上升x.x%", None, "%", None);
-        assert_quantity("罚款XX万元", None, "元", None);
-        assert_quantity("检查xxx余家(次)", None, "家（次）", Some(Qualifier::Over));
-        assert_quantity("阅读量近x万次", None, "次", Some(Qualifier::Under));
-        assert_quantity("构建约xxxxxmx", None, "m²", Some(Qualifier::About));
-        assert_role("20xx年是开局之年", Role::Date, MentionKind::Year);
-    }
-
-    #[test]
-    fn not_quantities() {
-        assert_no_quantity("2019年春节期间");
-        assert_no_quantity("5月31日取得批复");
-        assert_no_quantity("1-6月空气质量");
-        assert_no_quantity("第三批示范县");
-        assert_no_quantity("“十四五”规划");
-        assert_no_quantity("实现“两个一百年”奋斗目标");
-        assert_no_quantity("突出“六个结合”");
-        assert_no_quantity("PM2.5浓度");
-        assert_no_quantity("Ⅲ类水质");
-        assert_no_quantity("《x市锅炉大气污染排放标准》(DBxx/xxxx-xxxx)");
-        assert_no_quantity("作为一项重要政治任务");
-        assert_no_quantity("十九届六中全会和市委十三届九次全会");
-        assert_no_quantity("统一思想，进一步推进");
-        assert_no_quantity("农村万人千吨水源地");
-        assert_no_quantity("千方百计推进五位一体");
-        assert_no_quantity("二〇二一年工作");
-        assert_no_quantity("排污许可标准DB51/2672");
-        assert_no_quantity("安装xD气溶胶雷达");
-        assert_no_quantity("节约用水");
-    }
-
-    #[test]
-    fn kinds() {
-        assert_role("2019年", Role::Date, MentionKind::Year);
-        assert_role("二〇二一年", Role::Date, MentionKind::Year);
-        assert_role("6月1日", Role::Date, MentionKind::Day);
-        assert_role("发布时间 14:48", Role::Date, MentionKind::Time);
-        assert_role("2020-05-13", Role::Date, MentionKind::Date);
-        assert_role("第三批", Role::Ordinal, MentionKind::Ordinal);
-        assert_role("排名第xx位", Role::Ordinal, MentionKind::Ordinal);
-        assert_role("PM2.5", Role::Code, MentionKind::Code);
-        assert_role("三分之一", Role::Bare, MentionKind::Fraction);
-        assert_role("1-6月", Role::Date, MentionKind::Month);
-        assert_role("一项任务", Role::Indefinite, MentionKind::Integer);
-    }
-
-    #[test]
-    fn spans_cover_markers() {
-        let t = "阅读量近x万次，会议30余次";
-        let ms = find(t, &[], Lexicon::builtin());
-        let texts: Vec<&str> = ms.iter().map(|m| m.span.slice(t)).collect();
-        assert_eq!(texts, vec!["近x万次", "30余次"]);
-    }
 }

@@ -1,4 +1,4 @@
-//! Spans, and the map from normalized text back to the original.
+//! The map from normalized text back to the original.
 //!
 //! Normalization rewrites the text (width folding, traditional → simplified, ruby and junk
 //! removal, line rejoining). Every finding is located in the normalized text, but reported
@@ -14,61 +14,8 @@
 //! deleted before it, its end to the latest position before anything deleted after it, so
 //! mapped spans are as tight as the edits allow. Both mappings are monotonic.
 
+use crate::span::{Normalized, Original, Span};
 use std::cell::Cell;
-use std::marker::PhantomData;
-
-/// Marks spans of the text the caller passed in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Original {}
-
-/// Marks spans of the normalized text that the pipeline works on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Normalized {}
-
-/// A byte range `start..end` of a text; the marker `S` says which text, so that a span of
-/// the normalized text cannot be used where one of the original is meant.
-#[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Span<S> {
-    pub start: usize,
-    pub end: usize,
-    marker: PhantomData<S>,
-}
-
-impl<S> Clone for Span<S> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-impl<S> Copy for Span<S> {}
-
-impl<S> Span<S> {
-    pub fn new(start: usize, end: usize) -> Self {
-        debug_assert!(start <= end, "span {start}..{end}");
-        Span {
-            start,
-            end: end.max(start),
-            marker: PhantomData,
-        }
-    }
-    pub fn len(&self) -> usize {
-        self.end - self.start
-    }
-    pub fn is_empty(&self) -> bool {
-        self.start == self.end
-    }
-    /// The text this span covers in `text` (empty if it is out of bounds or not on
-    /// character boundaries, which the pipeline never produces).
-    pub fn slice<'t>(&self, text: &'t str) -> &'t str {
-        text.get(self.start..self.end).unwrap_or("")
-    }
-    pub fn contains(&self, other: Span<S>) -> bool {
-        self.start <= other.start && other.end <= self.end
-    }
-    /// The smallest span covering both.
-    pub fn cover(&self, other: Span<S>) -> Span<S> {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
-    }
-}
 
 #[derive(Debug, Clone, Copy)]
 struct Region {

@@ -3,7 +3,7 @@
 //! (`三分之一`, `百分之零点九`). Pure functions over strings; [`mod@crate::numbers`] finds
 //! numerals in running text and decides what they are.
 
-use crate::chars::{chinese_big_unit, chinese_digit, chinese_small_unit};
+use crate::text::chars::{chinese_big_unit, chinese_digit, chinese_small_unit};
 
 /// Parses a whole Chinese numeral: `十六` → 16, `一万零十二` → 10012, `两千五` → 2500,
 /// `二〇二一` → 2021 (a digit string), `三点五` → 3.5, `三分之一` → 0.333…,
@@ -18,7 +18,7 @@ pub fn parse_chinese(s: &str) -> Option<f64> {
     {
         return parse_chinese(rest);
     }
-    if crate::chars::has(s, '分') {
+    if crate::text::chars::has(s, '分') {
         if let Some((den, num)) = s.split_once("分之") {
             let (d, n) = (parse_chinese(den)?, parse_chinese(num)?);
             return (d != 0.0).then(|| n / d);

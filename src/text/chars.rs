@@ -58,11 +58,6 @@ pub fn ends_sentence(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
 }
 
-/// Punctuation that ends a clause (a sentence end, or a comma, an enumeration comma, a colon).
-pub fn ends_clause(c: char) -> bool {
-    ends_sentence(c) || matches!(c, '，' | '、' | '：' | ',' | ':')
-}
-
 /// White space of any width, including the ideographic space (but not the line break).
 #[inline]
 pub fn is_space(c: char) -> bool {
@@ -72,6 +67,16 @@ pub fn is_space(c: char) -> bool {
         0x85 | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000 => true,
         _ => false,
     }
+}
+
+/// The character before byte `i` of `text`.
+pub fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i)?.chars().next_back()
+}
+
+/// The number of characters of `s` that are not spaces.
+pub fn visible_len(s: &str) -> usize {
+    s.chars().filter(|&c| !is_space(c)).count()
 }
 
 /// Characters that are never text: control characters (but tab and newline), zero-width
@@ -92,11 +97,6 @@ pub fn is_invisible(c: char) -> bool {
 /// Opening quotation marks and brackets that enclose a name in normalized text.
 pub fn is_open_quote(c: char) -> bool {
     matches!(c, '“' | '‘' | '「' | '『' | '《')
-}
-
-/// Closing quotation marks and brackets that enclose a name in normalized text.
-pub fn is_close_quote(c: char) -> bool {
-    matches!(c, '”' | '’' | '」' | '』' | '》')
 }
 
 /// The value of a Chinese digit, including the financial forms (壹贰叁) and 两.
@@ -199,11 +199,6 @@ impl ByteSet {
             b += 1;
         }
         set
-    }
-
-    #[inline]
-    pub fn contains(&self, b: u8) -> bool {
-        self.0[b as usize]
     }
 
     /// The index of the first byte of `bytes` from `from` that is in the set.
@@ -505,6 +500,27 @@ pub fn count_bytes_swar(s: &[u8]) -> ByteCounts {
         spaces: spaces as usize + rest.spaces,
         tabs: tabs as usize + rest.tabs,
     }
+}
+
+/// The byte length of the longest prefix of `s` whose characters satisfy `f`.
+pub fn take_while_len(s: &str, f: impl Fn(char) -> bool) -> usize {
+    s.char_indices()
+        .find(|&(_, c)| !f(c))
+        .map_or(s.len(), |(i, _)| i)
+}
+
+/// The largest character boundary of `s` at or below `i`.
+pub fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The character at byte `i` of `text`, if `i` is on a boundary within it.
+pub fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?.chars().next()
 }
 
 #[cfg(test)]

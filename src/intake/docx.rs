@@ -17,8 +17,8 @@
 use std::borrow::Cow;
 
 use crate::error::{Error, Result};
+use crate::intake::markup::{attr, decode_entities, Token, Tokens};
 use crate::intake::MAX_INPUT_BYTES;
-use crate::markup::{attr, decode_entities, Token, Tokens};
 
 /// The most bytes one part of the archive may inflate to: the XML of the largest text the
 /// analyzer accepts, with room for its markup.

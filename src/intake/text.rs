@@ -1,45 +1,31 @@
-//! What a file is before it is text: its format (plain text, a web page, a Word
-//! document), the encoding of a text file, and refusals for what cannot be read (PDF,
-//! binary data, inputs over the size limit). [`read`] does all of it.
-//!
-//! Detection needs no decoding tables, so the browser build can run it and decode with
-//! its own `TextDecoder`: byte-order marks first, then UTF-8 validity, then GB18030 against
-//! Big5, told apart by the byte structure of each and by how many of the 1000 most frequent
-//! Chinese characters (`data/common.tsv`) each reading finds. A 30-character snippet is
-//! enough: a gov report in GBK read as Big5 gives mostly rare traditional characters.
+//! Text files: the encoding of their bytes (byte-order marks, UTF-8, UTF-16 without a
+//! mark, GB18030 against Big5 by byte structure and the most frequent characters), and the
+//! refusal of what is not text (PDF, old Word, other archives, binary data).
 
 use std::sync::OnceLock;
 
+use super::MAX_INPUT_BYTES;
 use crate::error::{Error, Result};
+use crate::names::named_enum;
 
-/// The largest input analyzed, in bytes of text. Larger inputs are refused with a message
-/// rather than freezing a browser tab.
-pub const MAX_INPUT_BYTES: usize = 64_000_000;
-
-/// A text encoding the analyzer reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Encoding {
-    Utf8,
-    Utf16Le,
-    Utf16Be,
-    /// GB18030 and its subsets GBK and GB2312.
-    Gb18030,
-    Big5,
+named_enum! {
+    /// A text encoding the analyzer reads, serialized as its WHATWG label.
+    #[non_exhaustive]
+    pub enum Encoding {
+        /// UTF-8, with or without a byte-order mark.
+        Utf8 = "utf-8",
+        /// UTF-16, little-endian.
+        Utf16Le = "utf-16le",
+        /// UTF-16, big-endian.
+        Utf16Be = "utf-16be",
+        /// GB18030 and its subsets GBK and GB2312.
+        Gb18030 = "gb18030",
+        /// Big5 (traditional Chinese).
+        Big5 = "big5",
+    }
 }
 
 impl Encoding {
-    /// The WHATWG label, as `TextDecoder` and encoding_rs take it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Encoding::Utf8 => "utf-8",
-            Encoding::Utf16Le => "utf-16le",
-            Encoding::Utf16Be => "utf-16be",
-            Encoding::Gb18030 => "gb18030",
-            Encoding::Big5 => "big5",
-        }
-    }
-
     /// The encoding a label names (`utf8`, `gbk`, `gb2312`, `big5-hkscs`, … any case).
     pub fn from_label(label: &str) -> Result<Encoding> {
         let l = label.trim().to_ascii_lowercase().replace('_', "-");
@@ -61,125 +47,6 @@ impl Encoding {
     }
 }
 
-/// What kind of file a report came in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Format {
-    /// Plain text.
-    Text,
-    /// A saved web page; its article text is analyzed (see [`crate::html`]).
-    Html,
-    /// A Word document; its paragraphs are analyzed (see [`crate::docx`]).
-    Docx,
-}
-
-impl Format {
-    /// The name reports give the format: `text`, `html` or `docx`.
-    pub fn label(self) -> &'static str {
-        match self {
-            Format::Text => "text",
-            Format::Html => "html",
-            Format::Docx => "docx",
-        }
-    }
-}
-
-/// A report read from a file: the text spans refer to, and how it was read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Document {
-    pub text: String,
-    /// The encoding of the file's text (UTF-8 for Word documents).
-    pub encoding: Encoding,
-    pub format: Format,
-}
-
-/// The format of a file, from its content and then its name (`report.htm`).
-pub fn sniff(name: &str, bytes: &[u8]) -> Format {
-    let extension = name
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    if bytes.starts_with(b"PK\x03\x04") {
-        // Word or not, the Word reader says what a ZIP archive is.
-        return Format::Docx;
-    }
-    if matches!(extension.as_str(), "html" | "htm" | "xhtml" | "shtml")
-        || crate::html::looks_like_html(bytes)
-    {
-        return Format::Html;
-    }
-    Format::Text
-}
-
-/// Reads a file: finds its format and encoding and returns its text, or says why it
-/// cannot be read. `decode` turns bytes in a legacy encoding (GB18030, Big5) into text;
-/// natively that is encoding_rs, in the browser `TextDecoder`. `encoding`, when given,
-/// overrides detection for text and web pages.
-pub fn read(
-    name: &str,
-    bytes: &[u8],
-    encoding: Option<Encoding>,
-    decode: impl Fn(&[u8], Encoding) -> Result<String>,
-) -> Result<Document> {
-    if bytes.len() > MAX_INPUT_BYTES {
-        return Err(Error::TooLarge {
-            bytes: bytes.len(),
-            limit: MAX_INPUT_BYTES,
-        });
-    }
-    let format = sniff(name, bytes);
-    if format == Format::Docx {
-        return Ok(Document {
-            text: crate::docx::extract(bytes)?,
-            encoding: Encoding::Utf8,
-            format,
-        });
-    }
-    let detected = match (encoding, format) {
-        (Some(e), _) => Detected::given(e, bytes),
-        (None, Format::Html) => match crate::html::charset(bytes) {
-            Some(e) => Detected::given(e, bytes),
-            None => detect(bytes)?,
-        },
-        (None, _) => detect(bytes)?,
-    };
-    let text = decode_with(&bytes[detected.bom..], detected.encoding, decode)?;
-    let text = if format == Format::Html {
-        crate::html::extract(&text)
-    } else {
-        text
-    };
-    Ok(Document {
-        text,
-        encoding: detected.encoding,
-        format,
-    })
-}
-
-/// Decodes UTF-8 and UTF-16 here, legacy encodings with `decode`; invalid bytes are an
-/// error, not replacement characters.
-fn decode_with(
-    bytes: &[u8],
-    encoding: Encoding,
-    decode: impl Fn(&[u8], Encoding) -> Result<String>,
-) -> Result<String> {
-    let invalid = || Error::Input {
-        message: format!("it is not valid {} text", encoding.label()),
-    };
-    match encoding {
-        Encoding::Utf8 => String::from_utf8(bytes.to_vec()).map_err(|_| invalid()),
-        Encoding::Utf16Le | Encoding::Utf16Be => {
-            if bytes.len() % 2 != 0 {
-                return Err(invalid());
-            }
-            utf16_chars(bytes, encoding == Encoding::Utf16Be)
-                .collect::<Result<String, _>>()
-                .map_err(|_| invalid())
-        }
-        _ => decode(bytes, encoding),
-    }
-}
-
 /// The characters of UTF-16 bytes (an odd last byte is left out), errors for unpaired
 /// surrogates.
 pub(crate) fn utf16_chars(
@@ -198,6 +65,7 @@ pub(crate) fn utf16_chars(
 /// The outcome of [`detect`]: the encoding and the length of its byte-order mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Detected {
+    /// The encoding of the text.
     pub encoding: Encoding,
     /// Bytes of byte-order mark to skip before decoding.
     pub bom: usize,
@@ -393,7 +261,7 @@ fn common_pairs() -> &'static CommonPairs {
             gb: Vec::new(),
             big5: Vec::new(),
         };
-        for line in include_str!("../data/common.tsv").lines() {
+        for line in include_str!("../../data/common.tsv").lines() {
             if line.starts_with('#') {
                 continue;
             }
@@ -497,7 +365,7 @@ mod tests {
             Encoding::Gb18030,
             Encoding::Big5,
         ] {
-            assert_eq!(Encoding::from_label(e.label()), Ok(e));
+            assert_eq!(Encoding::from_label(e.name()), Ok(e));
         }
     }
 }

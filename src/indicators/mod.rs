@@ -1,0 +1,364 @@
+//! Indicators: what the quantities of a report measure.
+//!
+//! From the [`Mention`]s of [`mod@crate::numbers`] and the sentences of [`crate::structure`]:
+//!
+//! - **comparisons**: a basis (`同比`, `比去年同期`, `较上年`), a direction (`下降`,
+//!   `增加`, `持平`) and the change (`5.8%`), or a result beyond a target
+//!   (`超省考核任务15天`);
+//! - **ranks**: a position among peers (`全市排名第2`, `居于全省第一`,
+//!   `在中心五城区排第x位`);
+//! - **indicators**: every other quantity, with a name read from the words around it
+//!   (`优良天数为287天` → 优良天数, `配发50个垃圾桶` → 配发垃圾桶), the standard metric it
+//!   is an instance of, a category and the section it sits in.
+//!
+//! Comparisons and ranks point to the indicator they qualify: the nearest one before them in
+//! the same sentence.
+
+use crate::lexicon::{Category, Direction, Lexicon};
+use crate::meta::MetaFound;
+use crate::numbers::{Mention, Role};
+use crate::span::{Normalized, Span};
+
+mod categories;
+mod comparisons;
+mod linking;
+mod naming;
+mod ranks;
+mod tables;
+
+use crate::structure::Structure;
+use categories::{keyword_category, metric_in, section_facts};
+use comparisons::find_comparisons;
+use naming::{index_name_before, name_of, Memo};
+use ranks::find_ranks;
+
+/// A quantity that states a fact of the report.
+#[derive(Debug, Clone)]
+pub struct IndicatorFound {
+    /// Index into the mentions.
+    pub mention: usize,
+    pub name: String,
+    /// Where the name was read (the words before and after the number).
+    pub name_span: Span<Normalized>,
+    /// The standard indicator this is an instance of (优良天数, PM2.5浓度), if recognised.
+    pub metric: Option<String>,
+    pub category: Category,
+    pub section: Option<usize>,
+    pub sentence: Span<Normalized>,
+    pub comparison: Option<usize>,
+    pub rank: Option<usize>,
+    /// A number without a unit that an index name introduces (水环境质量指数3.2640).
+    pub unitless: bool,
+    /// A goal rather than a result (力争…控制在35微克/立方米以内).
+    pub target: bool,
+}
+
+/// A change against a basis.
+#[derive(Debug, Clone)]
+pub struct ComparisonFound {
+    pub span: Span<Normalized>,
+    /// What changed, when the comparison's clause names it (臭氧浓度|与上年相比上升4.1%).
+    pub subject: Option<String>,
+    pub basis: Option<String>,
+    pub direction: Direction,
+    /// Index into the mentions of the change, if stated.
+    pub mention: Option<usize>,
+    pub indicator: Option<usize>,
+}
+
+/// A position among peers.
+#[derive(Debug, Clone)]
+pub struct RankFound {
+    pub span: Span<Normalized>,
+    pub scope: Option<String>,
+    /// Index into the mentions of the ordinal.
+    pub mention: usize,
+    /// What is ranked, when the rank's clause names it.
+    pub subject: Option<String>,
+    pub indicator: Option<usize>,
+}
+
+/// Everything this stage finds.
+#[derive(Debug, Clone, Default)]
+pub struct Findings {
+    pub indicators: Vec<IndicatorFound>,
+    pub comparisons: Vec<ComparisonFound>,
+    pub ranks: Vec<RankFound>,
+}
+
+fn chars_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Finds indicators, comparisons and ranks.
+pub fn find(
+    text: &str,
+    structure: &Structure,
+    meta: &MetaFound,
+    mentions: &[Mention],
+    lex: &Lexicon,
+) -> Findings {
+    let mut used = vec![false; mentions.len()];
+    let mut f = Findings::default();
+    find_comparisons(
+        text,
+        structure,
+        mentions,
+        lex,
+        &mut used,
+        &mut f.comparisons,
+    );
+    find_ranks(text, structure, mentions, lex, &mut used, &mut f.ranks);
+
+    let plan_document = matches!(meta.kind.as_deref(), Some("计划" | "要点" | "方案"));
+    let sections = section_facts(structure, lex);
+    let memo = Memo::default();
+    // (sentence start, A part, name) of the last indicator
+    let mut last: Option<(usize, String, String)> = None;
+    for (k, m) in mentions.iter().enumerate() {
+        if used[k] {
+            continue;
+        }
+        let sentence = structure.sentence_at(m.span.start).unwrap_or(m.span);
+        let unitless = m.role == Role::Bare && index_name_before(text, sentence.start, m, lex);
+        if m.role != Role::Quantity && !unitless {
+            continue;
+        }
+        // the previous indicator of the sentence, for list items without words of their own
+        let previous = last.as_ref().filter(|p| p.0 == sentence.start);
+        let (mut name, a_part, name_span) = name_of(
+            text,
+            sentence,
+            k,
+            mentions,
+            previous.map(|p| p.1.as_str()),
+            &memo,
+            lex,
+        );
+        // Ⅰ～Ⅲ类水质断面11个，占91.7%: a share of what was just counted
+        let before = text[..m.span.start].trim_end_matches(' ');
+        let share = before.ends_with('占') || before.ends_with("占比");
+        if share {
+            let before = &text[clause_start(text, sentence.start, before.len())..before.len()];
+            let before = before.trim_start_matches(' ');
+            let base = if name.is_empty() || before == "占" || before == "占比" {
+                previous.map_or(String::new(), |p| p.2.clone())
+            } else {
+                name.clone()
+            };
+            name = format!("{}占比", base.trim_end_matches("占比"));
+        }
+        if !a_part.is_empty() || !name.is_empty() {
+            let a_keep = if a_part.is_empty() {
+                previous.map_or(String::new(), |p| p.1.clone())
+            } else {
+                a_part
+            };
+            last = Some((sentence.start, a_keep, name.clone()));
+        }
+        let section = structure.section_at(m.span.start);
+        let plan = plan_document || section.is_some_and(|s| sections[s].plan);
+        let target = is_target(text, sentence.start, m.span.start, plan, lex);
+        let metric = metric_in(&name, lex);
+        let category = metric
+            .as_ref()
+            .map(|(_, c)| *c)
+            .filter(|&c| c != Category::Other)
+            .or_else(|| keyword_category(&name, lex))
+            .or_else(|| section.and_then(|s| sections[s].category))
+            .unwrap_or(Category::Other);
+        let metric = metric.map(|(n, _)| n);
+        f.indicators.push(IndicatorFound {
+            mention: k,
+            name,
+            name_span,
+            metric,
+            category,
+            section,
+            sentence,
+            comparison: None,
+            rank: None,
+            unitless,
+            target,
+        });
+    }
+
+    linking::link(text, structure, mentions, lex, &mut f);
+    f
+}
+
+/// Whether the words of the clause before `pos` make its quantity a goal (力争, 确保), or
+/// the document or section is a plan (工作要点, 二、工作计划, 下一步打算).
+fn is_target(text: &str, sentence_start: usize, pos: usize, plan: bool, lex: &Lexicon) -> bool {
+    let before = &text[clause_start(text, sentence_start, pos)..pos];
+    plan || before
+        .char_indices()
+        .any(|(i, c)| lex.target_cue.may_start(c) && lex.target_cue.longest_at(before, i).is_some())
+}
+
+/// How far back a clause or a name is looked for, in bytes: names are short, and a bound
+/// keeps the work linear on pathological lines without punctuation.
+const WINDOW: usize = 360;
+
+/// Whether only 和, 及, 与 or 、 stands between two items of a list.
+fn separates_items(between: &str) -> bool {
+    matches!(between.trim_matches(' '), "和" | "及" | "与" | "、")
+}
+
+/// Where the clause holding `pos` ends within its sentence.
+fn clause_end(text: &str, sentence_end: usize, pos: usize) -> usize {
+    text[pos..sentence_end]
+        .find(['，', '；', '：', '。', '！', '？', ',', ';', '\n', '\t'])
+        .map_or(sentence_end, |i| pos + i)
+}
+
+/// Where the clause holding `pos` starts within its sentence (at most [`WINDOW`] back).
+fn clause_start(text: &str, sentence_start: usize, pos: usize) -> usize {
+    let from = crate::text::chars::floor_boundary(text, pos.saturating_sub(WINDOW))
+        .max(sentence_start)
+        .min(pos);
+    text[from..pos]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '，' | '；' | '：' | '。' | '！' | '？' | ',' | '\t'))
+        .map_or(from, |(i, c)| from + i + c.len_utf8())
+}
+
+/// 分别: respectively.
+const RESPECTIVELY: &str = "分别";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    struct Run {
+        text: String,
+        mentions: Vec<Mention>,
+        f: Findings,
+    }
+
+    fn run(t: &str) -> Run {
+        let lex = Lexicon::builtin();
+        let n = normalize(t, lex);
+        let s = crate::structure::analyze(&n.text, lex);
+        let meta = crate::meta::extract(&n.text, &s, lex);
+        let mentions = crate::numbers::find(&n.text, &s.label_spans(), lex);
+        let f = find(&n.text, &s, &meta, &mentions, lex);
+        Run {
+            text: n.text,
+            mentions,
+            f,
+        }
+    }
+
+    #[track_caller]
+    fn assert_name(t: &str, quantity: &str, name: &str) {
+        let r = run(t);
+        let found: Vec<(String, &str)> =
+            r.f.indicators
+                .iter()
+                .map(|i| (i.name.clone(), r.mentions[i.mention].span.slice(&r.text)))
+                .collect();
+        assert!(
+            found.iter().any(|(n, q)| *q == quantity && n == name),
+            "{t}: {found:?}"
+        );
+    }
+
+    #[test]
+    fn names() {
+        assert_name(
+            "全年实现优良天数326天，超省考核任务15天。",
+            "326天",
+            "实现优良天数",
+        );
+        assert_name(
+            "关闭淘汰落后产能和“散乱污”企业10家、治理7家。",
+            "10家",
+            "关闭淘汰落后产能和“散乱污”企业",
+        );
+        assert_name(
+            "关闭淘汰落后产能和“散乱污”企业10家、治理7家。",
+            "7家",
+            "治理",
+        );
+        assert_name(
+            "多方筹措奖金10万元，为社区建成了4座垃圾收集转运站，配发50个垃圾桶。",
+            "4座",
+            "建成垃圾收集转运站",
+        );
+        assert_name(
+            "多方筹措奖金10万元，为社区建成了4座垃圾收集转运站，配发50个垃圾桶。",
+            "50个",
+            "配发垃圾桶",
+        );
+        assert_name(
+            "全区PM2.5浓度为34.2微克/立方米，同比下降5.8%。",
+            "34.2微克/立方米",
+            "全区PM2.5浓度",
+        );
+        assert_name(
+            "推动清洁能源替代，13家企业完成原辅料源头替代。",
+            "13家",
+            "企业完成原辅料源头替代",
+        );
+        assert_name("11个国省考断面10个达标，10个优Ⅲ。", "10个", "达标");
+        assert_name(
+            "已完成排污口采样，其中270个排污口完成整治。",
+            "270个",
+            "排污口",
+        );
+    }
+
+    #[test]
+    fn comparisons() {
+        let r = run("全区PM2.5浓度为34.2微克/立方米，同比2020年下降5.8%；优良天数为287天，比去年同期增加xx天，与20xx年同比无明显变化。全年实现优良天数326天，超省考核任务15天。");
+        let c: Vec<(&str, Direction)> =
+            r.f.comparisons
+                .iter()
+                .map(|c| (c.span.slice(&r.text), c.direction))
+                .collect();
+        assert_eq!(
+            c,
+            vec![
+                ("同比2020年下降5.8%", Direction::Down),
+                ("比去年同期增加xx天", Direction::Up),
+                ("同比无明显变化", Direction::Flat),
+                ("超省考核任务15天", Direction::Up),
+            ]
+        );
+        // the change is not an indicator of its own; the comparison points to its indicator
+        assert_eq!(r.f.indicators.len(), 3);
+        assert_eq!(r.f.comparisons[0].indicator, Some(0));
+    }
+
+    #[test]
+    fn ranks() {
+        let r = run("优良率为78.6%，全市排名第2；水环境质量居于全省第一，固定污染源清理整顿进展全省第一。空气质量综合指数在中心五城区排第x位。完成第三批创建。");
+        let ranks: Vec<(&str, Option<&str>)> =
+            r.f.ranks
+                .iter()
+                .map(|x| (x.span.slice(&r.text), x.scope.as_deref()))
+                .collect();
+        assert_eq!(
+            ranks,
+            vec![
+                ("全市排名第2", Some("全市")),
+                ("居于全省第一", Some("全省")),
+                ("全省第一", Some("全省")),
+                ("在中心五城区排第x位", Some("中心五城区")),
+            ]
+        );
+        assert_eq!(r.f.ranks[0].indicator, Some(0));
+        assert_eq!(r.f.ranks[1].subject.as_deref(), Some("水环境质量"));
+    }
+
+    #[test]
+    fn unitless_index() {
+        let r = run("1-5月安康市城市水环境质量指数3.2640，全省排名第一。");
+        assert_eq!(r.f.indicators.len(), 1);
+        assert!(r.f.indicators[0].unitless);
+        assert_eq!(r.f.indicators[0].metric.as_deref(), Some("水环境质量指数"));
+    }
+}

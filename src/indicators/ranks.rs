@@ -1,0 +1,116 @@
+//! Ranks: a position among peers (`全市排名第2`, `居于全省第一`, `在中心五城区排第x位`).
+
+use super::naming::trim_name;
+use super::{chars_len, clause_start, RankFound};
+use crate::lexicon::Lexicon;
+use crate::numbers::{Mention, MentionKind, Role};
+use crate::span::Span;
+use crate::structure::Structure;
+
+pub(super) fn find_ranks(
+    text: &str,
+    structure: &Structure,
+    mentions: &[Mention],
+    lex: &Lexicon,
+    used: &mut [bool],
+    out: &mut Vec<RankFound>,
+) {
+    for (k, m) in mentions.iter().enumerate() {
+        if m.kind != MentionKind::Ordinal || used[k] || m.role == Role::Label {
+            continue;
+        }
+        // 第N, 第N位, 第N名: not 第三批, 第二季度
+        let tail = &text[m.number.end..m.span.end];
+        if !(tail.is_empty() || tail == "位" || tail == "名")
+            || !m.span.slice(text).starts_with('第')
+        {
+            continue;
+        }
+        let Some(sentence) = structure.sentence_at(m.span.start) else {
+            continue;
+        };
+        let cs = clause_start(text, sentence.start, m.span.start);
+        let Some((start, scope)) = rank_context(text, cs, m.span.start, lex) else {
+            continue;
+        };
+        used[k] = true;
+        // the numbers of the scope (全省13个设区市) belong to the rank
+        let first = mentions.partition_point(|o| o.span.start < start);
+        for j in first..k {
+            if mentions[j].span.end <= m.span.start {
+                used[j] = true;
+            }
+        }
+        let subject = {
+            let s = trim_name(&text[cs..start], lex);
+            (!s.is_empty()).then_some(s)
+        };
+        out.push(RankFound {
+            span: Span::new(start, m.span.end),
+            scope: scope.map(|(a, b)| text[a..b].trim_end_matches(['中', '内', '里']).to_string()),
+            mention: k,
+            subject,
+            indicator: None,
+        });
+    }
+}
+
+/// The words that make `第N` at `pos` a rank, within the clause starting at `cs`: where
+/// they start and the scope's span. `排名全省第二`, `全市排名第2`, `进展全省第一`,
+/// `在全省13个设区市中排名第3位`, `排名全国168个重点城市第45位`.
+fn rank_context(
+    text: &str,
+    cs: usize,
+    pos: usize,
+    lex: &Lexicon,
+) -> Option<(usize, Option<(usize, usize)>)> {
+    let within = |len: usize, at: usize| at >= cs + len;
+    // a scope word right before: [verb] 全省 第N
+    if let Some((len, _)) = lex
+        .rank_scope
+        .longest_ending_at(text, pos)
+        .filter(|&(l, _)| within(l, pos))
+    {
+        let s = pos - len;
+        let start = lex
+            .rank_verb
+            .longest_ending_at(text, s)
+            .filter(|&(l, _)| within(l, s))
+            .map_or(s, |(l, _)| s - l);
+        return Some((start, Some((s, pos))));
+    }
+    // a verb right before: 全市 排名 第N, 在…中 排名 第N, 排 第N
+    if let Some((vlen, _)) = lex
+        .rank_verb
+        .longest_ending_at(text, pos)
+        .filter(|&(l, _)| within(l, pos))
+    {
+        let v = pos - vlen;
+        if let Some((len, _)) = lex
+            .rank_scope
+            .longest_ending_at(text, v)
+            .filter(|&(l, _)| within(l, v))
+        {
+            return Some((v - len, Some((v - len, v))));
+        }
+        if let Some(z) = text[cs..v].rfind('在') {
+            let zs = cs + z;
+            let inner = zs + '在'.len_utf8();
+            if (1..=16).contains(&chars_len(&text[inner..v])) {
+                return Some((zs, Some((inner, v))));
+            }
+        }
+        return Some((v, None));
+    }
+    // a verb a little before, the scope between: 排名全国168个重点城市第45位
+    let before = &text[cs..pos];
+    let (vi, vlen) = before
+        .char_indices()
+        .filter_map(|(i, _)| lex.rank_verb.longest_at(before, i).map(|(l, _)| (i, l)))
+        .rfind(|&(i, l)| {
+            let between = &before[i + l..];
+            (2..=16).contains(&chars_len(between)) && !between.contains(['，', '、', '；'])
+        })?;
+    let v = cs + vi;
+    Some((v, Some((v + vlen, pos))))
+}

@@ -1,0 +1,134 @@
+//! What web pages and converted PDFs add to a report: junk lines (navigation, share
+//! buttons), page numbers, separators, bracketed watermarks and Markdown markers.
+
+use super::RemovedKind;
+use crate::lexicon::Lexicon;
+use crate::text::chars::{char_at, is_invisible, is_space};
+
+pub(super) fn is_page_number(s: &str) -> bool {
+    let t: String = s.chars().filter(|&c| !is_space(c)).collect();
+    if let Some(inner) = t.strip_prefix('第') {
+        let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+        return digits > 0 && inner[digits..].starts_with('页');
+    }
+    let dashes = |c: char| matches!(c, '-' | '—' | '–' | '－');
+    let core = t.trim_matches(dashes);
+    let has_dash = core.len() < t.len();
+    let digits = !core.is_empty() && core.bytes().all(|b| b.is_ascii_digit()) && core.len() <= 4;
+    let fraction = core.split_once('/').is_some_and(|(a, b)| {
+        !a.is_empty() && !b.is_empty() && (a.bytes().chain(b.bytes())).all(|x| x.is_ascii_digit())
+    });
+    (digits && has_dash) || (fraction && t.len() <= 9)
+}
+
+/// Classifies a line's content: junk to drop whole, or `None` to keep.
+pub(super) fn junk_kind(content: &str, lex: &Lexicon) -> Option<RemovedKind> {
+    if content.chars().all(|c| !c.is_alphanumeric()) {
+        return Some(RemovedKind::Separator);
+    }
+    // junk is short: a phrase and at most a dozen other characters
+    if content.len() > 240 {
+        return None;
+    }
+    if content.len() <= 40 && is_page_number(content) {
+        return Some(RemovedKind::PageNumber);
+    }
+    let chars = content.chars().count();
+    if let Some((s, e, _)) = lex.junk_line.find(content) {
+        let rest = content[..s]
+            .chars()
+            .chain(content[e..].chars())
+            .filter(|c| c.is_alphanumeric())
+            .count();
+        if rest <= 12 {
+            return Some(RemovedKind::WebJunk);
+        }
+    }
+    if chars <= 60 && lex.junk_prefix.starts(content) {
+        return Some(RemovedKind::WebJunk);
+    }
+    None
+}
+
+/// Bracketed watermark fragments inside a line: `（ wWw.x.cOm 转载请注明 ）`.
+pub(super) fn inline_junk(
+    text: &str,
+    start: usize,
+    end: usize,
+    lex: &Lexicon,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let line = &text[start..end];
+    // spaces inside a phrase (转载  请注明) are dropped by this stage: match without them
+    // (the character stage left only ASCII spaces)
+    fn spaceless(s: &str) -> std::borrow::Cow<'_, str> {
+        if s.contains(' ') {
+            std::borrow::Cow::Owned(s.split(' ').collect())
+        } else {
+            std::borrow::Cow::Borrowed(s)
+        }
+    }
+    // the line's brackets are found by one pass over its bytes; each bracket's content is
+    // then matched against the phrases (short: scanning the whole line for each phrase
+    // costs more)
+    let brackets: [&[u8]; 4] = [b"(", b"[", "（".as_bytes(), "【".as_bytes()];
+    let mut i = 0;
+    while let Some(open) = crate::text::chars::find_any_seq(line.as_bytes(), i, brackets) {
+        let oc = char_at(line, open).unwrap_or('(');
+        let close_c = match oc {
+            '（' => '）',
+            '(' => ')',
+            '【' => '】',
+            _ => ']',
+        };
+        let inner_start = open + oc.len_utf8();
+        // a watermark is short: look for its close within 60 characters, not counting
+        // spaces (which the next stage drops; found by fuzzing)
+        let mut seen = 0;
+        let close = line[inner_start..]
+            .char_indices()
+            .take(4096)
+            .take_while(|&(_, c)| {
+                seen += usize::from(!is_space(c));
+                seen <= 61
+            })
+            .find(|&(_, c)| c == close_c)
+            .map(|(rel, _)| inner_start + rel);
+        let Some(close) = close else {
+            i = inner_start;
+            continue;
+        };
+        let inner = &line[inner_start..close];
+        if lex.junk_inline.find(&spaceless(inner)).is_some() {
+            // take the spaces before the fragment too
+            let mut s = open;
+            while let Some(c) = line[..s].chars().next_back().filter(|&c| is_space(c)) {
+                s -= c.len_utf8();
+            }
+            out.push((start + s, start + close + close_c.len_utf8()));
+        }
+        i = close + close_c.len_utf8();
+    }
+    out
+}
+
+/// Markdown and web markers at the start of a line (`--`, `##`, `* `, `> `, `- * `).
+pub(super) fn leading_marker(content: &str) -> usize {
+    let mut cut = 0;
+    loop {
+        let rest = &content[cut..];
+        let n = rest
+            .bytes()
+            .take_while(|b| matches!(b, b'-' | b'=' | b'#' | b'*' | b'>' | b'~'))
+            .count();
+        if n == 0 || rest[n..].starts_with(|c: char| c.is_ascii_digit()) {
+            return cut;
+        }
+        let after = &rest[n..];
+        cut += n
+            + (after.len()
+                - after
+                    .trim_start_matches(|c: char| is_space(c) || is_invisible(c))
+                    .len());
+    }
+}

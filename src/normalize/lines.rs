@@ -1,0 +1,471 @@
+//! Stage 2 of normalization, line by line: junk lines and watermarks dropped, one
+//! paragraph a line, lines broken inside a sentence rejoined, spaces next to Chinese text
+//! dropped (see [the module](super)).
+
+use super::junk::{inline_junk, junk_kind, leading_marker};
+use super::offsets::{MapBuilder, OffsetMap};
+use super::RemovedKind;
+use crate::lexicon::Lexicon;
+use crate::span::{Original, Span};
+use crate::text::chars::{char_at, ends_sentence, is_cjk, is_space};
+use crate::text::labels::parse_label;
+
+/// What the line stage removed, in the coordinates of its input.
+#[derive(Debug, Clone, Copy)]
+pub struct RemovedInLine {
+    pub kind: RemovedKind,
+    pub span: Span<Original>,
+}
+
+/// The output of the line stage.
+#[derive(Debug)]
+pub struct LinesFolded {
+    pub text: String,
+    pub map: OffsetMap,
+    pub removed: Vec<RemovedInLine>,
+    pub rejoined: Vec<Span<Original>>,
+    /// Output positions where characters got new neighbours: joins, cuts, and line starts
+    /// after dropped lines.
+    pub seams: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+struct Line {
+    /// Content range (without the surrounding white space) in the stage's input.
+    start: usize,
+    end: usize,
+    /// Ranges inside the content to drop (junk fragments, leading markers).
+    cuts: Vec<(usize, usize, Option<RemovedKind>)>,
+    facts: LineFacts,
+}
+
+fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = &text[start..end];
+    let lead = s.len()
+        - s.trim_start_matches(|c: char| is_space(c) || c == '\t')
+            .len();
+    let trail = s.len() - s.trim_end_matches(|c: char| is_space(c) || c == '\t').len();
+    if lead == s.len() {
+        return (start, start);
+    }
+    (start + lead, end - trail)
+}
+
+/// What the line stage needs to know of a line, read in one pass over its bytes.
+#[derive(Debug, Clone, Copy, Default)]
+struct LineFacts {
+    /// Holds a space of any width (but a tab).
+    space: bool,
+    tab: bool,
+    /// Holds Chinese sentence punctuation: ，。；！？、
+    prose: bool,
+    /// Characters that are not spaces.
+    visible: usize,
+}
+
+impl LineFacts {
+    /// The facts of a line of the character stage's output, where every space is an ASCII
+    /// space (the other spaces were folded to it).
+    fn of(s: &str) -> Self {
+        let c = crate::text::chars::count_bytes(s.as_bytes());
+        let prose = s
+            .chars()
+            .any(|c| matches!(c, '，' | '。' | '、' | '；' | '！' | '？'));
+        LineFacts {
+            space: c.spaces > 0,
+            tab: c.tabs > 0,
+            prose,
+            visible: c.chars - c.spaces - c.tabs,
+        }
+    }
+}
+
+/// Whether a line is structure that must start on its own line.
+fn is_structural(s: &str, lex: &Lexicon) -> bool {
+    if parse_label(s).is_some() || lex.footer.starts(s) {
+        return true;
+    }
+    // a date line or a short line ending in an organisation (a signature)
+    let n = s.chars().count();
+    n <= 20 && (s.ends_with('日') || lex.org_suffix.longest_ending_at(s, s.len()).is_some())
+}
+
+/// What the join decision needs to know of the line built so far, kept up to date as lines
+/// are appended (a PDF can break one paragraph into thousands of lines).
+#[derive(Debug, Default)]
+struct Acc {
+    /// The paragraph opens with a heading label.
+    labelled: bool,
+    /// Its last two characters, for how it ends.
+    last: Option<char>,
+    before_last: Option<char>,
+    prose: bool,
+    tab: bool,
+    visible: usize,
+}
+
+impl Acc {
+    fn new(s: &str, f: LineFacts) -> Self {
+        let mut a = Acc {
+            labelled: parse_label(s).is_some(),
+            ..Acc::default()
+        };
+        a.extend(s, f);
+        a
+    }
+
+    /// Appends `s`, whose facts are `f` (those of its line: cuts and spaces do not change
+    /// whether it is prose or has a tab, and a count of visible characters is the same).
+    fn extend(&mut self, s: &str, f: LineFacts) {
+        self.prose |= f.prose;
+        self.tab |= f.tab;
+        self.visible += f.visible;
+        let mut rev = s.chars().rev();
+        match (rev.next(), rev.next()) {
+            (Some(l), Some(b)) => (self.last, self.before_last) = (Some(l), Some(b)),
+            (Some(l), None) => (self.last, self.before_last) = (Some(l), self.last),
+            _ => {}
+        }
+    }
+
+    /// Whether the paragraph so far ends a sentence (or a list intro).
+    fn ends_complete(&self) -> bool {
+        match self.last {
+            None => true,
+            Some(c) if ends_sentence(c) || c == '：' || c == '…' => true,
+            Some('”' | '’' | '）' | '》' | '」') => self
+                .before_last
+                .is_some_and(|c| ends_sentence(c) || c == '…'),
+            _ => false,
+        }
+    }
+}
+
+/// A line cannot start with closing or continuing punctuation: it continues the one before.
+fn opens_with_closing(s: &str) -> bool {
+    s.starts_with([
+        '，', '、', '。', '；', '：', '！', '？', '）', '》', '”', '’', '%',
+    ])
+}
+
+/// Whether the line built so far continues into `next` (`next_tab`: whether it holds a tab).
+fn continues(prev: &Acc, next: &str, next_tab: bool, lex: &Lexicon) -> bool {
+    if prev.tab || next_tab {
+        return false;
+    }
+    let (Some(last), Some(first)) = (prev.last, next.chars().next()) else {
+        return false;
+    };
+    if opens_with_closing(next) {
+        return true;
+    }
+    if is_structural(next, lex) {
+        return false;
+    }
+    // a line cannot end inside an opening bracket or after a comma
+    if matches!(last, '，' | '、' | '（' | '“' | '《') {
+        return true;
+    }
+    // 6\n月1日, 1314\n个: a number split from its unit
+    if last.is_ascii_digit()
+        && (matches!(
+            first,
+            '年' | '月' | '日' | '号' | '时' | '万' | '亿' | '余' | '多'
+        ) || lex.units.longest_at(next, 0).is_some())
+    {
+        return true;
+    }
+    // 一\n是: an enumeration split from its 是
+    if first == '是' && crate::text::chars::chinese_digit(last).is_some() {
+        return true;
+    }
+    // a long line of prose that stops in the middle of a sentence
+    prev.prose && !prev.labelled && prev.visible >= 25 && !prev.ends_complete()
+}
+
+/// Stage 2: lines. See the module documentation.
+pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
+    let mut removed = Vec::new();
+    let mut kept: Vec<Line> = Vec::with_capacity(text.len() / 128);
+    let mut start = 0;
+    while start <= text.len() {
+        let end =
+            crate::text::chars::find_byte(text.as_bytes(), start, b'\n').unwrap_or(text.len());
+        let (cs, ce) = trim_range(text, start, end);
+        if cs < ce {
+            // watermarks first, so that the rest of the line is judged as it will stand
+            let watermarks = inline_junk(text, cs, ce, lex);
+            let junk = if watermarks.is_empty() {
+                junk_kind(&text[cs..ce], lex)
+            } else {
+                let mut rest = String::new();
+                let mut pos = cs;
+                for &(s, e) in &watermarks {
+                    rest.push_str(&text[pos..s]);
+                    pos = e;
+                }
+                rest.push_str(&text[pos..ce]);
+                let rest = rest.trim_matches(|c: char| is_space(c));
+                if rest.is_empty() {
+                    Some(RemovedKind::Watermark)
+                } else {
+                    junk_kind(rest, lex)
+                }
+            };
+            if let Some(kind) = junk {
+                removed.push(RemovedInLine {
+                    kind,
+                    span: Span::new(cs, ce),
+                });
+            } else {
+                let mut cuts = Vec::new();
+                // a marker (--, ##) may stand after a watermark that opens the line
+                let mut text_start = cs;
+                for (s, e) in watermarks {
+                    removed.push(RemovedInLine {
+                        kind: RemovedKind::Watermark,
+                        span: Span::new(s, e),
+                    });
+                    // a watermark that opens the line takes the white space after it along
+                    let mut e = e;
+                    if s <= text_start {
+                        while let Some(c) = char_at(text, e).filter(|&c| is_space(c) && e < ce) {
+                            e += c.len_utf8();
+                        }
+                        text_start = e;
+                    }
+                    cuts.push((s, e, Some(RemovedKind::Watermark)));
+                }
+                let lead = leading_marker(&text[text_start..ce]);
+                if lead > 0 && text_start + lead < ce {
+                    let at = cuts.partition_point(|c| c.0 < text_start);
+                    cuts.insert(at, (text_start, text_start + lead, None));
+                }
+                // cuts in order, overlapping ones merged
+                cuts.sort_by_key(|c| c.0);
+                let mut merged: Vec<(usize, usize, Option<RemovedKind>)> =
+                    Vec::with_capacity(cuts.len());
+                for c in cuts {
+                    match merged.last_mut() {
+                        Some(last) if c.0 <= last.1 => last.1 = last.1.max(c.1),
+                        _ => merged.push(c),
+                    }
+                }
+                let line = Line {
+                    start: cs,
+                    end: ce,
+                    cuts: merged,
+                    facts: LineFacts::of(&text[cs..ce]),
+                };
+                if visible_after_cuts(text, &line) {
+                    kept.push(line);
+                }
+            }
+        }
+        if end == text.len() {
+            break;
+        }
+        start = end + 1;
+    }
+
+    // which lines continue the one before: first the lines that open with closing
+    // punctuation, which always continue; then, between the units these make, the rules that
+    // read the next unit's content (so a decision never changes once the units are joined)
+    let contents: Vec<_> = kept.iter().map(|l| cleaned(text, l)).collect();
+    let mut joined = vec![false; kept.len()];
+    for k in 1..kept.len() {
+        joined[k] = opens_with_closing(&contents[k])
+            && !contents[k].contains('\t')
+            && !contents[k - 1].contains('\t');
+    }
+    let mut acc = Acc::default();
+    let mut k = 0;
+    while k < kept.len() {
+        let unit_end = joined_run_end(&joined, k);
+        let unit: std::borrow::Cow<str> = if unit_end == k + 1 {
+            std::borrow::Cow::Borrowed(&*contents[k])
+        } else {
+            std::borrow::Cow::Owned(contents[k..unit_end].concat())
+        };
+        // the facts of what the lines keep (a watermark cut away does not count)
+        let facts = (k..unit_end).fold(LineFacts::default(), |a, j| {
+            let l = if kept[j].cuts.is_empty() {
+                kept[j].facts
+            } else {
+                LineFacts::of(&contents[j])
+            };
+            LineFacts {
+                space: a.space || l.space,
+                tab: a.tab || l.tab,
+                prose: a.prose || l.prose,
+                visible: a.visible + l.visible,
+            }
+        });
+        if k > 0 && continues(&acc, &unit, facts.tab, lex) {
+            joined[k] = true;
+            acc.extend(&unit, facts);
+        } else {
+            acc = Acc::new(&unit, facts);
+        }
+        k = unit_end;
+    }
+
+    let mut b = MapBuilder::with_capacity(text.len());
+    let mut rejoined = Vec::new();
+    let mut seams = Vec::new();
+    let mut k = 0;
+    while k < kept.len() {
+        // one output line: kept[k] and the lines that continue it
+        let group_end = joined_run_end(&joined, k);
+        let group = &kept[k..group_end];
+        let prose = group.iter().any(|l| l.facts.prose);
+        let from = if k == 0 { 0 } else { kept[k - 1].end };
+        if k > 0 {
+            // keep the first line break between two paragraphs
+            let nl = text[from..].find('\n').map_or(from, |x| from + x);
+            b.delete(from, nl);
+            b.copy(nl, "\n");
+            // (dropped lines are no seam: a line starts after a line break either way)
+            b.delete(nl + 1, group[0].start);
+        } else {
+            b.delete(0, group[0].start);
+        }
+        for (j, line) in group.iter().enumerate() {
+            if j > 0 {
+                let prev_end = group[j - 1].end;
+                b.delete(prev_end, line.start);
+                rejoined.push(Span::new(prev_end, line.start));
+                seams.push(b.as_str().len());
+            }
+            if !line.cuts.is_empty() {
+                seams.push(b.as_str().len());
+            }
+            emit_line(&mut b, text, line, prose, j == 0, lex);
+            if !line.cuts.is_empty() {
+                seams.push(b.as_str().len());
+            }
+        }
+        k = group_end;
+    }
+    let last = kept.last().map_or(0, |l| l.end);
+    b.delete(last, text.len());
+    let (out, map) = b.finish(text.len());
+    LinesFolded {
+        text: out,
+        map,
+        removed,
+        rejoined,
+        seams,
+    }
+}
+
+fn visible_after_cuts(text: &str, line: &Line) -> bool {
+    let mut pos = line.start;
+    for &(s, e, _) in &line.cuts {
+        if text[pos..s].chars().any(|c| !is_space(c)) {
+            return true;
+        }
+        pos = e;
+    }
+    text[pos..line.end].chars().any(|c| !is_space(c))
+}
+
+/// The end of the run of lines starting at `k`: `k` and the lines joined to the one before.
+fn joined_run_end(joined: &[bool], k: usize) -> usize {
+    k + 1 + joined[k + 1..].iter().take_while(|&&j| j).count()
+}
+
+/// The line's content with its cuts applied and spaces dropped (for join decisions).
+fn cleaned<'t>(text: &'t str, line: &Line) -> std::borrow::Cow<'t, str> {
+    let content = &text[line.start..line.end];
+    if line.cuts.is_empty() && !line.facts.space {
+        return std::borrow::Cow::Borrowed(content);
+    }
+    // the character stage left only ASCII spaces
+    let mut s = String::with_capacity(content.len());
+    let mut pos = line.start;
+    for &(a, e, _) in &line.cuts {
+        text[pos..a].split(' ').for_each(|p| s.push_str(p));
+        pos = e;
+    }
+    text[pos..line.end].split(' ').for_each(|p| s.push_str(p));
+    std::borrow::Cow::Owned(s)
+}
+
+/// Writes a line's content: cuts dropped, and spaces next to Chinese text dropped (in prose
+/// everywhere, elsewhere only between Chinese and Latin or digits).
+fn emit_line(
+    b: &mut MapBuilder,
+    text: &str,
+    line: &Line,
+    prose: bool,
+    first_in_group: bool,
+    lex: &Lexicon,
+) {
+    let content = &text[line.start..line.end];
+    if line.cuts.is_empty() && !line.facts.space {
+        b.copy(line.start, content);
+        return;
+    }
+    // what to drop, in order: the cuts, and the runs of spaces next to Chinese text
+    let mut drops: Vec<(usize, usize)> = line.cuts.iter().map(|&(s, e, _)| (s, e)).collect();
+    if line.facts.space {
+        // a line-initial number label keeps the space after it (5 全力保障…)
+        let keep_label_space = first_in_group && parse_label(content).is_some_and(|l| l.weak);
+        let bytes = content.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // the next space (the character stage folded every space to an ASCII one)
+            let Some(off) = bytes[i..].iter().position(|&x| x == b' ') else {
+                break;
+            };
+            i += off;
+            let mut j = i + 1;
+            while bytes.get(j) == Some(&b' ') {
+                j += 1;
+            }
+            let (at, end) = (line.start + i, line.start + j);
+            let inside_cut = line.cuts.iter().any(|&(s, e, _)| at < e && s < end);
+            let before = content[..i].chars().next_back();
+            let after = content[j..].chars().next();
+            let drop = match (before, after) {
+                (Some(x), Some(y)) if !inside_cut => {
+                    let label_space =
+                        keep_label_space && i <= 3 && !seen_text_after_digits(&content[..i]);
+                    !label_space
+                        && if prose {
+                            is_cjk(x) || is_cjk(y)
+                        } else {
+                            // only a number parted from its unit (2022 年, 6 项)
+                            x.is_ascii_digit()
+                                && (matches!(
+                                    y,
+                                    '年' | '月' | '日' | '号' | '时' | '万' | '亿' | '余' | '多'
+                                ) || lex.units.longest_at(text, end).is_some())
+                        }
+                }
+                _ => false,
+            };
+            if drop {
+                drops.push((at, end));
+            }
+            i = j;
+        }
+        drops.sort_unstable();
+    }
+    let mut pos = line.start;
+    for (s, e) in drops {
+        if s < pos {
+            continue;
+        }
+        b.copy(pos, &text[pos..s]);
+        b.delete(s, e);
+        pos = e;
+    }
+    b.copy(pos, &text[pos..line.end]);
+}
+
+/// Whether `s` holds anything but ASCII digits (the label number of `5 全力`).
+fn seen_text_after_digits(s: &str) -> bool {
+    !s.bytes().all(|b| b.is_ascii_digit())
+}

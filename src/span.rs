@@ -1,0 +1,67 @@
+//! Spans: byte ranges of a text, marked with the text they index.
+//!
+//! Every stage finds things in the normalized text ([`Span<Normalized>`]); only the offset
+//! map of [`crate::normalize`] turns them into spans of the original ([`Span<Original>`]),
+//! and only [`crate::report`] counts them in the caller's encoding. The marker makes
+//! mixing the two a compile error.
+
+use std::marker::PhantomData;
+
+/// Marks spans of the text the caller passed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Original {}
+
+/// Marks spans of the normalized text that the pipeline works on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Normalized {}
+
+/// A byte range `start..end` of a text; the marker `S` says which text, so that a span of
+/// the normalized text cannot be used where one of the original is meant.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span<S> {
+    /// The first byte.
+    pub start: usize,
+    /// The byte after the last.
+    pub end: usize,
+    marker: PhantomData<S>,
+}
+
+impl<S> Clone for Span<S> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<S> Copy for Span<S> {}
+
+impl<S> Span<S> {
+    /// The span `start..end` (an inverted range is empty at `start`).
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span {start}..{end}");
+        Span {
+            start,
+            end: end.max(start),
+            marker: PhantomData,
+        }
+    }
+    /// Its length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    /// Whether it covers nothing.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    /// The text this span covers in `text` (empty if it is out of bounds or not on
+    /// character boundaries, which the pipeline never produces).
+    pub fn slice<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+    /// Whether it holds `other` whole.
+    pub fn contains(&self, other: Span<S>) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    /// The smallest span covering both.
+    pub fn cover(&self, other: Span<S>) -> Span<S> {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
