@@ -43,19 +43,35 @@ pub enum Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Lexicon { file, line, message } => {
-                write!(f, "lexicon {file}, line {line}: {message}; fix the line or remove it")
+            Error::Lexicon {
+                file,
+                line,
+                message,
+            } => {
+                write!(
+                    f,
+                    "lexicon {file}, line {line}: {message}; fix the line or remove it"
+                )
             }
-            Error::Option { name, value, expected } => {
+            Error::Option {
+                name,
+                value,
+                expected,
+            } => {
                 write!(f, "option {name} cannot be {value:?}; expected {expected}")
             }
             Error::Input { message } => f.write_str(message),
-            Error::TooLarge { bytes, limit } => write!(
-                f,
-                "the input is {:.1} MB, more than the {:.0} MB the analyzer accepts; split it into smaller files",
-                *bytes as f64 / 1e6,
-                *limit as f64 / 1e6
-            ),
+            // megabytes by integer arithmetic: float formatting would add 15 KB to the wasm
+            Error::TooLarge { bytes, limit } => {
+                let tenths = (bytes + 50_000) / 100_000;
+                write!(
+                    f,
+                    "the input is {}.{} MB, more than the {} MB the analyzer accepts; split it into smaller files",
+                    tenths / 10,
+                    tenths % 10,
+                    (limit + 500_000) / 1_000_000
+                )
+            }
         }
     }
 }

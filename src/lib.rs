@@ -53,7 +53,7 @@ mod report;
 mod span;
 mod structure;
 mod text;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", test))]
 pub mod wasm;
 
 pub use error::{Error, Result};

@@ -13,9 +13,9 @@ const version = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version =
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'pkg'), { recursive: true });
 const files = ['envreport.js', 'widget.js', 'client.js', 'worker.js', 'worker-core.js', 'render.js', 'i18n.js',
-  'envreport.d.ts', 'widget.d.ts', 'pkg/envreport.js', 'pkg/envreport_bg.wasm', 'pkg/envreport-single.js'];
+  'envreport.d.ts', 'report.d.ts', 'widget.d.ts', 'pkg/envreport.js', 'pkg/envreport_bg.wasm', 'pkg/envreport-single.js'];
 for (const f of files) copyFileSync(join(www, f), join(out, f));
-// the glue's own modules (the decoder of results, src/tape.js)
+// the glue's own modules (the decoder of reports, src/wasm/tape.js)
 cpSync(join(www, 'pkg', 'snippets'), join(out, 'pkg', 'snippets'), { recursive: true });
 writeFileSync(join(out, 'envreport-single.d.ts'), "export * from './envreport.js';\n");
 

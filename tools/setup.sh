@@ -44,7 +44,8 @@ wasm() {
     else
         apt_install rustc-web cargo-web rust-web-src lld-22
     fi
-    command -v wasm-opt >/dev/null || apt_install binaryen
+    # wasm-opt comes with npm's binaryen (package.json), installed with the browser tools
+    npm_install
     local want
     want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
     local have=""
@@ -55,15 +56,21 @@ wasm() {
     fi
 }
 
-browser() {
+# The npm packages of package.json: playwright-core and binaryen's wasm-opt.
+npm_install() {
     command -v node >/dev/null || apt_install nodejs npm
+    if [ ! -d node_modules/playwright-core ] || [ ! -x node_modules/.bin/wasm-opt ] \
+        || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+        say "npm ci (playwright-core, binaryen)"
+        npm ci --no-audit --no-fund --silent
+    fi
+}
+
+browser() {
+    npm_install
     [ -x /usr/bin/chromium ] || apt_install chromium
     # CJK fonts, so that screenshots of the page show Chinese rather than boxes
     apt_install fonts-noto-cjk
-    if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-        say "npm ci (playwright-core)"
-        npm ci --no-audit --no-fund --silent
-    fi
 }
 
 case "$what" in

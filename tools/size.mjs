@@ -10,7 +10,7 @@ const www = new URL('../www/', import.meta.url).pathname;
 const files = [
   'pkg/envreport_bg.wasm',
   'pkg/envreport.js',
-  // the glue's own modules (src/tape.js)
+  // the glue's own modules (src/wasm/tape.js)
   ...readdirSync(join(www, 'pkg', 'snippets'), { recursive: true })
     .filter((f) => f.endsWith('.js')).map((f) => join('pkg', 'snippets', f)),
   ...readdirSync(www).filter((f) => f.endsWith('.js')),

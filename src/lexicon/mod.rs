@@ -16,7 +16,7 @@ mod places;
 mod rows;
 mod t2s;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", test))]
 pub(crate) use phrases::FxMap;
 pub(crate) use phrases::{CharBits, PhraseSet};
 use places::short_place_name;

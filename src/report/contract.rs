@@ -61,8 +61,10 @@ pub struct Options {
 /// The analysis of one report.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema, ts_rs::TS))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Report {
     /// The version of this shape ([`SCHEMA_VERSION`]).
+    #[cfg_attr(feature = "schema", schemars(extend("const" = 1)))]
     pub schema_version: u32,
     /// How the offsets of this report count.
     pub offsets: OffsetEncoding,
@@ -90,6 +92,7 @@ pub struct Report {
 /// How the analyzed text was read from a file.
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema, ts_rs::TS))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Input {
     /// The encoding of the file's text.
     pub encoding: Encoding,
@@ -100,6 +103,7 @@ pub struct Input {
 /// A span in the caller's encoding, end exclusive.
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema, ts_rs::TS))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct SpanOut {
     /// Where the span starts.
     pub start: usize,
@@ -136,10 +140,15 @@ named_enum! {
 /// What the document says about itself.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema, ts_rs::TS))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Meta {
     /// The document's title, one line.
     pub title: Option<String>,
     /// Signature or publication date, `YYYY-MM-DD`.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
+    )]
     pub date: Option<String>,
     /// The issuing body (several joined by `、`).
     pub org: Option<String>,
@@ -182,6 +191,7 @@ named_enum! {
 /// A section of the outline.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema, ts_rs::TS))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Section {
     /// Index of the section in document order.
     pub id: usize,
@@ -208,6 +218,7 @@ pub struct Section {
 /// A quantity that states a fact.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema, ts_rs::TS))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Indicator {
     /// Index of the indicator in text order.
     pub id: usize,
@@ -258,6 +269,7 @@ pub struct Indicator {
 /// A change against a basis.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema, ts_rs::TS))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Comparison {
     /// Index of the comparison in text order.
     pub id: usize,
@@ -288,6 +300,7 @@ pub struct Comparison {
 /// A position among peers.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema, ts_rs::TS))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Rank {
     /// Index of the rank in text order.
     pub id: usize,
@@ -350,6 +363,7 @@ named_enum! {
 /// Something worth telling about the input.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema, ts_rs::TS))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Diagnostic {
     /// What it is about.
     pub code: DiagnosticCode,
@@ -368,6 +382,7 @@ pub struct Diagnostic {
 /// Sizes of the input and of what was found.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema, ts_rs::TS))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Stats {
     /// Length of the input in the report's offset encoding.
     pub length: usize,
@@ -384,6 +399,7 @@ pub struct Stats {
 /// A number of the text, for `envreport numbers`.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema, ts_rs::TS))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct NumberOut {
     /// The original text of the number with its markers and unit.
     pub text: String,

@@ -679,44 +679,6 @@ mod tests {
         );
     }
 
-    /// Every shape that a report or a list of numbers repeats has its object literal in
-    /// `src/tape.js`, with exactly its keys in order (a shape without one is decoded
-    /// correctly, but key by key and about three times slower).
-    #[test]
-    fn repeated_shapes_have_literals_in_the_decoder() {
-        let text = format!(
-            "{}\n一、排名与通报\n全市PM2.5平均浓度为35微克/立方米，同比下降5.2%，排名全省第二。\
-             xx县完成造林xx亩，优良天数比例为xx%。\n二、其他\n空气质量排名全省第3位。",
-            include_str!("../www/example.txt")
-        );
-        let options = crate::Options::default();
-        let report = crate::analyze(&text, &options);
-        for (what, n) in [
-            ("indicators", report.indicators.len()),
-            ("comparisons", report.comparisons.len()),
-            ("ranks", report.ranks.len()),
-            ("sections", report.sections.len()),
-            ("diagnostics", report.diagnostics.len()),
-        ] {
-            assert!(n >= 2, "the test text needs two {what} or more, has {n}");
-        }
-        let js: String = include_str!("tape.js").split_whitespace().collect();
-        let numbers = crate::numbers(&text, &options);
-        for t in [encode(&report).unwrap(), encode(&numbers).unwrap()] {
-            let names = strings(&t);
-            let counts = decode(&t).1;
-            for (keys, _) in shapes(&t).iter().zip(counts).filter(|&(_, n)| n >= 2) {
-                let keys: Vec<&str> = keys.iter().map(|&k| names[k as usize].as_str()).collect();
-                let fields: Vec<String> = keys.iter().map(|k| format!("{k}:v()")).collect();
-                let literal = format!("['{}',(v)=>({{{}}})]", keys.join(","), fields.join(","));
-                assert!(
-                    js.contains(&literal),
-                    "src/tape.js has no literal for {literal}"
-                );
-            }
-        }
-    }
-
     #[test]
     fn refuses_keys_json_cannot_have() {
         let m: std::collections::BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into_iter().collect();
