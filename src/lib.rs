@@ -81,7 +81,6 @@ pub mod internals {
     pub use crate::numbers::find as numbers;
     pub use crate::span::Span;
     pub use crate::structure::analyze as structure;
-    pub use crate::text::chars::{count_bytes_simple, count_bytes_swar};
     pub use crate::text::numerals::{parse_arabic, parse_chinese, parse_number};
 }
 

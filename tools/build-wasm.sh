@@ -7,6 +7,8 @@
 # cannot download the target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# SIMD (every browser since 2023): memchr and the byte counts use vector code
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=+simd128"
 
 out=www/pkg
 args=(--profile wasm --target wasm32-unknown-unknown --lib --no-default-features)
@@ -29,7 +31,7 @@ opt=node_modules/.bin/wasm-opt
 if [ -x "$opt" ]; then
     "$opt" -O3 --strip-debug --strip-producers --enable-bulk-memory --enable-mutable-globals \
         --enable-sign-ext --enable-nontrapping-float-to-int --enable-reference-types \
-        --enable-multivalue "$out/envreport_bg.wasm" -o "$out/envreport_bg.wasm"
+        --enable-multivalue --enable-simd "$out/envreport_bg.wasm" -o "$out/envreport_bg.wasm"
 else
     echo "wasm: $opt not found (tools/setup.sh wasm installs it); not optimized" >&2
 fi

@@ -133,9 +133,9 @@ pub(super) fn find_comparisons(
         .collect();
     keys.sort_unstable();
     keys.dedup();
-    let mut flat_words: Vec<(usize, usize)> = crate::text::chars::find_all_of(text, &keys)
-        .into_iter()
-        .map(|(at, k)| at + keys[k].len())
+    let mut flat_words: Vec<(usize, usize)> = keys
+        .iter()
+        .flat_map(|k| crate::text::search::match_starts(text, k).map(move |at| at + k.len()))
         .filter_map(|end| {
             let (len, dir) = lex.direction.longest_ending_at(text, end)?;
             (*dir == Direction::Flat).then_some((end - len, len))

@@ -274,7 +274,7 @@ pub(super) fn name_of<'t>(
         a_start
     };
     let without_spaces = |s: &'t str| -> std::borrow::Cow<'t, str> {
-        if crate::text::chars::find_byte(s.as_bytes(), 0, b' ').is_some() {
+        if crate::text::search::find_byte(s.as_bytes(), 0, b' ').is_some() {
             std::borrow::Cow::Owned(s.split(' ').collect())
         } else {
             std::borrow::Cow::Borrowed(s)
@@ -324,7 +324,7 @@ pub(super) fn name_of<'t>(
         .flatten()
         .map(|(item, verb)| trim_name(&format!("{item}{verb}"), lex));
     let list_head =
-        raw_a.ends_with('等') || crate::text::chars::has(&raw_a, '、') || raw_a.ends_with('的');
+        raw_a.ends_with('等') || crate::text::search::has(&raw_a, '、') || raw_a.ends_with('的');
 
     // 站点周边3公里范围内: a distance that bounds a place names the range
     let range = m
@@ -523,8 +523,8 @@ impl Memo {
             _ => {
                 let s = sentence.slice(text);
                 let cues = SentenceCues {
-                    from: crate::text::chars::has(s, '由'),
-                    respectively: crate::text::chars::has_str(s, RESPECTIVELY),
+                    from: crate::text::search::has(s, '由'),
+                    respectively: crate::text::search::has_str(s, RESPECTIVELY),
                 };
                 self.cues.set(Some((sentence.start, cues)));
                 cues

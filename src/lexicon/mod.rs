@@ -521,7 +521,7 @@ impl Lexicon {
 
     /// Whether `s` is a pinyin syllable (toneless, ü written as v or ü).
     pub(crate) fn is_pinyin_syllable(&self, s: &str) -> bool {
-        let key = if crate::text::chars::has(s, 'ü') {
+        let key = if crate::text::search::has(s, 'ü') {
             pack_syllable(&s.replace('ü', "v"))
         } else {
             pack_syllable(s)

@@ -10,7 +10,7 @@ use crate::text::chars::{is_han, is_space};
 /// suffix: Han characters (not function words) and placeholders.
 pub(super) fn org_name_char(c: char) -> bool {
     (is_han(c)
-        && !crate::text::chars::has(
+        && !crate::text::search::has(
             "在和与及对把由从向将被的是了经据受同给让使以按为于并共等其",
             c,
         ))
@@ -52,7 +52,7 @@ pub(super) fn title_org(text: &str, m: &MetaFound, lex: &Lexicon) -> Option<Foun
     let title = m.title.as_ref()?;
     let raw = title.span.slice(text);
     let t: String = raw.chars().filter(|c| !is_space(*c)).collect();
-    let limit = crate::text::chars::match_starts(&t, "关于")
+    let limit = crate::text::search::match_starts(&t, "关于")
         .next()
         .unwrap_or(t.len());
     let mut best: Option<Vec<(usize, usize)>> = None;

@@ -141,7 +141,7 @@ pub(super) fn find_kind(
     // 现将有关情况汇报如下
     for &i in first_body {
         let s = lines[i].slice(text);
-        if let Some(at) = crate::text::chars::match_starts(s, "如下").next() {
+        if let Some(at) = crate::text::search::match_starts(s, "如下").next() {
             let before = &s[..at];
             for (word, kind) in [
                 ("汇报", "汇报"),

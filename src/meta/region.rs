@@ -30,9 +30,9 @@ pub(super) fn region_of_org(org: &str, text: &str, lex: &Lexicon) -> Option<Stri
         let mut cur = places.list[idx as usize].parent;
         while let Some(p) = cur {
             let place = &places.list[p as usize];
-            n += crate::text::chars::count_str(text, &place.name) * 2;
+            n += crate::text::search::count_str(text, &place.name) * 2;
             if let Some(short) = &place.short {
-                n += crate::text::chars::count_str(text, short);
+                n += crate::text::search::count_str(text, short);
             }
             cur = place.parent;
         }

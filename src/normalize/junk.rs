@@ -4,6 +4,7 @@
 use super::RemovedKind;
 use crate::lexicon::Lexicon;
 use crate::text::chars::{char_at, is_invisible, is_space};
+use crate::text::search::{find_any, ByteSet};
 
 pub(super) fn is_page_number(s: &str) -> bool {
     let t: String = s.chars().filter(|&c| !is_space(c)).collect();
@@ -71,9 +72,10 @@ pub(super) fn inline_junk(
     // the line's brackets are found by one pass over its bytes; each bracket's content is
     // then matched against the phrases (short: scanning the whole line for each phrase
     // costs more)
+    const FIRST: ByteSet = ByteSet::of(b"([\xEF\xE3");
     let brackets: [&[u8]; 4] = [b"(", b"[", "（".as_bytes(), "【".as_bytes()];
     let mut i = 0;
-    while let Some(open) = crate::text::chars::find_any_seq(line.as_bytes(), i, brackets) {
+    while let Some(open) = find_any(line.as_bytes(), i, &FIRST, &brackets) {
         let oc = char_at(line, open).unwrap_or('(');
         let close_c = match oc {
             '（' => '）',

@@ -67,7 +67,7 @@ impl LineFacts {
     /// The facts of a line of the character stage's output, where every space is an ASCII
     /// space (the other spaces were folded to it).
     fn of(s: &str) -> Self {
-        let c = crate::text::chars::count_bytes(s.as_bytes());
+        let c = crate::text::search::count_bytes(s.as_bytes());
         let prose = s
             .chars()
             .any(|c| matches!(c, '，' | '。' | '、' | '；' | '！' | '？'));
@@ -190,7 +190,7 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
     let mut start = 0;
     while start <= text.len() {
         let end =
-            crate::text::chars::find_byte(text.as_bytes(), start, b'\n').unwrap_or(text.len());
+            crate::text::search::find_byte(text.as_bytes(), start, b'\n').unwrap_or(text.len());
         let (cs, ce) = trim_range(text, start, end);
         if cs < ce {
             // watermarks first, so that the rest of the line is judged as it will stand

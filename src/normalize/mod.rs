@@ -69,8 +69,8 @@ fn strip_invisible(text: &str) -> Option<(String, OffsetMap)> {
     let b = text.as_bytes();
     // control bytes, and the lead bytes of the invisible characters (C2: U+0080..U+00BF,
     // E2: U+2000..U+2FFF, EF: U+F000..U+FFFF), checked one by one
-    const CANDIDATES: crate::text::chars::ByteSet =
-        crate::text::chars::ByteSet::range_and(0x00, 0x1F, &[0x7F, 0xC2, 0xE2, 0xEF]);
+    const CANDIDATES: crate::text::search::ByteSet =
+        crate::text::search::ByteSet::range_and(0x00, 0x1F, &[0x7F, 0xC2, 0xE2, 0xEF]);
     let mut suspect = false;
     let mut at = 0;
     while let Some(i) = CANDIDATES.find(b, at) {

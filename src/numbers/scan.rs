@@ -304,7 +304,7 @@ impl<'a> Context<'a> {
         };
         let digit_string =
             num.chars().count() >= 2 && num.chars().all(|c| chinese_digit(c).is_some());
-        let kind = if crate::text::chars::has(num, '点') {
+        let kind = if crate::text::search::has(num, '点') {
             MentionKind::Decimal
         } else {
             MentionKind::Integer

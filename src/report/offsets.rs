@@ -38,7 +38,7 @@ impl<'a> OffsetConverter<'a> {
             let mut count = 0;
             checkpoints.push(0);
             for block in text.as_bytes().chunks(BLOCK) {
-                let c = crate::text::chars::count_bytes(block);
+                let c = crate::text::search::count_bytes(block);
                 count += c.chars
                     + if encoding == OffsetEncoding::Utf16 {
                         c.astral

@@ -102,7 +102,7 @@ fn heading_line_like(s: &str) -> bool {
     (4..=32).contains(&n)
         && !ends_sentence(last)
         && !matches!(last, '：' | '…' | '，' | '、')
-        && !crate::text::chars::has(s, '。')
+        && !crate::text::search::has(s, '。')
         && !s.contains('\t')
         && s.matches('，').count() <= 2
         && s.chars().filter(|&c| is_han(c)).count() * 2 >= n
@@ -192,9 +192,9 @@ fn title_like_lead(s: &str, lex: &Lexicon) -> Option<usize> {
         && !lex.not_title.starts(lead)
         && !starts_enumeration(lead)
         && !lead.starts_with('第')
-        && !crate::text::chars::has(lead, '我')
-        && !crate::text::chars::has(lead, '是')
-        && !crate::text::chars::has(lead, '了')
+        && !crate::text::search::has(lead, '我')
+        && !crate::text::search::has(lead, '是')
+        && !crate::text::search::has(lead, '了')
         && lead.matches('的').count() <= 1
         && find_year(lead).is_none();
     ok.then_some(end)

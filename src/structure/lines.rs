@@ -15,7 +15,7 @@ pub(super) fn split_lines(text: &str) -> Vec<Span<Normalized>> {
     let mut start = 0;
     while start < text.len() {
         let end =
-            crate::text::chars::find_byte(text.as_bytes(), start, b'\n').unwrap_or(text.len());
+            crate::text::search::find_byte(text.as_bytes(), start, b'\n').unwrap_or(text.len());
         if end > start {
             out.push(Span::new(start, end));
         }
@@ -34,7 +34,7 @@ fn title_like(s: &str, lex: &Lexicon) -> bool {
     (4..=90).contains(&n)
         && !ends_sentence(last)
         && last != '：'
-        && !crate::text::chars::has(s, '。')
+        && !crate::text::search::has(s, '。')
         && !s.contains('\t')
         && !is_table_caption(s)
         && parse_label(s).is_none()
@@ -70,7 +70,7 @@ fn is_recipients(s: &str) -> bool {
     (s.ends_with('：') || s.ends_with(':'))
         && n <= 80
         && !s.contains("如下")
-        && !crate::text::chars::has(s, '。')
+        && !crate::text::search::has(s, '。')
         && [
             "各", "局", "委", "厅", "办", "单位", "政府", "部门", "同志", "中心", "公司",
         ]
@@ -81,7 +81,9 @@ fn is_recipients(s: &str) -> bool {
 fn is_doc_number(s: &str) -> bool {
     let n = visible_len(s);
     n <= 30
-        && (crate::text::chars::has(s, '〔') || crate::text::chars::has(s, '［') || s.contains('['))
+        && (crate::text::search::has(s, '〔')
+            || crate::text::search::has(s, '［')
+            || s.contains('['))
         && s.ends_with('号')
 }
 
@@ -118,7 +120,7 @@ pub(super) fn mark_header(
                 && lex.doc_kind.longest_ending_at(s, s.len()).is_none()
             {
                 LineRole::HeaderOrg
-            } else if crate::text::chars::has(s, '，') && !followed_by_header {
+            } else if crate::text::search::has(s, '，') && !followed_by_header {
                 // a comma-bearing line at the top is a title only when a header line follows;
                 // otherwise it is a heading line of the body
                 break;
@@ -178,7 +180,7 @@ pub(super) fn mark_footer(
             LineRole::Date
         } else if org_only(s, lex)
             && (seen_date || j == lines.len())
-            && !crate::text::chars::has(s, '，')
+            && !crate::text::search::has(s, '，')
         {
             LineRole::Signature
         } else if is_public_note(s) {

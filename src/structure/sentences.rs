@@ -17,8 +17,8 @@ pub(super) fn split(text: &str, lines: &[Span<Normalized>]) -> Vec<Span<Normaliz
         let s = line.slice(text).as_bytes();
         let mut start = 0;
         // the bytes that may start a stop: ! ? ; . and the lead bytes of 。(E3) and ！？；(EF)
-        const STOP_BYTES: crate::text::chars::ByteSet =
-            crate::text::chars::ByteSet::of(b"!?;.\xE3\xEF");
+        const STOP_BYTES: crate::text::search::ByteSet =
+            crate::text::search::ByteSet::of(b"!?;.\xE3\xEF");
         let mut i = 0;
         while let Some(at) = STOP_BYTES.find(s, i) {
             i = at;

@@ -5,3 +5,4 @@ pub mod chars;
 pub mod dates;
 pub mod labels;
 pub mod numerals;
+pub mod search;

@@ -18,7 +18,7 @@ pub fn parse_chinese(s: &str) -> Option<f64> {
     {
         return parse_chinese(rest);
     }
-    if crate::text::chars::has(s, '分') {
+    if crate::text::search::has(s, '分') {
         if let Some((den, num)) = s.split_once("分之") {
             let (d, n) = (parse_chinese(den)?, parse_chinese(num)?);
             return (d != 0.0).then(|| n / d);
