@@ -1,11 +1,12 @@
 //! Comparisons: a change against a basis (`同比下降5.8%`, `较上年增加12天`, `与上年持平`),
 //! or a result beyond a target (`超省考核任务15天`).
 
-use super::{chars_len, clause_start, separates_items, ComparisonFound};
+use super::{chars_len, clause_head, ComparisonFound};
 use crate::lexicon::{Direction, Lexicon};
 use crate::numbers::{Mention, MentionKind, Role};
 use crate::span::Span;
 use crate::structure::Structure;
+use crate::text::words::separates_items;
 
 pub(super) fn is_change(m: &Mention) -> bool {
     m.role == Role::Quantity || (m.is_placeholder() && m.unit.is_some())
@@ -36,13 +37,14 @@ pub(super) fn find_comparisons(
         if target.is_none() && direction.is_none() {
             continue;
         }
-        let Some(sentence) = structure.sentence_at(m.span.start) else {
+        let Some(clause) = structure.clause_at(m.span.start) else {
             continue;
         };
+        let sentence = structure.sentences[clause.sentence];
         // a target beaten: 超省考核任务15天
         if let Some((tlen, basis)) = target {
             let t = m.span.start - tlen;
-            let head = &text[clause_start(text, sentence.start, t)..t];
+            let head = &text[clause_head(text, clause, t)..t];
             if let Some(p) = head.rfind('超').filter(|&p| chars_len(&head[p..]) <= 6) {
                 used[k] = true;
                 out.push(ComparisonFound {
@@ -144,7 +146,10 @@ pub(super) fn find_comparisons(
     flat_words.sort_unstable();
     flat_words.dedup();
     for (at, len) in flat_words {
-        let Some(sentence) = structure.sentence_at(at) else {
+        let Some(sentence) = structure
+            .clause_at(at)
+            .map(|c| structure.sentences[c.sentence])
+        else {
             continue;
         };
         if let Some((start, basis, _)) = basis_before(text, at, sentence.start, mentions, lex) {

@@ -24,12 +24,11 @@ mod comparisons;
 mod linking;
 mod naming;
 mod ranks;
-mod tables;
 
-use crate::structure::Structure;
+use crate::structure::{Cue, Structure};
 use categories::{keyword_category, metric_in, section_facts};
 use comparisons::find_comparisons;
-use naming::{index_name_before, name_of, Memo};
+use naming::{index_name_before, Previous};
 use ranks::find_ranks;
 
 /// A quantity that states a fact of the report.
@@ -51,6 +50,9 @@ pub struct IndicatorFound {
     pub unitless: bool,
     /// A goal rather than a result (力争…控制在35微克/立方米以内).
     pub target: bool,
+    /// The naming rule that named it.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub rule: naming::Rule,
 }
 
 /// A change against a basis.
@@ -112,66 +114,53 @@ pub fn find(
 
     let plan_document = matches!(meta.kind.as_deref(), Some("计划" | "要点" | "方案"));
     let sections = section_facts(structure, lex);
-    let memo = Memo::default();
-    // (sentence start, A part, name) of the last indicator
-    let mut last: Option<(usize, String, String)> = None;
+    // the last indicator named, for the list items after it in its sentence
+    let mut last: Option<Previous> = None;
     for (k, m) in mentions.iter().enumerate() {
         if used[k] {
             continue;
         }
-        let sentence = structure.sentence_at(m.span.start).unwrap_or(m.span);
-        let unitless = m.role == Role::Bare && index_name_before(text, sentence.start, m, lex);
+        let Some(clause) = structure.clause_at(m.span.start) else {
+            continue;
+        };
+        let unitless = m.role == Role::Bare && index_name_before(text, clause, m, lex);
         if m.role != Role::Quantity && !unitless {
             continue;
         }
-        // the previous indicator of the sentence, for list items without words of their own
-        let previous = last.as_ref().filter(|p| p.0 == sentence.start);
-        let (mut name, a_part, name_span) = name_of(
-            text,
-            sentence,
-            k,
-            mentions,
-            previous.map(|p| p.1.as_str()),
-            &memo,
-            lex,
-        );
-        // Ⅰ～Ⅲ类水质断面11个，占91.7%: a share of what was just counted
-        let before = text[..m.span.start].trim_end_matches(' ');
-        let share = before.ends_with('占') || before.ends_with("占比");
-        if share {
-            let before = &text[clause_start(text, sentence.start, before.len())..before.len()];
-            let before = before.trim_start_matches(' ');
-            let base = if name.is_empty() || before == "占" || before == "占比" {
-                previous.map_or(String::new(), |p| p.2.clone())
+        let sentence = structure.sentences[clause.sentence];
+        let previous = last.as_ref().filter(|p| p.sentence == clause.sentence);
+        let named = naming::name(text, structure, clause, mentions, k, previous, lex);
+        if !named.a.is_empty() || !named.name.is_empty() {
+            let a = if named.a.is_empty() {
+                previous.map_or(String::new(), |p| p.a.clone())
             } else {
-                name.clone()
+                named.a.clone()
             };
-            name = format!("{}占比", base.trim_end_matches("占比"));
-        }
-        if !a_part.is_empty() || !name.is_empty() {
-            let a_keep = if a_part.is_empty() {
-                previous.map_or(String::new(), |p| p.1.clone())
-            } else {
-                a_part
-            };
-            last = Some((sentence.start, a_keep, name.clone()));
+            last = Some(Previous {
+                sentence: clause.sentence,
+                a,
+                name: named.name.clone(),
+            });
         }
         let section = structure.section_at(m.span.start);
         let plan = plan_document || section.is_some_and(|s| sections[s].plan);
-        let target = is_target(text, sentence.start, m.span.start, plan, lex);
-        let metric = metric_in(&name, lex);
+        let target = plan
+            || structure
+                .cue_before(clause, Cue::Target, m.span.start)
+                .is_some();
+        let metric = metric_in(&named.name, lex);
         let category = metric
             .as_ref()
             .map(|(_, c)| *c)
             .filter(|&c| c != Category::Other)
-            .or_else(|| keyword_category(&name, lex))
+            .or_else(|| keyword_category(&named.name, lex))
             .or_else(|| section.and_then(|s| sections[s].category))
             .unwrap_or(Category::Other);
         let metric = metric.map(|(n, _)| n);
         f.indicators.push(IndicatorFound {
             mention: k,
-            name,
-            name_span,
+            name: named.name,
+            name_span: named.span,
             metric,
             category,
             section,
@@ -180,6 +169,7 @@ pub fn find(
             rank: None,
             unitless,
             target,
+            rule: named.rule,
         });
     }
 
@@ -187,45 +177,25 @@ pub fn find(
     f
 }
 
-/// Whether the words of the clause before `pos` make its quantity a goal (力争, 确保), or
-/// the document or section is a plan (工作要点, 二、工作计划, 下一步打算).
-fn is_target(text: &str, sentence_start: usize, pos: usize, plan: bool, lex: &Lexicon) -> bool {
-    let before = &text[clause_start(text, sentence_start, pos)..pos];
-    plan || before
-        .char_indices()
-        .any(|(i, c)| lex.target_cue.may_start(c) && lex.target_cue.longest_at(before, i).is_some())
-}
-
-/// How far back a clause or a name is looked for, in bytes: names are short, and a bound
-/// keeps the work linear on pathological lines without punctuation.
+/// How far back (and on) the words naming a number are looked for, in bytes: names are
+/// short, and a bound keeps the work linear on pathological lines without punctuation.
 const WINDOW: usize = 360;
-
-/// Whether only 和, 及, 与 or 、 stands between two items of a list.
-fn separates_items(between: &str) -> bool {
-    matches!(between.trim_matches(' '), "和" | "及" | "与" | "、")
-}
-
-/// Where the clause holding `pos` ends within its sentence.
-fn clause_end(text: &str, sentence_end: usize, pos: usize) -> usize {
-    text[pos..sentence_end]
-        .find(['，', '；', '：', '。', '！', '？', ',', ';', '\n', '\t'])
-        .map_or(sentence_end, |i| pos + i)
-}
-
-/// Where the clause holding `pos` starts within its sentence (at most [`WINDOW`] back).
-fn clause_start(text: &str, sentence_start: usize, pos: usize) -> usize {
-    let from = crate::text::chars::floor_boundary(text, pos.saturating_sub(WINDOW))
-        .max(sentence_start)
-        .min(pos);
-    text[from..pos]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| matches!(c, '，' | '；' | '：' | '。' | '！' | '？' | ',' | '\t'))
-        .map_or(from, |(i, c)| from + i + c.len_utf8())
-}
 
 /// 分别: respectively.
 const RESPECTIVELY: &str = "分别";
+
+/// Where the words of `clause` before `pos` start: the clause's start, at most [`WINDOW`]
+/// bytes back.
+fn clause_head(text: &str, clause: &crate::structure::Clause, pos: usize) -> usize {
+    clause
+        .span
+        .start
+        .max(crate::text::chars::floor_boundary(
+            text,
+            pos.saturating_sub(WINDOW),
+        ))
+        .min(pos)
+}
 
 #[cfg(test)]
 mod tests {

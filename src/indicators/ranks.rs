@@ -1,7 +1,7 @@
 //! Ranks: a position among peers (`全市排名第2`, `居于全省第一`, `在中心五城区排第x位`).
 
 use super::naming::trim_name;
-use super::{chars_len, clause_start, RankFound};
+use super::{chars_len, clause_head, RankFound};
 use crate::lexicon::Lexicon;
 use crate::numbers::{Mention, MentionKind, Role};
 use crate::span::Span;
@@ -26,10 +26,10 @@ pub(super) fn find_ranks(
         {
             continue;
         }
-        let Some(sentence) = structure.sentence_at(m.span.start) else {
+        let Some(clause) = structure.clause_at(m.span.start) else {
             continue;
         };
-        let cs = clause_start(text, sentence.start, m.span.start);
+        let cs = clause_head(text, clause, m.span.start);
         let Some((start, scope)) = rank_context(text, cs, m.span.start, lex) else {
             continue;
         };

@@ -5,6 +5,7 @@ use crate::lexicon::Lexicon;
 use crate::span::{Normalized, Span};
 use crate::text::chars::{is_han, take_while_len};
 use crate::text::dates::find_year;
+use crate::text::words::range_dash_at;
 
 /// The year the report covers.
 pub(super) fn covered_year(
@@ -104,17 +105,13 @@ pub(super) fn find_period(
             }
             let d1 = take_while_len(&s[i..], |c| c.is_ascii_digit());
             let r = &s[i + d1..];
-            let Some(sep) = r
-                .chars()
-                .next()
-                .filter(|c| matches!(c, '-' | '—' | '–' | '~' | '至' | '到'))
-            else {
+            let Some(sep) = range_dash_at(r) else {
                 continue;
             };
-            let r2 = &r[sep.len_utf8()..];
+            let r2 = &r[sep.len()..];
             let d2 = take_while_len(r2, |c| c.is_ascii_digit());
             if d2 > 0 && r2[d2..].starts_with('月') {
-                let end = i + d1 + sep.len_utf8() + d2 + '月'.len_utf8();
+                let end = i + d1 + sep.len() + d2 + '月'.len_utf8();
                 return Some(Found {
                     value: s[i..end].to_string(),
                     span: Span::new(span.start + i, span.start + end),

@@ -1,6 +1,7 @@
 //! Ranges of numbers: in `1-6月` the 1 is a month too, in `2016-2030` both are years.
 
 use super::{Mention, MentionKind, Role};
+use crate::text::words::is_range_dash;
 
 /// Links ranges: in `1-6月` the 1 is a month too, in `3—5天` the 3 takes the unit.
 pub(super) fn link_ranges(text: &str, mentions: &mut [Mention]) {
@@ -8,7 +9,7 @@ pub(super) fn link_ranges(text: &str, mentions: &mut [Mention]) {
         let (a, b) = mentions.split_at_mut(k);
         let (prev, cur) = (&mut a[k - 1], &b[0]);
         let between = &text[prev.span.end.min(cur.span.start)..cur.span.start];
-        let dash = matches!(between, "-" | "—" | "–" | "~" | "～" | "至" | "到");
+        let dash = is_range_dash(between);
         if !dash || prev.role != Role::Bare {
             continue;
         }
@@ -27,7 +28,7 @@ pub(super) fn link_ranges(text: &str, mentions: &mut [Mention]) {
         let between = &text[prev.span.end.min(cur.span.start)..cur.span.start];
         let four = cur.number.slice(text).chars().count() == 4;
         if prev.kind == MentionKind::Year
-            && matches!(between, "-" | "—" | "–" | "~" | "至")
+            && is_range_dash(between)
             && four
             && cur.role == Role::Bare
         {

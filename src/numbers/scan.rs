@@ -9,6 +9,7 @@ use crate::text::chars::{
     is_placeholder_letter, is_space,
 };
 use crate::text::numerals::{parse_chinese, parse_number};
+use crate::text::words::range_dash_at;
 
 pub(super) enum Scan {
     Skip(usize),
@@ -429,7 +430,7 @@ impl<'a> Context<'a> {
                 let n = m.span.end;
                 return Scan::Found(m, n);
             }
-            if digits == 4 && year_like && matches!(c, '-' | '—' | '–' | '至' | '~') {
+            if digits == 4 && year_like && range_dash_at(&text[look..]).is_some() {
                 // 2016-2030, xxxx-xxxx: a year range; the second year follows
                 m.kind = MentionKind::Year;
                 m.role = Role::Date;

@@ -21,10 +21,15 @@ use crate::lexicon::Lexicon;
 use crate::span::{Normalized, Span};
 use crate::text::labels::LabelKind;
 
+mod clauses;
 mod headings;
 mod lines;
 mod sections;
 mod sentences;
+mod tables;
+
+pub use clauses::{Clause, Cue, CueHit};
+pub use tables::Table;
 
 pub(crate) use lines::split_orgs;
 
@@ -98,6 +103,12 @@ pub struct Structure {
     pub sections: Vec<Section>,
     /// Sentences of all lines, in order.
     pub sentences: Vec<Span<Normalized>>,
+    /// Clauses of all sentences, in order.
+    pub clauses: Vec<Clause>,
+    /// The cue words of the clauses, clause by clause.
+    pub cues: Vec<CueHit>,
+    /// Tables: runs of tab-separated lines.
+    pub tables: Vec<Table>,
     /// The body lines, between the header and the footer, as a range of line indices.
     pub body: Range<usize>,
 }
@@ -157,12 +168,17 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Structure {
     };
     let sections = sections::build(&headings, &lines, body_span_end);
     let sentences = sentences::split(text, &lines);
+    let (clauses, cues) = clauses::split(text, &sentences, lex);
+    let tables = tables::find(text, &lines);
     Structure {
         lines,
         roles,
         headings,
         sections,
         sentences,
+        clauses,
+        cues,
+        tables,
         body: body_start..body_end,
     }
 }

@@ -6,3 +6,4 @@ pub mod dates;
 pub mod labels;
 pub mod numerals;
 pub mod search;
+pub mod words;
