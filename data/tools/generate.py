@@ -13,8 +13,12 @@ files are derived from upstream data and regenerated with this script:
   places.txt  provinces, prefecture-level cities and county-level divisions of the
               PRC, from cpca's adcodes.csv (MIT; public administrative division codes)
 
-Usage: pip download --no-deps opencc-python-reimplemented pypinyin cpca jieba==0.42.1 -d /tmp/src,
-unpack the wheels and the jieba sdist there, then run `python3 data/tools/generate.py /tmp/src`.
+The inputs are pinned (PINNED below); these versions give the files as committed:
+
+  pip download --no-deps opencc-python-reimplemented==0.1.7 pypinyin==0.55.0 cpca==0.5.5 \
+      jieba==0.42.1 -d /tmp/src
+  cd /tmp/src && for w in *.whl; do unzip -q -o "$w" -d "${w%.whl}"; done && tar xzf jieba-0.42.1.tar.gz
+  python3 data/tools/generate.py /tmp/src
 """
 import csv
 import json
@@ -24,6 +28,18 @@ import unicodedata
 
 src = sys.argv[1] if len(sys.argv) > 1 else "/tmp/pipdl"
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+
+# the upstream packages and versions the data is generated from
+PINNED = {
+    "opencc_python_reimplemented": "0.1.7",
+    "pypinyin": "0.55.0",
+    "cpca": "0.5.5",
+    "jieba": "0.42.1",
+}
+present = set(os.listdir(src)) if os.path.isdir(src) else set()
+for package, version in PINNED.items():
+    if not any(name.startswith(f"{package}-{version}") for name in present):
+        sys.exit(f"{src} holds no {package} {version}: see the docstring for how to fetch the pinned inputs")
 
 
 def find(name):

@@ -52,10 +52,7 @@ pub(super) fn section_facts(structure: &Structure, lex: &Lexicon) -> Vec<Section
     for s in &structure.sections {
         let title = &structure.headings[s.heading].title;
         let parent = s.parent.and_then(|p| out.get(p));
-        let plan = ["计划", "打算", "下一步", "思路", "安排", "目标任务"]
-            .iter()
-            .any(|w| title.contains(w))
-            || parent.is_some_and(|p| p.plan);
+        let plan = lex.plan_word.find(title).is_some() || parent.is_some_and(|p| p.plan);
         let category = keyword_category(title, lex).or_else(|| parent.and_then(|p| p.category));
         out.push(SectionFacts { category, plan });
     }

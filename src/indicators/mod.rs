@@ -112,7 +112,10 @@ pub fn find(
     );
     find_ranks(text, structure, mentions, lex, &mut used, &mut f.ranks);
 
-    let plan_document = matches!(meta.kind.as_deref(), Some("计划" | "要点" | "方案"));
+    let plan_document = meta
+        .kind
+        .as_deref()
+        .is_some_and(|k| lex.plan_kind.contains(k));
     let sections = section_facts(structure, lex);
     // the last indicator named, for the list items after it in its sentence
     let mut last: Option<Previous> = None;

@@ -15,7 +15,8 @@ use crate::span::{Normalized, Span};
 use crate::structure::{Clause, Cue, Structure};
 use crate::text::chars::{floor_boundary, is_han, is_space};
 use crate::text::words::{
-    closing_bracket, ends_clause_at, is_conjunction, is_list_separator, range_dash_at,
+    closing_bracket, ends_clause_at, is_conjunction, is_list_separator, is_object_preposition,
+    range_dash_at,
 };
 
 /// What the indicator before this one in the same sentence was named, for the items of a
@@ -97,9 +98,6 @@ pub(super) const FALLBACKS: [(Rule, RuleFn); 2] = [
     (Rule::PreviousItem, previous_item),
 ];
 
-/// Verbs too general to prefix a counted noun (完成x家企业… is not 完成企业).
-const GENERAL_VERBS: [&str; 7] = ["完成", "开展", "实施", "推进", "组织", "进行", "推动"];
-
 /// Everything the rules read about one quantity, worked out once.
 pub(super) struct Context<'t> {
     text: &'t str,
@@ -124,7 +122,8 @@ pub(super) struct Context<'t> {
     b_noun: String,
     /// B opens with a predicate (已整改, 完成…).
     b_predicate: bool,
-    /// The specific verb that ends A (配发, 建成), not a general one (完成, 开展).
+    /// The specific verb that ends A (配发, 建成), not a general one (完成, 开展: the
+    /// `general_verb` cues), which does not prefix a counted noun (完成x家企业… is not 完成企业).
     a_verb: Option<String>,
     /// A ends with a preposition's object: `对X进行`, `为社区建成` (offset and length of the
     /// preposition in `raw_a`).
@@ -269,14 +268,14 @@ impl<'t> Context<'t> {
         let preposition = raw_a
             .char_indices()
             .rev()
-            .find(|&(_, c)| matches!(c, '对' | '向' | '把' | '给' | '将'))
+            .find(|&(_, c)| is_object_preposition(c))
             .map(|(i, c)| (i, c.len_utf8()));
         let a = trim_name(&raw_a, lex);
         let a_verb = lex
             .verb
             .longest_ending_at(&a, a.len())
             .map(|(len, _)| a[a.len() - len..].to_string())
-            .filter(|v| !GENERAL_VERBS.contains(&v.as_str()));
+            .filter(|v| !lex.general_verb.contains(v));
         let mut b_full = trim_b(&trim_name(&raw_b, lex));
         let mut b_noun = trim_b(&cut_at_predicate(&b_full, lex));
         // 7个饮用水水源地水质达标率为100%: the metric after the noun belongs to the next number
@@ -658,9 +657,9 @@ pub(super) fn index_name_before(text: &str, clause: &Clause, m: &Mention, lex: &
         .max(floor_boundary(text, end.saturating_sub(WINDOW)))
         .min(end);
     let words = &text[start..end];
-    ["指数", "系数", "比值", "值", "pH", "PH"]
-        .iter()
-        .any(|w| words.ends_with(w))
+    lex.index_word
+        .longest_ending_at(words, words.len())
+        .is_some()
         || (words.contains("pH") && words.ends_with(|c: char| is_han(c)))
 }
 

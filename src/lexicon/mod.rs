@@ -21,7 +21,7 @@ pub(crate) use phrases::FxMap;
 pub(crate) use phrases::{CharBits, PhraseSet};
 use places::short_place_name;
 pub(crate) use places::{Place, PlaceLevel, Places};
-use rows::{columns, data_lines, LineError};
+use rows::rows;
 pub(crate) use t2s::T2s;
 
 named_enum! {
@@ -155,6 +155,15 @@ pub struct Lexicon {
     pub(crate) period: PhraseSet<()>,
     pub(crate) ordinal_measure: PhraseSet<()>,
     pub(crate) verb: PhraseSet<()>,
+    pub(crate) general_verb: PhraseSet<()>,
+    pub(crate) recipient_word: PhraseSet<()>,
+    pub(crate) plan_word: PhraseSet<()>,
+    pub(crate) plan_kind: PhraseSet<()>,
+    pub(crate) rate_suffix: PhraseSet<()>,
+    pub(crate) index_word: PhraseSet<()>,
+    pub(crate) not_day: PhraseSet<()>,
+    pub(crate) closing_line: PhraseSet<()>,
+    pub(crate) report_verb: PhraseSet<Box<str>>,
     pub(crate) not_approx: PhraseSet<()>,
     pub(crate) not_link: PhraseSet<()>,
     pub(crate) target_cue: PhraseSet<()>,
@@ -277,117 +286,123 @@ impl Lexicon {
     }
 
     fn add_units(&mut self, text: &str) -> Result<()> {
-        for (line, l) in data_lines(text) {
-            let at = LineError {
-                file: LexiconFile::Units,
-                line,
-                text: l,
-            };
-            let cols = columns(&at, 3, 4)?;
-            let category = UnitCategory::from_name(cols[2])
-                .ok_or_else(|| at.err(format!("unknown unit category {:?}", cols[2])))?;
-            if cols[1].is_empty() {
-                return Err(at.err("the canonical form is empty"));
+        for row in rows(LexiconFile::Units, text, 3, 4) {
+            let row = row?;
+            let category = UnitCategory::from_name(row.col(2))
+                .ok_or_else(|| row.err(format!("unknown unit category {:?}", row.col(2))))?;
+            if row.col(1).is_empty() {
+                return Err(row.err("the canonical form is empty"));
             }
             let info = UnitInfo {
-                canonical: cols[1].into(),
+                canonical: row.col(1).into(),
                 category,
-                not_before: cols.get(3).copied().unwrap_or("").into(),
+                not_before: row.col(3).into(),
             };
-            self.units.insert(cols[0], info);
+            self.units.insert(row.col(0), info);
         }
         Ok(())
     }
 
+    /// The phrase set of a cue role whose phrases carry no value.
+    fn plain_role(&mut self, role: &str) -> Option<&mut PhraseSet<()>> {
+        Some(match role {
+            "rank_scope" => &mut self.rank_scope,
+            "rank_verb" => &mut self.rank_verb,
+            "link" => &mut self.link,
+            "name_lead" => &mut self.name_lead,
+            "title_lead" => &mut self.title_lead,
+            "not_title" => &mut self.not_title,
+            "org_suffix" => &mut self.org_suffix,
+            "period" => &mut self.period,
+            "ordinal_measure" => &mut self.ordinal_measure,
+            "verb" => &mut self.verb,
+            "general_verb" => &mut self.general_verb,
+            "not_approx" => &mut self.not_approx,
+            "not_link" => &mut self.not_link,
+            "target_cue" => &mut self.target_cue,
+            "noun_end" => &mut self.noun_end,
+            "shared_head" => &mut self.shared_head,
+            "value_column" => &mut self.value_column,
+            "recipient_word" => &mut self.recipient_word,
+            "plan_word" => &mut self.plan_word,
+            "plan_kind" => &mut self.plan_kind,
+            "rate_suffix" => &mut self.rate_suffix,
+            "index_word" => &mut self.index_word,
+            "not_day" => &mut self.not_day,
+            "closing_line" => &mut self.closing_line,
+            _ => return None,
+        })
+    }
+
+    /// The phrase set of a cue role whose phrases carry a text value.
+    fn text_role(&mut self, role: &str) -> Option<&mut PhraseSet<Box<str>>> {
+        Some(match role {
+            "basis" => &mut self.basis,
+            "target" => &mut self.target,
+            "doc_kind" => &mut self.doc_kind,
+            "footer" => &mut self.footer,
+            "source" => &mut self.source,
+            "report_verb" => &mut self.report_verb,
+            _ => return None,
+        })
+    }
+
     fn add_cues(&mut self, text: &str) -> Result<()> {
-        for (line, l) in data_lines(text) {
-            let at = LineError {
-                file: LexiconFile::Cues,
-                line,
-                text: l,
-            };
-            let cols = columns(&at, 2, 3)?;
-            let (role, phrase) = (cols[0], cols[1]);
-            let value = cols.get(2).copied().unwrap_or("");
+        for row in rows(LexiconFile::Cues, text, 2, 3) {
+            let row = row?;
+            let (role, phrase, value) = (row.col(0), row.col(1), row.col(2));
             if phrase.is_empty() {
-                return Err(at.err("the phrase is empty"));
+                return Err(row.err("the phrase is empty"));
             }
-            let qualifier = || match value {
-                "about" => Ok(Qualifier::About),
-                "over" => Ok(Qualifier::Over),
-                "under" => Ok(Qualifier::Under),
-                _ => Err(at.err("the value must be about, over or under")),
-            };
-            let text_value = || -> Result<Box<str>> {
-                if value.is_empty() {
-                    Err(at.err(format!("role {role} needs a value in the third column")))
-                } else {
-                    Ok(value.into())
-                }
+            let qualifier = || {
+                Qualifier::from_name(value)
+                    .ok_or_else(|| row.err("the value must be about, over or under"))
             };
             match role {
                 "approx_prefix" => self.approx_prefix.insert(phrase, qualifier()?),
                 "approx_suffix" => self.approx_suffix.insert(phrase, qualifier()?),
-                "basis" => self.basis.insert(phrase, text_value()?),
                 "direction" => {
-                    let d = match value {
-                        "up" => Direction::Up,
-                        "down" => Direction::Down,
-                        "flat" => Direction::Flat,
-                        _ => return Err(at.err("the direction must be up, down or flat")),
-                    };
+                    let d = Direction::from_name(value)
+                        .ok_or_else(|| row.err("the direction must be up, down or flat"))?;
                     self.direction.insert(phrase, d)
                 }
-                "target" => self.target.insert(phrase, text_value()?),
-                "rank_scope" => self.rank_scope.insert(phrase, ()),
-                "rank_verb" => self.rank_verb.insert(phrase, ()),
-                "link" => self.link.insert(phrase, ()),
-                "name_lead" => self.name_lead.insert(phrase, ()),
-                "title_lead" => self.title_lead.insert(phrase, ()),
-                "not_title" => self.not_title.insert(phrase, ()),
-                "doc_kind" => self.doc_kind.insert(phrase, text_value()?),
-                "org_suffix" => self.org_suffix.insert(phrase, ()),
-                "footer" => self.footer.insert(phrase, text_value()?),
-                "source" => self.source.insert(phrase, text_value()?),
-                "period" => self.period.insert(phrase, ()),
-                "ordinal_measure" => self.ordinal_measure.insert(phrase, ()),
-                "verb" => self.verb.insert(phrase, ()),
-                "not_approx" => self.not_approx.insert(phrase, ()),
-                "not_link" => self.not_link.insert(phrase, ()),
-                "target_cue" => self.target_cue.insert(phrase, ()),
-                "noun_end" => self.noun_end.insert(phrase, ()),
-                "shared_head" => self.shared_head.insert(phrase, ()),
-                "value_column" => self.value_column.insert(phrase, ()),
                 "numbered_name" => {
                     self.numbered_name.insert(phrase, ());
                     phrase
                         .chars()
                         .for_each(|c| self.numbered_name_chars.insert(c));
                 }
-                _ => return Err(at.err(format!("unknown role {role:?}"))),
+                _ => {
+                    if let Some(set) = self.plain_role(role) {
+                        set.insert(phrase, ());
+                    } else if value.is_empty() && self.text_role(role).is_some() {
+                        return Err(
+                            row.err(format!("role {role} needs a value in the third column"))
+                        );
+                    } else if let Some(set) = self.text_role(role) {
+                        set.insert(phrase, value.into());
+                    } else {
+                        return Err(row.err(format!("unknown role {role:?}")));
+                    }
+                }
             }
         }
         Ok(())
     }
 
     fn add_indicators(&mut self, text: &str) -> Result<()> {
-        for (line, l) in data_lines(text) {
-            let at = LineError {
-                file: LexiconFile::Indicators,
-                line,
-                text: l,
-            };
-            let cols = columns(&at, 3, 3)?;
-            let category = Category::from_name(cols[2])
-                .ok_or_else(|| at.err(format!("unknown category {:?}", cols[2])))?;
-            if cols[1].is_empty() {
-                return Err(at.err("the phrase is empty"));
+        for row in rows(LexiconFile::Indicators, text, 3, 3) {
+            let row = row?;
+            let category = Category::from_name(row.col(2))
+                .ok_or_else(|| row.err(format!("unknown category {:?}", row.col(2))))?;
+            if row.col(1).is_empty() {
+                return Err(row.err("the phrase is empty"));
             }
-            match cols[0] {
-                "name" => self.indicator_names.insert(cols[1], category),
-                "keyword" => self.category_keywords.insert(cols[1], category),
+            match row.col(0) {
+                "name" => self.indicator_names.insert(row.col(1), category),
+                "keyword" => self.category_keywords.insert(row.col(1), category),
                 other => {
-                    return Err(at.err(format!("unknown kind {other:?}; expected name or keyword")))
+                    return Err(row.err(format!("unknown kind {other:?}; expected name or keyword")))
                 }
             }
         }
@@ -395,53 +410,42 @@ impl Lexicon {
     }
 
     fn add_junk(&mut self, text: &str) -> Result<()> {
-        for (line, l) in data_lines(text) {
-            let at = LineError {
-                file: LexiconFile::Junk,
-                line,
-                text: l,
-            };
-            let cols = columns(&at, 2, 2)?;
-            if cols[1].is_empty() {
-                return Err(at.err("the phrase is empty"));
+        for row in rows(LexiconFile::Junk, text, 2, 2) {
+            let row = row?;
+            if row.col(1).is_empty() {
+                return Err(row.err("the phrase is empty"));
             }
-            match cols[0] {
-                "line" => self.junk_line.insert(cols[1], ()),
-                "prefix" => self.junk_prefix.insert(cols[1], ()),
-                "inline" => self.junk_inline.insert(cols[1], ()),
+            let set = match row.col(0) {
+                "line" => &mut self.junk_line,
+                "prefix" => &mut self.junk_prefix,
+                "inline" => &mut self.junk_inline,
                 other => {
-                    return Err(at.err(format!(
+                    return Err(row.err(format!(
                         "unknown kind {other:?}; expected line, prefix or inline"
                     )))
                 }
-            }
+            };
+            set.insert(row.col(1), ());
         }
         Ok(())
     }
 
     fn add_t2s(&mut self, text: &str) -> Result<()> {
-        for (line, l) in data_lines(text) {
-            let at = LineError {
-                file: LexiconFile::T2s,
-                line,
-                text: l,
-            };
-            let cols = columns(&at, 2, 3)?;
+        for row in rows(LexiconFile::T2s, text, 2, 3) {
+            let row = row?;
             let one = |s: &str| {
                 let mut it = s.chars();
                 match (it.next(), it.next()) {
                     (Some(c), None) => Ok(c),
-                    _ => Err(at.err(format!("{s:?} is not a single character"))),
+                    _ => Err(row.err(format!("{s:?} is not a single character"))),
                 }
             };
-            let (trad, simp) = (one(cols[0])?, one(cols[1])?);
+            let (trad, simp) = (one(row.col(0))?, one(row.col(1))?);
             self.t2s.insert(trad, simp);
-            match cols.get(2).copied() {
-                None | Some("") => {}
-                Some("ambiguous") => self.t2s.ambiguous.push(trad),
-                Some(other) => {
-                    return Err(at.err(format!("unknown flag {other:?}; expected ambiguous")))
-                }
+            match row.col(2) {
+                "" => {}
+                "ambiguous" => self.t2s.ambiguous.push(trad),
+                other => return Err(row.err(format!("unknown flag {other:?}; expected ambiguous"))),
             }
         }
         self.t2s.resolve_chains();
@@ -449,18 +453,14 @@ impl Lexicon {
     }
 
     fn add_pinyin(&mut self, text: &str) -> Result<()> {
-        for (line, l) in data_lines(text) {
-            let s = l.trim();
-            let at = LineError {
-                file: LexiconFile::Pinyin,
-                line,
-                text: l,
-            };
+        for row in rows(LexiconFile::Pinyin, text, 1, 0) {
+            let row = row?;
+            let s = row.col(0).trim();
             if !s.bytes().all(|b| b.is_ascii_lowercase()) {
-                return Err(at.err("a syllable is written in the letters a-z (ü as v)"));
+                return Err(row.err("a syllable is written in the letters a-z (ü as v)"));
             }
             self.pinyin.push(
-                pack_syllable(s).ok_or_else(|| at.err("a syllable has at most eight letters"))?,
+                pack_syllable(s).ok_or_else(|| row.err("a syllable has at most eight letters"))?,
             );
         }
         self.pinyin.sort_unstable();
@@ -471,25 +471,22 @@ impl Lexicon {
     fn add_places(&mut self, text: &str) -> Result<()> {
         // parents by indentation depth: [province, city]
         let mut stack: [Option<u32>; 2] = [None, None];
-        for (line, l) in data_lines(text) {
+        for row in rows(LexiconFile::Places, text, 1, 0) {
+            let row = row?;
+            let l = row.text();
             let depth = l.bytes().take_while(|&b| b == b'\t').count();
             let name = l[depth..].trim();
-            let at = LineError {
-                file: LexiconFile::Places,
-                line,
-                text: l,
-            };
             if name.is_empty() || name.contains('\t') {
-                return Err(at.err("a place is one name, indented by tabs"));
+                return Err(row.err("a place is one name, indented by tabs"));
             }
             let (level, parent) = match depth {
                 0 => (PlaceLevel::Province, None),
                 1 => (PlaceLevel::City, stack[0]),
                 2 => (PlaceLevel::County, stack[1]),
-                _ => return Err(at.err("places nest at most two tabs deep")),
+                _ => return Err(row.err("places nest at most two tabs deep")),
             };
             if depth > 0 && parent.is_none() {
-                return Err(at.err("an indented place has no parent above it"));
+                return Err(row.err("an indented place has no parent above it"));
             }
             let idx = self.places.list.len() as u32;
             let short = short_place_name(name).map(Box::from);

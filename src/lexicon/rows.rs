@@ -1,24 +1,20 @@
-//! Reading the rows of a lexicon file: comments and blank lines skipped, tab-separated
-//! columns counted, errors naming the file and line.
+//! Reading the rows of a lexicon file, for every file alike: comments and blank lines
+//! skipped, tab-separated columns counted, errors naming the file and line.
 
 use super::LexiconFile;
 use crate::error::{Error, Result};
 
-/// The lines of a data file that hold data, with their line numbers.
-pub(super) fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+/// A data row of a lexicon file.
+pub(super) struct Row<'a> {
+    file: LexiconFile,
+    line: usize,
+    text: &'a str,
+    /// The row's columns (between `min` and `max` of them, the first not empty).
+    pub(super) cols: Vec<&'a str>,
 }
 
-pub(super) struct LineError<'a> {
-    pub(super) file: LexiconFile,
-    pub(super) line: usize,
-    pub(super) text: &'a str,
-}
-
-impl LineError<'_> {
+impl Row<'_> {
+    /// An error about this row.
     pub(super) fn err(&self, message: impl Into<String>) -> Error {
         Error::Lexicon {
             file: self.file.file_name().to_string(),
@@ -26,23 +22,56 @@ impl LineError<'_> {
             message: format!("{} in {:?}", message.into(), self.text),
         }
     }
+
+    /// Column `i`, or the empty string when the row is shorter.
+    pub(super) fn col(&self, i: usize) -> &str {
+        self.cols.get(i).copied().unwrap_or("")
+    }
+
+    /// The row's text as written, without the line end.
+    pub(super) fn text(&self) -> &str {
+        self.text
+    }
 }
 
-pub(super) fn columns<'a>(at: &LineError<'a>, min: usize, max: usize) -> Result<Vec<&'a str>> {
-    let cols: Vec<&str> = at.text.split('\t').collect();
-    if cols.len() < min || cols.len() > max {
-        let want = if min == max {
-            format!("{min}")
-        } else {
-            format!("{min} to {max}")
-        };
-        return Err(at.err(format!(
-            "expected {want} tab-separated columns, found {}",
-            cols.len()
-        )));
-    }
-    if cols[0].trim().is_empty() {
-        return Err(at.err("the first column is empty"));
-    }
-    Ok(cols)
+/// The data rows of `text`, a file of kind `file` whose rows have `min` to `max`
+/// tab-separated columns. `max` 0 takes the line whole, unsplit (one name a line).
+pub(super) fn rows(
+    file: LexiconFile,
+    text: &str,
+    min: usize,
+    max: usize,
+) -> impl Iterator<Item = Result<Row<'_>>> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(move |(line, text)| {
+            let cols = if max == 0 {
+                vec![text]
+            } else {
+                text.split('\t').collect()
+            };
+            let row = Row {
+                file,
+                line,
+                text,
+                cols,
+            };
+            if max > 0 && (row.cols.len() < min || row.cols.len() > max) {
+                let want = if min == max {
+                    format!("{min}")
+                } else {
+                    format!("{min} to {max}")
+                };
+                return Err(row.err(format!(
+                    "expected {want} tab-separated columns, found {}",
+                    row.cols.len()
+                )));
+            }
+            if row.cols[0].trim().is_empty() {
+                return Err(row.err("the first column is empty"));
+            }
+            Ok(row)
+        })
 }

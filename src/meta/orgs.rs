@@ -5,16 +5,12 @@ use super::{Found, MetaFound};
 use crate::lexicon::Lexicon;
 use crate::structure::split_orgs;
 use crate::text::chars::{is_han, is_space};
+use crate::text::words::is_function_word;
 
 /// Characters that may stand in an organisation's name when reading it backwards from its
 /// suffix: Han characters (not function words) and placeholders.
 pub(super) fn org_name_char(c: char) -> bool {
-    (is_han(c)
-        && !crate::text::search::has(
-            "在和与及对把由从向将被的是了经据受同给让使以按为于并共等其",
-            c,
-        ))
-        || matches!(c, 'x' | 'X' | '×')
+    (is_han(c) && !is_function_word(c)) || matches!(c, 'x' | 'X' | '×')
 }
 
 /// Organisation names that open a sentence or clause of `s` (`2021年，金坛生态环境局把…`).

@@ -139,16 +139,8 @@ pub(super) fn find_kind(
     for &i in first_body {
         let s = lines[i].slice(text);
         if let Some(at) = crate::text::search::match_starts(s, "如下").next() {
-            let before = &s[..at];
-            for (word, kind) in [
-                ("汇报", "汇报"),
-                ("通报", "通报"),
-                ("报告", "报告"),
-                ("总结", "总结"),
-            ] {
-                if before.ends_with(word) {
-                    return Some(kind.to_string());
-                }
+            if let Some((_, kind)) = lex.report_verb.longest_ending_at(s, at) {
+                return Some(kind.to_string());
             }
         }
     }

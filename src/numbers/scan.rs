@@ -447,7 +447,7 @@ impl<'a> Context<'a> {
             if (c == '日' || c == '号')
                 && small
                 && value.is_none_or(|v| (1.0..=31.0).contains(&v))
-                && !day_word(text, look)
+                && !day_word(text, look, self.lex)
             {
                 m.kind = MentionKind::Day;
                 m.role = Role::Date;
@@ -470,13 +470,8 @@ impl<'a> Context<'a> {
         }
         // the unit, with a rate after it (吨/日)
         if let Some((mut len, info)) = self.unit_at(look) {
-            if let Some(rate) = [
-                "/日", "/天", "/年", "/月", "/小时", "/时", "/h", "/d", "/a", "/人",
-            ]
-            .iter()
-            .find(|r| text[look + len..].starts_with(*r))
-            {
-                len += rate.len();
+            if let Some((rate, _)) = self.lex.rate_suffix.longest_at(text, look + len) {
+                len += rate;
             }
             let unit_text = &text[look..look + len];
             let is_year_unit = unit_text == "年";
@@ -612,11 +607,8 @@ fn lost_exponent(rest: &str) -> Option<(usize, &'static str)> {
 }
 
 /// Whether 日/号 at `pos` begins a word (日常, 号召) rather than a day.
-fn day_word(text: &str, pos: usize) -> bool {
-    let rest = &text[pos..];
-    ["日常", "日益", "日趋", "号召", "号线"]
-        .iter()
-        .any(|w| rest.starts_with(w))
+fn day_word(text: &str, pos: usize, lex: &Lexicon) -> bool {
+    lex.not_day.longest_at(text, pos).is_some()
 }
 
 /// The end of a run of Chinese numeral characters starting at `i` (with 点 between digits).

@@ -62,7 +62,7 @@ pub(crate) fn org_only(s: &str, lex: &Lexicon) -> bool {
     (2..=40).contains(&n) && !split_orgs(s, lex).is_empty()
 }
 
-fn is_recipients(s: &str) -> bool {
+fn is_recipients(s: &str, lex: &Lexicon) -> bool {
     if s.len() > 400 {
         return false;
     }
@@ -71,11 +71,7 @@ fn is_recipients(s: &str) -> bool {
         && n <= 80
         && !s.contains("如下")
         && !crate::text::search::has(s, '。')
-        && [
-            "各", "局", "委", "厅", "办", "单位", "政府", "部门", "同志", "中心", "公司",
-        ]
-        .iter()
-        .any(|w| s.contains(w))
+        && lex.recipient_word.find(s).is_some()
 }
 
 fn is_doc_number(s: &str) -> bool {
@@ -105,14 +101,14 @@ pub(super) fn mark_header(
             LineRole::HeaderDate
         } else if is_doc_number(s) {
             LineRole::DocNumber
-        } else if is_recipients(s) && i > 0 {
+        } else if is_recipients(s, lex) && i > 0 {
             roles[i] = LineRole::Recipients;
             i += 1;
             break;
         } else if titles < 3 && title_like(s, lex) {
             let next_title = next.is_some_and(|n| title_like(n, lex));
             let followed_by_header = next.is_some_and(|n| {
-                is_source_line(n, lex) || is_recipients(n) || parse_date_line(n).is_some()
+                is_source_line(n, lex) || is_recipients(n, lex) || parse_date_line(n).is_some()
             });
             if titles == 0
                 && org_only(s, lex)
@@ -183,7 +179,7 @@ pub(super) fn mark_footer(
             && !crate::text::search::has(s, '，')
         {
             LineRole::Signature
-        } else if is_public_note(s) {
+        } else if is_public_note(s, lex) {
             LineRole::Footer
         } else {
             break;
@@ -195,11 +191,9 @@ pub(super) fn mark_footer(
 }
 
 /// `（此件公开发布）` and the like.
-fn is_public_note(s: &str) -> bool {
+fn is_public_note(s: &str, lex: &Lexicon) -> bool {
     let t = s.trim();
-    (t.starts_with('（') && t.ends_with('）') && t.contains("此件"))
-        || t == "特此通报"
-        || t == "特此报告"
+    (t.starts_with('（') && t.ends_with('）') && t.contains("此件")) || lex.closing_line.contains(t)
 }
 
 /// A publication line: starts with 发布时间, 来源, 作者 … followed by a colon.

@@ -42,6 +42,20 @@ pub fn separates_items(between: &str) -> bool {
     matches!((chars.next(), chars.next()), (Some(c), None) if is_list_separator(c))
 }
 
+/// Function words: prepositions, conjunctions and particles, which do not stand inside
+/// the name of an organisation (金坛生态环境局|把…) or a noun.
+pub fn is_function_word(c: char) -> bool {
+    crate::text::search::has(
+        "在和与及对把由从向将被的是了经据受同给让使以按为于并共等其",
+        c,
+    )
+}
+
+/// Prepositions that turn what follows into an object (对X进行…, 为社区建成…).
+pub fn is_object_preposition(c: char) -> bool {
+    matches!(c, '对' | '向' | '把' | '给' | '将')
+}
+
 /// The dashes and words that join the ends of a range: `3-5天`, `6～9`, `3万至5万`,
 /// `一百二十到一百五十`.
 pub const RANGE_DASHES: [&str; 7] = ["-", "—", "–", "~", "～", "至", "到"];
