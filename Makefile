@@ -43,8 +43,10 @@ test: lint test-rust gold wasm test-wasm size test-browser
 	@echo "make test: all checks passed"
 
 lint:
+	tools/setup.sh wasm
 	$(CARGO) fmt --check
 	$(CARGO) clippy --locked --all-targets -- -D warnings
+	tools/lint-wasm.sh
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --locked --no-deps --quiet
 
 test-rust:

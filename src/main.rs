@@ -188,19 +188,31 @@ fn load_lexicon(specs: &[String]) -> Result<Option<Lexicon>, String> {
     Ok(Some(lex))
 }
 
-/// Runs `work` over every item on `jobs` threads, keeping the input order.
+/// Runs `work` over every item on `jobs` threads, keeping the input order. A panic in
+/// `work` (a bug of the analyzer) becomes that item's error, so the other items are still
+/// printed and the command still says that one failed.
 fn parallel_map<T: Sync, R: Send>(
     items: &[T],
     jobs: usize,
     work: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
+) -> Vec<Result<R, String>> {
+    let guarded = |item: &T| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(item))).map_err(|e| {
+            let what = e
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| e.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            format!("internal error ({what}); please report it with the file")
+        })
+    };
     let jobs = jobs.clamp(1, items.len().max(1));
     if jobs == 1 {
-        return items.iter().map(work).collect();
+        return items.iter().map(guarded).collect();
     }
     let next = AtomicUsize::new(0);
-    let mut results: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
-    let chunks: Vec<Vec<(usize, R)>> = std::thread::scope(|scope| {
+    let mut results: Vec<Option<Result<R, String>>> = (0..items.len()).map(|_| None).collect();
+    let chunks: Vec<Vec<(usize, Result<R, String>)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..jobs)
             .map(|_| {
                 scope.spawn(|| {
@@ -208,7 +220,7 @@ fn parallel_map<T: Sync, R: Send>(
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(item) = items.get(i) else { break };
-                        done.push((i, work(item)));
+                        done.push((i, guarded(item)));
                     }
                     done
                 })
@@ -219,7 +231,10 @@ fn parallel_map<T: Sync, R: Send>(
     for (i, r) in chunks.into_iter().flatten() {
         results[i] = Some(r);
     }
-    results.into_iter().flatten().collect()
+    results
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| Err("internal error: the file was not analyzed".into())))
+        .collect()
 }
 
 fn analyze_cmd(args: AnalyzeArgs) -> ExitCode {
@@ -238,13 +253,21 @@ fn analyze_cmd(args: AnalyzeArgs) -> ExitCode {
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     // standard input is read once, up front
-    let results: Vec<(String, Result<Report, String>)> = parallel_map(&args.files, jobs, |name| {
-        let report = read_input(name, args.encoding).map(|(text, input)| Report {
+    let analyzed = parallel_map(&args.files, jobs, |name| {
+        read_input(name, args.encoding).map(|(text, input)| Report {
             input: Some(input),
             ..analyze_with(&text, &options, lex)
-        });
-        (name.clone(), report)
+        })
     });
+    let results: Vec<(String, Result<Report, String>)> = args
+        .files
+        .iter()
+        .zip(analyzed)
+        .map(|(name, r)| {
+            let r = r.map_err(|e| format!("{name}: {e}")).and_then(|r| r);
+            (name.clone(), r)
+        })
+        .collect();
 
     let mut failed = false;
     let stdout = io::stdout();
@@ -385,5 +408,29 @@ fn main() -> ExitCode {
         Command::Numbers(n) => numbers_cmd(n, false),
         Command::Normalize(n) => numbers_cmd(n, true),
         Command::Bench(b) => bench_cmd(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parallel_map;
+
+    #[test]
+    fn a_panicking_item_is_an_error_and_the_others_still_come() {
+        let items: Vec<u32> = (0..40).collect();
+        for jobs in [1, 4] {
+            let out = parallel_map(&items, jobs, |&i| {
+                assert!(i != 17, "item {i}");
+                i * 2
+            });
+            assert_eq!(out.len(), 40);
+            for (i, r) in out.iter().enumerate() {
+                match r {
+                    Ok(v) => assert_eq!(*v, i as u32 * 2),
+                    Err(e) => assert!(i == 17 && e.contains("item 17"), "{i}: {e}"),
+                }
+            }
+            assert!(out[17].is_err());
+        }
     }
 }

@@ -2,6 +2,8 @@
 //! encodings, exit codes and messages.
 
 use std::io::Write;
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -310,19 +312,8 @@ fn a_bad_lexicon_file_is_reported_with_its_line() {
 
 #[test]
 fn the_seeds_in_gb18030_and_utf16_give_the_same_reports_as_in_utf8() {
-    let shared = std::env::var_os("SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
     let dir = scratch("seed-encodings");
-    let mut seeds: Vec<PathBuf> = std::fs::read_dir(shared.join("seeds"))
-        .expect("the seeds in ../shared/seeds")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    seeds.sort();
-    assert!(!seeds.is_empty());
-    for seed in seeds {
-        let text = std::fs::read_to_string(&seed).unwrap();
+    for (seed, text) in common::seeds() {
         let want = json(&envreport(&["analyze", seed.to_str().unwrap()]));
         let name = seed.file_stem().unwrap().to_string_lossy().into_owned();
         for (suffix, bytes, label) in [

@@ -1,13 +1,18 @@
-//! Every text under `tests/fixtures/` goes through the whole pipeline into two reviewed
-//! snapshots: a human view with `^~~~` under each span mapped back onto its original
-//! line, and the JSON report. A broken offset map shows in review as carets under the
-//! wrong characters.
+//! Every text under `tests/fixtures/` goes through the whole pipeline into a reviewed
+//! snapshot, a human view with `^~~~` under each span mapped back onto its original line:
+//! a broken offset map shows in review as carets under the wrong characters. A few
+//! fixtures ([`JSON_FIXTURES`]) also keep their JSON report, for the contract's details.
+//!
+//! One test a fixture, named after it (`cargo test --test fixtures -- tables_tsv`), so a
+//! mismatch says which fixture broke; a last test refuses snapshots that no fixture writes.
 //!
 //! To accept changed snapshots: `INSTA_UPDATE=always cargo test --test fixtures`, then
 //! read the diff of `tests/snapshots/`.
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use libtest_mimic::{Arguments, Failed, Trial};
 
 use envreport::{analyze, MetaField, OffsetEncoding, Options, Report, Section};
 
@@ -185,35 +190,98 @@ fn render(text: &str, r: &Report) -> String {
     out
 }
 
-#[test]
-fn fixtures() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
+/// The fixtures whose JSON report is kept as a snapshot too: one for indicators,
+/// comparisons and ranks, one for the outline, one for metadata, one for diagnostics.
+const JSON_FIXTURES: [&str; 4] = [
+    "bulletin_air",
+    "headings_gbt_levels",
+    "meta_notice_header",
+    "noise_web_junk",
+];
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+/// The fixtures' names, sorted.
+fn fixtures() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(root().join("tests/fixtures"))
         .expect("tests/fixtures")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().to_string())
         .collect();
     names.sort();
-    assert!(
-        names.len() >= 40,
-        "at least 40 fixtures, found {}",
-        names.len()
+    names
+}
+
+/// The snapshots of fixture `name` match.
+fn check(name: &str) -> Result<(), Failed> {
+    let text = std::fs::read_to_string(root().join("tests/fixtures").join(format!("{name}.txt")))
+        .map_err(|e| format!("{name}: {e}"))?;
+    let report = analyze(
+        &text,
+        &Options {
+            offsets: OffsetEncoding::Chars,
+        },
     );
     let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("snapshots");
+    settings.set_snapshot_path(root().join("tests/snapshots"));
     settings.set_prepend_module_to_snapshot(false);
+    settings.set_input_file(root().join("tests/fixtures").join(format!("{name}.txt")));
     settings.bind(|| {
-        for path in names {
-            let name = path.file_stem().unwrap().to_string_lossy().to_string();
-            let text = std::fs::read_to_string(&path).unwrap();
-            let report = analyze(
-                &text,
-                &Options {
-                    offsets: OffsetEncoding::Chars,
-                },
-            );
-            insta::assert_snapshot!(format!("{name}.view"), render(&text, &report));
+        insta::assert_snapshot!(format!("{name}.view"), render(&text, &report));
+        if JSON_FIXTURES.contains(&name) {
             insta::assert_json_snapshot!(format!("{name}.report"), report);
         }
     });
+    Ok(())
+}
+
+/// Every snapshot belongs to a fixture that writes it, and none is pending review.
+fn no_stale_snapshots(names: &[String]) -> Result<(), Failed> {
+    let mut stale = Vec::new();
+    for entry in std::fs::read_dir(root().join("tests/snapshots")).map_err(|e| e.to_string())? {
+        let file = entry.map_err(|e| e.to_string())?.file_name();
+        let file = file.to_string_lossy();
+        let written = names.iter().any(|n| {
+            *file == format!("{n}.view.snap")
+                || (JSON_FIXTURES.contains(&n.as_str()) && *file == format!("{n}.report.snap"))
+        });
+        if !written {
+            stale.push(file.to_string());
+        }
+    }
+    if stale.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "snapshots no fixture writes (delete them, or review and accept pending ones): {stale:?}"
+        )
+        .into())
+    }
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let names = fixtures();
+    let mut trials: Vec<Trial> = names
+        .iter()
+        .map(|name| {
+            let name = name.clone();
+            Trial::test(name.clone(), move || check(&name))
+        })
+        .collect();
+    let all = names.clone();
+    trials.push(Trial::test("no_stale_snapshots", move || {
+        no_stale_snapshots(&all)
+    }));
+    trials.push(Trial::test("at_least_forty_fixtures", move || {
+        if names.len() >= 40 {
+            Ok(())
+        } else {
+            Err(format!("at least 40 fixtures, found {}", names.len()).into())
+        }
+    }));
+    libtest_mimic::run(&args, trials).exit();
 }

@@ -21,6 +21,11 @@ fn replay(target: &str, check: fn(&[u8])) -> usize {
         check(&data);
         count += 1;
     }
+    assert!(
+        count > 0,
+        "{} replays nothing: add an input or drop the folder",
+        dir.display()
+    );
     count
 }
 

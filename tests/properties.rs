@@ -4,6 +4,8 @@
 
 use proptest::prelude::*;
 
+mod common;
+
 #[path = "../fuzz/checks.rs"]
 mod checks;
 use checks::{check_normalization, check_report};
@@ -120,13 +122,8 @@ proptest! {
 }
 
 #[test]
-fn seeds_hold_the_properties() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let text = std::fs::read_to_string(e.path()).unwrap();
+fn seeds_and_real_reports_hold_the_properties() {
+    for (_, text) in common::seeds().into_iter().chain(common::real()) {
         check_report(&text);
         check_normalization(&text);
     }

@@ -8,6 +8,8 @@
 
 use std::path::Path;
 
+mod common;
+
 use envreport::{analyze, OffsetEncoding, Options};
 use serde_json::Value;
 
@@ -163,26 +165,12 @@ fn validator() -> Validator {
 }
 
 fn texts() -> Vec<(String, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut out = Vec::new();
-    for dir in [
-        root.join("tests/fixtures"),
-        root.join("../shared/seeds"),
-        root.join("examples"),
-    ] {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.extension().is_some_and(|x| x == "txt") {
-                out.push((
-                    p.display().to_string(),
-                    std::fs::read_to_string(&p).unwrap(),
-                ));
-            }
-        }
-    }
+    let mut out: Vec<(String, String)> = common::fixtures()
+        .into_iter()
+        .chain(common::seeds())
+        .chain(common::real())
+        .map(|(p, t)| (p.display().to_string(), t))
+        .collect();
     out.push(("empty".into(), String::new()));
     out
 }

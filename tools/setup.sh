@@ -42,7 +42,7 @@ wasm() {
     if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
         :
     else
-        apt_install rustc-web cargo-web rust-web-src lld-22
+        apt_install rustc-web cargo-web rust-web-src rust-web-clippy lld-22
     fi
     # wasm-opt comes with npm's binaryen (package.json), installed with the browser tools
     npm_install
