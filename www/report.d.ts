@@ -92,8 +92,12 @@ export type Indicator = {
   metric: string | null;
   /** The field of environmental work it belongs to. */
   category: Category;
-  /** The value in `unit`, 万/亿 folded in; `null` for placeholders. */
+  /** The value in `unit`, 万/亿 folded in; `null` for placeholders and ranges. */
   value: number | null;
+  /** The low end of a range (`3-5天` → 3), in `unit`. */
+  low: number | null;
+  /** The high end of a range (`3-5天` → 5), in `unit`. */
+  high: number | null;
   /** The unit as written without 万/亿 (元 for 10万元); empty for an index value. */
   unit: string;
   /** The unit as written (万元). */
@@ -237,7 +241,7 @@ export type Options = {
 
 export type Category = "air" | "water" | "soil" | "waste" | "ecology" | "climate" | "noise" | "radiation" | "enforcement" | "petitions" | "approval" | "monitoring" | "publicity" | "party" | "meetings" | "funds" | "other";
 
-export type UnitCategory = "count" | "visits" | "time" | "length" | "area" | "volume" | "mass" | "money" | "percent" | "points" | "concentration" | "noise" | "energy" | "power" | "multiple";
+export type UnitCategory = "count" | "visits" | "time" | "length" | "area" | "volume" | "mass" | "money" | "percent" | "points" | "concentration" | "noise" | "energy" | "power" | "multiple" | "temperature" | "radiation" | "other";
 
 export type Qualifier = "about" | "over" | "under";
 
@@ -246,8 +250,12 @@ export type Direction = "up" | "down" | "flat";
 export type NumberOut = {
   /** The original text of the number with its markers and unit. */
   text: string;
-  /** Its value in its unit; `null` for placeholders. */
+  /** Its value in its unit; `null` for placeholders and ranges. */
   value: number | null;
+  /** The low end of a range. */
+  low: number | null;
+  /** The high end of a range. */
+  high: number | null;
   /** Where it starts. */
   start: number;
   /** Where it ends. */

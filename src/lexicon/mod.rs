@@ -57,6 +57,12 @@ named_enum! {
         Power = "power",
         /// Multiples: 倍.
         Multiple = "multiple",
+        /// Temperatures: ℃, 摄氏度.
+        Temperature = "temperature",
+        /// Radiation: dose rates (纳戈瑞/小时, 微西弗/小时) and activities (贝可).
+        Radiation = "radiation",
+        /// Other physical measures: voltages (千伏), pressures (兆帕), speeds (公里/小时).
+        Other = "other",
     }
 }
 
@@ -162,6 +168,8 @@ pub struct Lexicon {
     pub(crate) rate_suffix: PhraseSet<()>,
     pub(crate) index_word: PhraseSet<()>,
     pub(crate) not_day: PhraseSet<()>,
+    pub(crate) not_numeral: PhraseSet<()>,
+    pub(crate) named_after: PhraseSet<()>,
     pub(crate) closing_line: PhraseSet<()>,
     pub(crate) report_verb: PhraseSet<Box<str>>,
     pub(crate) not_approx: PhraseSet<()>,
@@ -329,6 +337,8 @@ impl Lexicon {
             "rate_suffix" => &mut self.rate_suffix,
             "index_word" => &mut self.index_word,
             "not_day" => &mut self.not_day,
+            "not_numeral" => &mut self.not_numeral,
+            "named_after" => &mut self.named_after,
             "closing_line" => &mut self.closing_line,
             _ => return None,
         })

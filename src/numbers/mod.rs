@@ -11,7 +11,7 @@
 use crate::lexicon::{Lexicon, Qualifier, UnitCategory};
 use crate::names::named_enum;
 use crate::span::{Normalized, Span};
-use crate::text::chars::{is_chinese_numeral, is_placeholder_letter};
+use crate::text::chars::{char_before, is_chinese_numeral, is_placeholder_letter};
 
 mod ranges;
 mod scan;
@@ -97,6 +97,9 @@ pub struct Mention {
     pub qualifier: Option<Qualifier>,
     /// Written with Chinese numerals.
     pub chinese: bool,
+    /// The ends of a range (`3-5天`, `3万至5万吨`, `20%～30%`), in the unit; `value` is
+    /// then `None`.
+    pub range: Option<(Option<f64>, Option<f64>)>,
 }
 
 impl Mention {
@@ -125,14 +128,21 @@ pub fn find(text: &str, labels: &[Span<Normalized>], lex: &Lexicon) -> Vec<Menti
     while i < bytes.len() {
         let b = bytes[i];
         let next = if b.is_ascii_digit() {
-            ctx.arabic(i, out.last())
+            ctx.numeral(i, out.last())
         } else if b < 0x80 {
             if b == b'\n' {
                 quote = None;
                 in_title = false;
             }
-            if is_placeholder_letter(b as char) && ctx.placeholder_start(i) {
-                ctx.arabic(i, out.last())
+            // a placeholder (not a word like NOx or max), a minus sign (not a range's dash)
+            let after_word =
+                i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'%');
+            // (a dash right after a number is a range's: 2019年-2020年)
+            let sign = b == b'-'
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                && out.last().is_none_or(|m| m.span.end != i);
+            if (is_placeholder_letter(b as char) || sign) && !after_word {
+                ctx.numeral(i, out.last())
             } else {
                 Scan::Skip(i + 1)
             }
@@ -172,15 +182,14 @@ pub fn find(text: &str, labels: &[Span<Normalized>], lex: &Lexicon) -> Vec<Menti
                 | ((bytes[i + 1] as u32 & 0x3F) << 6)
                 | (bytes[i + 2] as u32 & 0x3F);
             match char::from_u32(code) {
-                Some(c) if is_chinese_numeral(c) => ctx.chinese(i),
+                Some(c) if scan::may_start_chinese(text, i, c) => ctx.numeral(i, out.last()),
                 _ => Scan::Skip(i + 3),
             }
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
-            if c == '×' && ctx.placeholder_start(i) {
-                ctx.arabic(i, out.last())
-            } else if is_chinese_numeral(c) {
-                ctx.chinese(i)
+            let after_word = char_before(text, i).is_some_and(|p| p.is_ascii_alphanumeric());
+            if (c == '×' && !after_word) || scan::may_start_chinese(text, i, c) {
+                ctx.numeral(i, out.last())
             } else {
                 Scan::Skip(i + c.len_utf8())
             }
@@ -200,7 +209,7 @@ pub fn find(text: &str, labels: &[Span<Normalized>], lex: &Lexicon) -> Vec<Menti
         }
     }
     ranges::link_ranges(text, &mut out);
-    out
+    ranges::merge_ranges(text, out)
 }
 
 #[cfg(test)]
@@ -312,7 +321,7 @@ mod tests {
         assert_role("第三批", Role::Ordinal, MentionKind::Ordinal);
         assert_role("排名第xx位", Role::Ordinal, MentionKind::Ordinal);
         assert_role("PM2.5", Role::Code, MentionKind::Code);
-        assert_role("三分之一", Role::Bare, MentionKind::Fraction);
+        assert_role("三分之一", Role::Quantity, MentionKind::Fraction);
         assert_role("1-6月", Role::Date, MentionKind::Month);
         assert_role("一项任务", Role::Indefinite, MentionKind::Integer);
     }

@@ -228,8 +228,12 @@ pub struct Indicator {
     pub metric: Option<String>,
     /// The field of environmental work it belongs to.
     pub category: Category,
-    /// The value in `unit`, 万/亿 folded in; `null` for placeholders.
+    /// The value in `unit`, 万/亿 folded in; `null` for placeholders and ranges.
     pub value: Option<f64>,
+    /// The low end of a range (`3-5天` → 3), in `unit`.
+    pub low: Option<f64>,
+    /// The high end of a range (`3-5天` → 5), in `unit`.
+    pub high: Option<f64>,
     /// The unit as written without 万/亿 (元 for 10万元); empty for an index value.
     pub unit: String,
     /// The unit as written (万元).
@@ -403,8 +407,12 @@ pub struct Stats {
 pub struct NumberOut {
     /// The original text of the number with its markers and unit.
     pub text: String,
-    /// Its value in its unit; `null` for placeholders.
+    /// Its value in its unit; `null` for placeholders and ranges.
     pub value: Option<f64>,
+    /// The low end of a range.
+    pub low: Option<f64>,
+    /// The high end of a range.
+    pub high: Option<f64>,
     /// Where it starts.
     pub start: usize,
     /// Where it ends.

@@ -136,6 +136,8 @@ pub(crate) fn build(p: &Parts<'_>) -> Report {
                 metric: ind.metric.clone(),
                 category: ind.category,
                 value: mention.value,
+                low: mention.range.and_then(|r| r.0),
+                high: mention.range.and_then(|r| r.1),
                 unit: unit.map_or(String::new(), |u| u.text.clone()),
                 unit_written: unit.map_or(String::new(), |u| u.written.clone()),
                 unit_canonical: unit.map_or(String::new(), |u| u.canonical.clone()),
@@ -276,6 +278,8 @@ pub(crate) fn numbers_out(
         .map(|(m, s)| NumberOut {
             text: s.slice(original).to_string(),
             value: m.value,
+            low: m.range.and_then(|r| r.0),
+            high: m.range.and_then(|r| r.1),
             start: conv.get(s.start),
             end: conv.get(s.end),
             kind: m.kind,

@@ -12,13 +12,13 @@ const LITERALS = [
   // Diagnostic
   (v) => ({ code: v(), severity: v(), message: v(), text: v(), start: v(), end: v() }),
   // Indicator
-  (v) => ({ id: v(), name: v(), metric: v(), category: v(), value: v(), unit: v(), unit_written: v(), unit_canonical: v(), unit_category: v(), approx: v(), qualifier: v(), placeholder: v(), target: v(), text: v(), start: v(), end: v(), sentence_start: v(), sentence_end: v(), section: v(), section_title: v(), comparison: v(), rank: v() }),
+  (v) => ({ id: v(), name: v(), metric: v(), category: v(), value: v(), low: v(), high: v(), unit: v(), unit_written: v(), unit_canonical: v(), unit_category: v(), approx: v(), qualifier: v(), placeholder: v(), target: v(), text: v(), start: v(), end: v(), sentence_start: v(), sentence_end: v(), section: v(), section_title: v(), comparison: v(), rank: v() }),
   // Input
   (v) => ({ encoding: v(), format: v() }),
   // Meta
   (v) => ({ title: v(), date: v(), org: v(), region: v(), year: v(), period: v(), kind: v(), recipients: v(), cc: v(), signature: v(), published: v(), source: v(), author: v(), spans: v() }),
   // NumberOut
-  (v) => ({ text: v(), value: v(), start: v(), end: v(), kind: v(), role: v(), unit: v(), qualifier: v() }),
+  (v) => ({ text: v(), value: v(), low: v(), high: v(), start: v(), end: v(), kind: v(), role: v(), unit: v(), qualifier: v() }),
   // Rank
   (v) => ({ id: v(), scope: v(), rank: v(), placeholder: v(), subject: v(), text: v(), start: v(), end: v(), indicator: v() }),
   // Report
