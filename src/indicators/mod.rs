@@ -73,8 +73,11 @@ pub struct ComparisonFound {
 pub struct RankFound {
     pub span: Span<Normalized>,
     pub scope: Option<String>,
-    /// Index into the mentions of the ordinal.
-    pub mention: usize,
+    /// The position (1 for the first); `None` for a placeholder or a last place without
+    /// its number.
+    pub rank: Option<u32>,
+    /// The position is an unfilled placeholder (第x位).
+    pub placeholder: bool,
     /// What is ranked, when the rank's clause names it.
     pub subject: Option<String>,
     pub indicator: Option<usize>,

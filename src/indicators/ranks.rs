@@ -4,7 +4,7 @@ use super::naming::trim_name;
 use super::{chars_len, clause_head, RankFound};
 use crate::lexicon::Lexicon;
 use crate::numbers::{Mention, MentionKind, Role};
-use crate::span::Span;
+use crate::span::{Normalized, Span};
 use crate::structure::Structure;
 
 pub(super) fn find_ranks(
@@ -48,11 +48,60 @@ pub(super) fn find_ranks(
         out.push(RankFound {
             span: Span::new(start, m.span.end),
             scope: scope.map(|(a, b)| text[a..b].trim_end_matches(['中', '内', '里']).to_string()),
-            mention: k,
+            rank: m.value.filter(|v| *v >= 0.0 && *v < 1e6).map(|v| v as u32),
+            placeholder: m.is_placeholder(),
             subject,
             indicator: None,
         });
     }
+    // 居全国首位, 排名全市末位（第7）: the first and the last place in words
+    for (word, first) in [("首位", true), ("末位", false)] {
+        for at in crate::text::search::match_starts(text, word) {
+            let Some(clause) = structure.clause_at(at) else {
+                continue;
+            };
+            let cs = clause_head(text, clause, at);
+            let Some((start, scope)) = rank_context(text, cs, at, lex) else {
+                continue;
+            };
+            let mut end = at + word.len();
+            // 末位（第7）: the place's number in brackets
+            let mut rank = first.then_some(1);
+            if let Some(inner) = text[end..].strip_prefix('（') {
+                let m = mentions.iter().find(|m| {
+                    m.span.start == end + '（'.len_utf8() && m.kind == MentionKind::Ordinal
+                });
+                if let Some(m) = m.filter(|m| inner[m.span.len()..].starts_with('）')) {
+                    rank = m.value.map(|v| v as u32);
+                    end = m.span.end + '）'.len_utf8();
+                }
+            }
+            let subject = {
+                let s = trim_name(&text[cs..start], lex);
+                (!s.is_empty()).then_some(s)
+            };
+            out.push(RankFound {
+                span: Span::new(start, end),
+                scope: scope
+                    .map(|(a, b)| text[a..b].trim_end_matches(['中', '内', '里']).to_string()),
+                rank,
+                placeholder: false,
+                subject,
+                indicator: None,
+            });
+        }
+    }
+    out.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
+    // 排名全市末位（第7）: the 第7 inside is the same rank
+    let spans: Vec<Span<Normalized>> = out.iter().map(|r| r.span).collect();
+    let mut k = 0;
+    out.retain(|r| {
+        k += 1;
+        !spans
+            .iter()
+            .enumerate()
+            .any(|(j, s)| j != k - 1 && s.contains(r.span) && *s != r.span)
+    });
 }
 
 /// The words that make `第N` at `pos` a rank, within the clause starting at `cs`: where

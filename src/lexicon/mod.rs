@@ -147,6 +147,7 @@ pub struct Lexicon {
     pub(crate) approx_suffix: PhraseSet<Qualifier>,
     pub(crate) basis: PhraseSet<Box<str>>,
     pub(crate) direction: PhraseSet<Direction>,
+    pub(crate) comparative: PhraseSet<Direction>,
     pub(crate) target: PhraseSet<Box<str>>,
     pub(crate) rank_scope: PhraseSet<()>,
     pub(crate) rank_verb: PhraseSet<()>,
@@ -371,10 +372,15 @@ impl Lexicon {
             match role {
                 "approx_prefix" => self.approx_prefix.insert(phrase, qualifier()?),
                 "approx_suffix" => self.approx_suffix.insert(phrase, qualifier()?),
-                "direction" => {
+                "direction" | "comparative" => {
                     let d = Direction::from_name(value)
                         .ok_or_else(|| row.err("the direction must be up, down or flat"))?;
-                    self.direction.insert(phrase, d)
+                    let set = if role == "direction" {
+                        &mut self.direction
+                    } else {
+                        &mut self.comparative
+                    };
+                    set.insert(phrase, d)
                 }
                 "numbered_name" => {
                     self.numbered_name.insert(phrase, ());

@@ -175,6 +175,11 @@ fn continues(prev: &Acc, next: &str, next_tab: bool, lex: &Lexicon) -> bool {
     {
         return true;
     }
+    // 6.\n8%: a decimal split after its point
+    if last == '.' && prev.before_last.is_some_and(|c| c.is_ascii_digit()) && first.is_ascii_digit()
+    {
+        return true;
+    }
     // 一\n是: an enumeration split from its 是
     if first == '是' && crate::text::chars::chinese_digit(last).is_some() {
         return true;

@@ -449,6 +449,21 @@ impl<'a> Context<'a> {
             chinese: n.chinese,
             range: None,
         };
+        // 82 2%: a decimal point lost in a converted PDF, in prose (a table's cells are
+        // parted by spaces too)
+        if let Some((len, value)) = self.lost_point(start, end, n) {
+            m.value = Some(value);
+            m.kind = MentionKind::Decimal;
+            m.number.end = end + len;
+            m.span.end = end + len;
+            let n = Numeral {
+                len: n.len + len,
+                value: Some(value),
+                decimal: true,
+                ..*n
+            };
+            return self.finish(start, &n);
+        }
         // a space inside a non-prose line: 2022 年
         let mut look = end;
         while let Some(c) = char_at(text, look).filter(|&c| is_space(c) && c != '\t') {
@@ -611,20 +626,36 @@ impl<'a> Context<'a> {
             .is_some_and(|u| matches!(u.text.as_str(), "个月" | "年" | "季度" | "个季度"));
         if period_unit
             && (text[..start].ends_with("过去")
-                || (matches!(before, Some('前' | '近')) && !text[..start].ends_with("提前")))
+                || text[..start].ends_with("最后")
+                || (matches!(before, Some('前' | '近' | '后' | '头'))
+                    && !text[..start].ends_with("提前")
+                    && !text[..start].ends_with("落后")))
         {
             m.role = Role::Date;
             m.kind = MentionKind::Date;
             let next = m.span.end;
             return Scan::Found(m, next);
         }
-        // 三年行动, 二期工程: a count of years or phases that names a plan or a project
-        if m.unit
-            .as_ref()
-            .is_some_and(|u| matches!(u.text.as_str(), "年" | "期"))
-            && self.lex.named_after.longest_at(text, m.span.end).is_some()
+        // 三年行动, 二期工程, “三北”工程六期, 750千伏输变电工程: a count of years or phases,
+        // or a voltage, that names a plan, a project or a line
+        let unit_is = |names: &[&str]| {
+            m.unit
+                .as_ref()
+                .is_some_and(|u| names.contains(&u.text.as_str()))
+        };
+        let project_before = unit_is(&["期"])
+            && ["工程", "项目", "”"]
+                .iter()
+                .any(|w| text[..start].ends_with(w));
+        if unit_is(&["年", "期", "千伏", "kV"])
+            && (self.lex.named_after.longest_at(text, m.span.end).is_some() || project_before)
         {
             m.role = Role::Name;
+        }
+        // 前30名, 排名前三位的: the size of a leading group, not a quantity
+        if before == Some('前') && unit_is(&["名", "位"]) {
+            m.role = Role::Ordinal;
+            m.kind = MentionKind::Ordinal;
         }
         // 一项重要任务, 一方净土, 新的一年: a Chinese 一 with a measure word is an article
         if n.chinese && &text[start..end] == "一" && m.unit.is_some() && m.qualifier.is_none() {
@@ -633,6 +664,39 @@ impl<'a> Context<'a> {
         let m = self.qualified(m);
         let next = m.span.end.max(end);
         Scan::Found(m, next)
+    }
+
+    /// The decimals of an integer whose point a converter turned into a space (`82 2%`,
+    /// `53 2分贝`): one or two digits and a unit after one space, in a line of prose.
+    /// Returns their length with the space and the value.
+    fn lost_point(&self, start: usize, end: usize, n: &Numeral) -> Option<(usize, f64)> {
+        let text = self.text;
+        let b = text.as_bytes();
+        if !n.arabic
+            || n.chinese
+            || n.decimal
+            || n.placeholder
+            || n.digits > 3
+            || b.get(end) != Some(&b' ')
+        {
+            return None;
+        }
+        let digits = b[end + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if !(1..=2).contains(&digits) || self.unit_at(end + 1 + digits).is_none() {
+            return None;
+        }
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let prose = text[crate::text::chars::floor_boundary(text, start.saturating_sub(120))
+            .max(line_start)..start]
+            .contains(['，', '。', '：']);
+        let int = n.value?;
+        let frac: f64 = format!("0.{}", &text[end + 1..end + 1 + digits])
+            .parse()
+            .ok()?;
+        prose.then_some((1 + digits, int + frac))
     }
 
     /// `元` followed by `5角` and `3分`: the value gains the tenths and hundredths.

@@ -196,15 +196,11 @@ pub(crate) fn build(p: &Parts<'_>) -> Report {
         .map(|(id, r)| {
             let span = p.orig(r.span);
             let o = out(span);
-            let mention = &p.mentions[r.mention];
             Rank {
                 id,
                 scope: r.scope.clone(),
-                rank: mention
-                    .value
-                    .filter(|v| *v >= 0.0 && *v < 1e6)
-                    .map(|v| v as u32),
-                placeholder: mention.is_placeholder(),
+                rank: r.rank,
+                placeholder: r.placeholder,
                 subject: r.subject.clone(),
                 text: orig_text(span),
                 start: o.start,
