@@ -242,7 +242,7 @@ pub fn decode_entities(s: &str) -> Cow<'_, str> {
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
             .map_or(rest.len(), |e| e + 1);
         let name = &rest[1..end];
-        match entity(name) {
+        match crate::text::entities::entity(name) {
             Some(c) => {
                 out.push(c);
                 rest = &rest[end..];
@@ -258,56 +258,6 @@ pub fn decode_entities(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-fn entity(name: &str) -> Option<char> {
-    if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        return Some(
-            char::from_u32(code)
-                .filter(|&c| c != '\0')
-                .unwrap_or('\u{FFFD}'),
-        );
-    }
-    Some(match name {
-        "amp" | "AMP" => '&',
-        "lt" | "LT" => '<',
-        "gt" | "GT" => '>',
-        "quot" | "QUOT" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{A0}',
-        "ensp" => '\u{2002}',
-        "emsp" => '\u{2003}',
-        "thinsp" => '\u{2009}',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "mdash" => '—',
-        "ndash" => '–',
-        "hellip" => '…',
-        "middot" => '·',
-        "bull" => '•',
-        "times" => '×',
-        "divide" => '÷',
-        "deg" => '°',
-        "plusmn" => '±',
-        "micro" => 'µ',
-        "sup2" => '²',
-        "sup3" => '³',
-        "permil" => '‰',
-        "le" => '≤',
-        "ge" => '≥',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        "laquo" => '«',
-        "raquo" => '»',
-        "yen" => '¥',
-        _ => return None,
-    })
-}
 
 #[cfg(test)]
 mod tests {

@@ -171,6 +171,7 @@ pub struct Lexicon {
     pub(crate) not_day: PhraseSet<()>,
     pub(crate) not_numeral: PhraseSet<()>,
     pub(crate) named_after: PhraseSet<()>,
+    pub(crate) official_title: PhraseSet<()>,
     pub(crate) closing_line: PhraseSet<()>,
     pub(crate) report_verb: PhraseSet<Box<str>>,
     pub(crate) not_approx: PhraseSet<()>,
@@ -185,6 +186,8 @@ pub struct Lexicon {
     pub(crate) junk_line: PhraseSet<()>,
     pub(crate) junk_prefix: PhraseSet<()>,
     pub(crate) junk_inline: PhraseSet<()>,
+    pub(crate) junk_exact: PhraseSet<()>,
+    pub(crate) junk_spam: PhraseSet<()>,
     pub(crate) indicator_names: PhraseSet<Category>,
     pub(crate) category_keywords: PhraseSet<Category>,
     pub(crate) t2s: T2s,
@@ -340,6 +343,7 @@ impl Lexicon {
             "not_day" => &mut self.not_day,
             "not_numeral" => &mut self.not_numeral,
             "named_after" => &mut self.named_after,
+            "official_title" => &mut self.official_title,
             "closing_line" => &mut self.closing_line,
             _ => return None,
         })
@@ -435,9 +439,11 @@ impl Lexicon {
                 "line" => &mut self.junk_line,
                 "prefix" => &mut self.junk_prefix,
                 "inline" => &mut self.junk_inline,
+                "exact" => &mut self.junk_exact,
+                "spam" => &mut self.junk_spam,
                 other => {
                     return Err(row.err(format!(
-                        "unknown kind {other:?}; expected line, prefix or inline"
+                        "unknown kind {other:?}; expected line, prefix, inline, exact or spam"
                     )))
                 }
             };

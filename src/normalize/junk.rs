@@ -48,7 +48,48 @@ pub(super) fn junk_kind(content: &str, lex: &Lexicon) -> Option<RemovedKind> {
     if chars <= 60 && lex.junk_prefix.starts(content) {
         return Some(RemovedKind::WebJunk);
     }
+    // a page's controls alone on their line: 下载, 打印, 【字号：, 加大, 】
+    let bare = content.trim_matches(|c: char| {
+        crate::text::chars::is_space(c) || matches!(c, '【' | '】' | '[' | ']' | '|' | '：' | ':' | '•' | '·')
+    });
+    if bare.is_empty() || lex.junk_exact.contains(bare) {
+        return Some(RemovedKind::WebJunk);
+    }
+    if is_navigation(content) || is_spam(content, lex) {
+        return Some(RemovedKind::WebJunk);
+    }
     None
+}
+
+/// A row of site navigation: three or more short links parted by `|` or spaces, no
+/// sentence, no field (`中国政府网 | 生态环境部 | 省政府门户网站`, `中国政府网 山西省政府 忻州市政府`).
+fn is_navigation(content: &str) -> bool {
+    if content.contains(['，', '。', '：', ':', '；']) || content.chars().count() > 80 {
+        return false;
+    }
+    let by_bar: Vec<&str> = content.split('|').map(str::trim).filter(|s| !s.is_empty()).collect();
+    if by_bar.len() >= 3 && by_bar.iter().all(|s| s.chars().count() <= 16) {
+        return true;
+    }
+    // space-parted names of sites (…网, …网站, …门户)
+    let words: Vec<&str> = content.split([' ', '|']).filter(|s| !s.is_empty()).collect();
+    words.len() >= 2
+        && words.iter().all(|w| w.chars().count() <= 12)
+        && words.iter().any(|w| w.ends_with('网') || w.ends_with("网站") || w.ends_with("门户"))
+}
+
+/// A line of spam (gambling, pornography): two of its words, or one in a short line.
+fn is_spam(content: &str, lex: &Lexicon) -> bool {
+    let mut hits = 0;
+    let mut at = 0;
+    while let Some((_, e, _)) = lex.junk_spam.find(&content[at..]) {
+        hits += 1;
+        at += e;
+        if hits >= 2 {
+            return true;
+        }
+    }
+    hits == 1 && content.chars().count() <= 20
 }
 
 /// Bracketed watermark fragments inside a line: `（ wWw.x.cOm 转载请注明 ）`.

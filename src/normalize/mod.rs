@@ -22,6 +22,7 @@ use offsets::{MapBuilder, MapChain, OffsetMap};
 mod characters;
 mod junk;
 mod lines;
+mod markup;
 pub mod offsets;
 
 pub use characters::fold_chars;
@@ -121,19 +122,32 @@ fn strip_invisible(text: &str) -> Option<(String, OffsetMap)> {
 
 /// Normalizes `original`.
 pub fn normalize(original: &str, lex: &Lexicon) -> Normalized {
-    let stripped = strip_invisible(original);
-    let (source, strip_map) = match &stripped {
-        Some((t, m)) => (t.as_str(), Some(m.clone())),
-        None => (original, None),
+    // the stages before the character stage: invisible characters, then pasted markup
+    let mut pre: Vec<OffsetMap> = Vec::new();
+    let invisible = strip_invisible(original);
+    let after_invisible = match &invisible {
+        Some((t, m)) => {
+            pre.push(m.clone());
+            t.as_str()
+        }
+        None => original,
+    };
+    let unmarked = markup::strip(after_invisible);
+    let source = match &unmarked {
+        Some((t, m)) => {
+            pre.push(m.clone());
+            t.as_str()
+        }
+        None => after_invisible,
     };
     let chars = fold_chars(source, lex);
     let lines = fold_lines(&chars.text, lex);
     let to_original = |s: Span<Original>| {
-        let (a, b) = (chars.map.map_start(s.start), chars.map.map_end(s.end));
-        match &strip_map {
-            Some(m) => Span::new(m.map_start(a), m.map_end(b)),
-            None => Span::new(a, b),
+        let (mut a, mut b) = (chars.map.map_start(s.start), chars.map.map_end(s.end));
+        for m in pre.iter().rev() {
+            (a, b) = (m.map_start(a), m.map_end(b));
         }
+        Span::new(a, b)
     };
     let removed = lines
         .removed
@@ -145,7 +159,7 @@ pub fn normalize(original: &str, lex: &Lexicon) -> Normalized {
         .collect();
     let rejoined = lines.rejoined.iter().map(|&s| to_original(s)).collect();
     let mut text = lines.text;
-    let mut maps: Vec<OffsetMap> = strip_map.clone().into_iter().collect();
+    let mut maps: Vec<OffsetMap> = pre.clone();
     maps.push(chars.map);
     maps.push(lines.map);
     // Joining lines and cutting watermarks give characters new neighbours, which the

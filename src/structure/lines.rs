@@ -83,6 +83,10 @@ fn is_doc_number(s: &str) -> bool {
         && s.ends_with('号')
 }
 
+/// How far down the header may reach, in lines: a page's chrome, a title, its subtitle,
+/// a byline, a publication line and a metadata table fit.
+const HEADER_LINES: usize = 16;
+
 /// Marks the header lines; returns the index of the first body line.
 pub(super) fn mark_header(
     text: &str,
@@ -92,10 +96,25 @@ pub(super) fn mark_header(
 ) -> usize {
     let mut i = 0;
     let mut titles = 0;
-    while i < lines.len() && i < 10 {
+    // a block of front matter (`title: …`, `date: …`, list items under a key)
+    let mut front_matter = false;
+    while i < lines.len() && i < HEADER_LINES {
         let s = lines[i].slice(text);
         let next = lines.get(i + 1).map(|l| l.slice(text));
-        let role = if is_source_line(s, lex) {
+        if (i == 0 || front_matter) && front_matter_key(s).is_some() {
+            front_matter = true;
+            roles[i] = LineRole::Source;
+            i += 1;
+            continue;
+        }
+        if front_matter && visible_len(s) <= 16 && !s.contains(['，', '。']) && front_matter_key(next.unwrap_or("")).is_some() {
+            // a list item under a key: categories: 金融, 新浪财经
+            roles[i] = LineRole::Source;
+            i += 1;
+            continue;
+        }
+        front_matter = false;
+        let role = if is_source_line(s, lex) || is_publication_line(s, lex) {
             LineRole::Source
         } else if parse_date_line(s).is_some() {
             LineRole::HeaderDate
@@ -105,20 +124,35 @@ pub(super) fn mark_header(
             roles[i] = LineRole::Recipients;
             i += 1;
             break;
+        } else if titles > 0 && is_subtitle(s) {
+            LineRole::Subtitle
+        } else if titles > 0 && is_byline(s, lex) {
+            LineRole::Byline
         } else if titles < 3 && title_like(s, lex) {
             let next_title = next.is_some_and(|n| title_like(n, lex));
             let followed_by_header = next.is_some_and(|n| {
-                is_source_line(n, lex) || is_recipients(n, lex) || parse_date_line(n).is_some()
+                is_source_line(n, lex)
+                    || is_publication_line(n, lex)
+                    || is_recipients(n, lex)
+                    || parse_date_line(n).is_some()
+                    || is_subtitle(n)
             });
+            let first_line = (0..i).all(|k| roles[k] != LineRole::Body);
             if titles == 0
                 && org_only(s, lex)
                 && next_title
                 && lex.doc_kind.longest_ending_at(s, s.len()).is_none()
             {
                 LineRole::HeaderOrg
-            } else if crate::text::search::has(s, '，') && !followed_by_header {
-                // a comma-bearing line at the top is a title only when a header line follows;
-                // otherwise it is a heading line of the body
+            } else if titles > 0 && !continues_title(text, lines, roles, i, lex) {
+                // a second headline under a complete one is its subtitle
+                LineRole::Subtitle
+            } else if crate::text::search::has(s, '，')
+                && !followed_by_header
+                && !(first_line && titles == 0 && visible_len(s) <= 40)
+            {
+                // a comma-bearing line at the top is a title only when a header line follows
+                // or when it opens the text as a headline; otherwise it is a heading line
                 break;
             } else {
                 titles += 1;
@@ -130,21 +164,26 @@ pub(super) fn mark_header(
         roles[i] = role;
         i += 1;
     }
-    // a lone title-like line directly followed by the body is a title only if it names a
-    // document (a kind word, 关于, a year) — otherwise it heads the body
+    // a lone title-like line directly followed by the body is a title when it names a
+    // document (a kind word, 关于, a year), stands over header lines, or opens the text as
+    // its headline; otherwise it heads the body
     if titles > 0 {
         let title_lines: Vec<usize> = (0..i).filter(|&k| roles[k] == LineRole::Title).collect();
         let joined: String = title_lines.iter().map(|&k| lines[k].slice(text)).collect();
-        let names_document = lex
-            .doc_kind
-            .longest_ending_at(&joined, joined.len())
-            .is_some()
+        let headline = title_lines[0] == 0
+            && lines.get(i).is_some_and(|l| visible_len(l.slice(text)) > 2 * visible_len(&joined));
+        let names_document = lex.doc_kind.longest_ending_at(&joined, joined.len()).is_some()
             || joined.contains("关于")
             || find_year(&joined).is_some()
+            || headline
             || (0..i).any(|k| {
                 matches!(
                     roles[k],
-                    LineRole::Source | LineRole::Recipients | LineRole::HeaderOrg
+                    LineRole::Source
+                        | LineRole::Recipients
+                        | LineRole::HeaderOrg
+                        | LineRole::Subtitle
+                        | LineRole::Byline
                 )
             });
         if !names_document {
@@ -155,6 +194,83 @@ pub(super) fn mark_header(
         }
     }
     i
+}
+
+/// The key of a line of front matter (`title: '…'`, `date: Wed, 26 May 2021`): ASCII
+/// letters and a colon.
+fn front_matter_key(s: &str) -> Option<&str> {
+    let (key, _) = s.split_once([':', '：'])?;
+    let key = key.trim();
+    (!key.is_empty() && key.len() <= 20 && key.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_'))
+        .then_some(key)
+}
+
+/// A subtitle under a title: a line that opens with a dash (——2026年1月27日在…会议上).
+fn is_subtitle(s: &str) -> bool {
+    s.trim_start().starts_with(['—', '―', '–', '-'])
+}
+
+/// A byline: an official's or a reporter's name after their title (省长 罗东川, 重庆市人民政府
+/// 市长 胡衡华, 记者 黎兆齐).
+fn is_byline(s: &str, lex: &Lexicon) -> bool {
+    let t = s.trim();
+    if visible_len(t) > 30 || t.contains(['，', '。']) {
+        return false;
+    }
+    let Some((role, name)) = t.rsplit_once(' ') else {
+        return false;
+    };
+    let name_ok = (2..=4).contains(&name.chars().count()) && name.chars().all(is_han);
+    name_ok && lex.official_title.longest_ending_at(role.trim(), role.trim().len()).is_some()
+}
+
+/// Whether title line `i` continues the title above it rather than standing as a subtitle:
+/// the title above is not complete yet (关于… without its kind of document, or ending in a
+/// connective), or this line ends it with the kind of document.
+fn continues_title(text: &str, lines: &[Span<Normalized>], roles: &[LineRole], i: usize, lex: &Lexicon) -> bool {
+    let above: String = (0..i)
+        .filter(|&k| roles[k] == LineRole::Title)
+        .map(|k| lines[k].slice(text))
+        .collect();
+    let this = lines[i].slice(text);
+    let kind = |s: &str| lex.doc_kind.longest_ending_at(s, s.len()).is_some();
+    (above.starts_with("关于") || above.contains("关于")) && !kind(&above)
+        || above.ends_with(['的', '和', '及', '、', '与'])
+        || (kind(this) && !kind(&above))
+}
+
+/// A publication line: a field label and its colon inside the line (`湖南省生态环境厅
+/// 时间:2021-12-16 18:11`, `•来源：滁州日报`, `（时间:2021-6-4 10:48:54）`), or a date and
+/// time with little else (`2026-01-31 07:00:44`, `温州晚报2023-05-31 21:27`).
+pub(crate) fn is_publication_line(s: &str, lex: &Lexicon) -> bool {
+    let t = s.trim().trim_start_matches(['•', '·', '（', '(', '【']);
+    if visible_len(t) > 80 || t.contains('。') {
+        return false;
+    }
+    if is_source_line(t, lex) {
+        return true;
+    }
+    let labelled = t.char_indices().any(|(i, _)| {
+        let boundary = t[..i].ends_with(|c: char| is_space(c) || matches!(c, '|' | '•' | '·' | '（' | '(' | '】'))
+            || t[..i].ends_with(|c: char| c.is_ascii_digit());
+        boundary
+            && lex
+                .source
+                .longest_at(t, i)
+                .is_some_and(|(len, _)| t[i + len..].trim_start().starts_with(['：', ':']))
+    });
+    if labelled {
+        return true;
+    }
+    // a date with a time, or a date and a few words: the stamp of a page
+    match crate::text::dates::find_date(t) {
+        Some((at, d)) => {
+            let rest = t[..at].chars().chain(t[at + d.len..].chars()).filter(|c| is_han(*c)).count();
+            let time = t[at + d.len..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+            rest <= 8 && (time || rest <= 4)
+        }
+        None => false,
+    }
 }
 
 /// Marks the footer lines from the bottom; returns the end of the body (exclusive).

@@ -48,6 +48,10 @@ pub enum LineRole {
     HeaderDate,
     /// The recipients line: 各分局，局机关各科室：.
     Recipients,
+    /// A subtitle under the title (——2026年1月27日在…会议上, a second headline).
+    Subtitle,
+    /// A byline: an official's or a reporter's name after their title (省长 罗东川).
+    Byline,
     /// Body text, including headings.
     Body,
     /// A signature: the issuing bodies at the foot.

@@ -3,6 +3,7 @@
 
 pub mod chars;
 pub mod dates;
+pub mod entities;
 pub mod labels;
 pub mod numerals;
 pub mod search;
