@@ -169,6 +169,28 @@ pub fn normalize(text: &str) -> String {
     normalize::normalize(text, Lexicon::builtin()).text
 }
 
+/// The normalized text line by line, each line with the role the analysis gives it
+/// (`title`, `source`, `body`, `heading 2`, `signature`, …). For debugging.
+pub fn line_roles(text: &str) -> Vec<(String, String)> {
+    let lex = Lexicon::builtin();
+    let normalized = normalize::normalize(text, lex);
+    let structure = structure::analyze(&normalized.text, lex);
+    structure
+        .lines
+        .iter()
+        .zip(&structure.roles)
+        .enumerate()
+        .map(|(i, (span, role))| {
+            let heading = structure.headings.iter().find(|h| h.line == i);
+            let name = match heading {
+                Some(h) => format!("heading {}", h.level),
+                None => format!("{role:?}").to_lowercase(),
+            };
+            (name, span.slice(&normalized.text).to_string())
+        })
+        .collect()
+}
+
 /// Every number of the text, including those that are not indicators: dates, ordinals,
 /// codes, labels. For checking the numeral parser and for debugging.
 pub fn numbers(text: &str, options: &Options) -> Vec<NumberOut> {

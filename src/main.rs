@@ -32,10 +32,20 @@ enum Command {
     /// Print every number of a text, one JSON object a line (for checking the parser).
     Numbers(NumbersArgs),
     /// Print the normalized text the analysis works on (for debugging).
-    Normalize(NumbersArgs),
+    Normalize(NormalizeArgs),
     /// Time the analysis of a file on one thread; prints JSON with the median and fastest
     /// run and every run's time, in milliseconds.
     Bench(BenchArgs),
+}
+
+#[derive(clap::Args)]
+struct NormalizeArgs {
+    #[command(flatten)]
+    input: NumbersArgs,
+    /// Print each line with the role the analysis gives it (title, source, body,
+    /// heading 2, signature, …) before a tab.
+    #[arg(long)]
+    roles: bool,
 }
 
 #[derive(clap::Args)]
@@ -332,20 +342,41 @@ fn analyze_cmd(args: AnalyzeArgs) -> ExitCode {
     }
 }
 
-fn numbers_cmd(args: NumbersArgs, normalize: bool) -> ExitCode {
-    let text = match (&args.text, &args.file) {
-        (Some(t), _) => t.clone(),
-        (None, Some(f)) => match read_input(f, args.encoding) {
-            Ok((t, _)) => t,
-            Err(e) => {
-                eprintln!("envreport: {e}");
-                return ExitCode::from(2);
-            }
-        },
+/// The text of a `numbers` or `normalize` command: `--text`, a file or standard input.
+fn input_text(args: &NumbersArgs) -> Result<String, ExitCode> {
+    match (&args.text, &args.file) {
+        (Some(t), _) => Ok(t.clone()),
+        (None, Some(f)) => read_input(f, args.encoding).map(|(t, _)| t).map_err(|e| {
+            eprintln!("envreport: {e}");
+            ExitCode::from(2)
+        }),
         (None, None) => {
             eprintln!("envreport: numbers needs a FILE, - for standard input, or --text STRING");
-            return ExitCode::from(2);
+            Err(ExitCode::from(2))
         }
+    }
+}
+
+fn roles_cmd(args: NumbersArgs) -> ExitCode {
+    let text = match input_text(&args) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    for (role, line) in envreport::line_roles(&text) {
+        if writeln!(out, "{role}\t{line}").is_err() {
+            break;
+        }
+    }
+    let _ = out.flush();
+    ExitCode::SUCCESS
+}
+
+fn numbers_cmd(args: NumbersArgs, normalize: bool) -> ExitCode {
+    let text = match input_text(&args) {
+        Ok(t) => t,
+        Err(code) => return code,
     };
     let options = Options {
         offsets: args.offsets.into(),
@@ -406,7 +437,8 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Analyze(a) => analyze_cmd(a),
         Command::Numbers(n) => numbers_cmd(n, false),
-        Command::Normalize(n) => numbers_cmd(n, true),
+        Command::Normalize(n) if n.roles => roles_cmd(n.input),
+        Command::Normalize(n) => numbers_cmd(n.input, true),
         Command::Bench(b) => bench_cmd(b),
     }
 }

@@ -258,7 +258,6 @@ pub fn decode_entities(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -173,6 +173,11 @@ pub struct Lexicon {
     pub(crate) named_after: PhraseSet<()>,
     pub(crate) official_title: PhraseSet<()>,
     pub(crate) closing_line: PhraseSet<()>,
+    pub(crate) media_suffix: PhraseSet<()>,
+    pub(crate) learned_verb: PhraseSet<()>,
+    pub(crate) before_org: PhraseSet<()>,
+    pub(crate) review_kind: PhraseSet<()>,
+    pub(crate) not_org: PhraseSet<()>,
     pub(crate) report_verb: PhraseSet<Box<str>>,
     pub(crate) not_approx: PhraseSet<()>,
     pub(crate) not_link: PhraseSet<()>,
@@ -188,6 +193,8 @@ pub struct Lexicon {
     pub(crate) junk_inline: PhraseSet<()>,
     pub(crate) junk_exact: PhraseSet<()>,
     pub(crate) junk_spam: PhraseSet<()>,
+    /// Words that open a row of navigation links (首页 新闻 公告).
+    pub(crate) junk_home: PhraseSet<()>,
     pub(crate) indicator_names: PhraseSet<Category>,
     pub(crate) category_keywords: PhraseSet<Category>,
     pub(crate) t2s: T2s,
@@ -345,6 +352,11 @@ impl Lexicon {
             "named_after" => &mut self.named_after,
             "official_title" => &mut self.official_title,
             "closing_line" => &mut self.closing_line,
+            "media_suffix" => &mut self.media_suffix,
+            "learned_verb" => &mut self.learned_verb,
+            "before_org" => &mut self.before_org,
+            "review_kind" => &mut self.review_kind,
+            "not_org" => &mut self.not_org,
             _ => return None,
         })
     }
@@ -441,9 +453,10 @@ impl Lexicon {
                 "inline" => &mut self.junk_inline,
                 "exact" => &mut self.junk_exact,
                 "spam" => &mut self.junk_spam,
+                "home" => &mut self.junk_home,
                 other => {
                     return Err(row.err(format!(
-                        "unknown kind {other:?}; expected line, prefix, inline, exact or spam"
+                        "unknown kind {other:?}; expected line, prefix, inline, exact, spam or home"
                     )))
                 }
             };

@@ -1,10 +1,71 @@
-//! The region a report is about: where its issuing body sits, in the gazetteer's terms.
+//! The region a report is about: the place its title names, else where its issuing body
+//! sits, in the gazetteer's terms; a county is qualified by its city when the text names
+//! that city (常州市金坛区, but 陆良县 in a text that never names 曲靖).
 
 use crate::lexicon::{Lexicon, PlaceLevel};
+use crate::text::search::count_str;
 
-/// The place an organisation sits in, as the gazetteer names it (常州市金坛区).
+/// The region of a report of the whole country.
+pub(super) const NATIONAL: &str = "全国";
+
+/// Words that name the whole country in a title or an organisation (全国, 我国, 中国,
+/// 国家).
+fn names_nation(s: &str) -> bool {
+    ["全国", "我国", "中国", "国家", "国务院", "生态环境部"]
+        .iter()
+        .any(|w| s.contains(w))
+}
+
+/// How often the text names a place, by full and short name.
+fn mentions(text: &str, idx: u32, lex: &Lexicon) -> usize {
+    let place = &lex.places.list[idx as usize];
+    let full = count_str(text, &place.name);
+    let short = place.short.as_deref().map_or(0, |s| count_str(text, s));
+    // a short name counts its full name's mentions too
+    full.max(short)
+}
+
+/// The name of a place as the report would give it: a county with its city when the text
+/// names that city.
+fn qualified(idx: u32, text: &str, lex: &Lexicon) -> String {
+    let places = &lex.places;
+    let place = &places.list[idx as usize];
+    match (place.level, place.parent) {
+        (PlaceLevel::County, Some(p))
+            if places.list[p as usize].level == PlaceLevel::City && mentions(text, p, lex) > 0 =>
+        {
+            places.qualified_name(idx)
+        }
+        _ => place.name.to_string(),
+    }
+}
+
+/// Of the places a name may be, the one whose parents the text names most.
+fn best_candidate(candidates: &[u32], text: &str, lex: &Lexicon) -> Option<u32> {
+    let places = &lex.places;
+    let score = |idx: u32| -> usize {
+        let mut n = 0;
+        let mut cur = places.list[idx as usize].parent;
+        while let Some(p) = cur {
+            n += mentions(text, p, lex);
+            cur = places.list[p as usize].parent;
+        }
+        n
+    };
+    candidates
+        .iter()
+        .copied()
+        .max_by_key(|&i| (score(i), std::cmp::Reverse(i)))
+}
+
+/// The place an organisation sits in, as the gazetteer names it (金坛生态环境局 → 常州市金坛区).
 pub(super) fn region_of_org(org: &str, text: &str, lex: &Lexicon) -> Option<String> {
     let name = org.strip_prefix("中共").unwrap_or(org);
+    if names_nation(&name[..crate::text::chars::floor_boundary(name, 12)])
+        && !name.starts_with("国家级")
+    {
+        return Some(NATIONAL.to_string());
+    }
     let places = &lex.places;
     let candidates = match places.full.longest_at(name, 0) {
         Some((_, v)) => v.clone(),
@@ -24,25 +85,126 @@ pub(super) fn region_of_org(org: &str, text: &str, lex: &Lexicon) -> Option<Stri
             v.clone()
         }
     };
-    // prefer the candidate whose parents the text names most
-    let score = |idx: u32| -> usize {
-        let mut n = 0;
-        let mut cur = places.list[idx as usize].parent;
-        while let Some(p) = cur {
-            let place = &places.list[p as usize];
-            n += crate::text::search::count_str(text, &place.name) * 2;
-            if let Some(short) = &place.short {
-                n += crate::text::search::count_str(text, short);
+    let best = best_candidate(&candidates, text, lex)?;
+    Some(qualified(best, text, lex))
+}
+
+/// The places a title names, the one the text names most first (国庆假日北京世园会贵州园区…
+/// in a text about 贵州 → 贵州省); 全国 for a title of the whole country.
+pub(super) fn region_of_title(title: &str, text: &str, lex: &Lexicon) -> Option<String> {
+    let places = &lex.places;
+    let mut found: Vec<(u32, usize)> = Vec::new();
+    let mut i = 0;
+    while i < title.len() {
+        let Some(c) = title[i..].chars().next() else {
+            break;
+        };
+        let hit = places
+            .full
+            .longest_at(title, i)
+            .or_else(|| places.short.longest_at(title, i));
+        match hit {
+            Some((len, idxs)) => {
+                if let Some(best) = best_candidate(idxs, text, lex) {
+                    found.push((best, i));
+                }
+                i += len;
             }
-            cur = place.parent;
+            None => i += c.len_utf8(),
         }
-        n
-    };
-    let best = candidates
+    }
+    let best = found
         .iter()
-        .copied()
-        .max_by_key(|&i| (score(i), std::cmp::Reverse(i)))?;
-    Some(places.qualified_name(best))
+        .max_by_key(|&&(idx, at)| (mentions(text, idx, lex), std::cmp::Reverse(at)))
+        .map(|&(idx, _)| idx);
+    match best {
+        Some(idx) => Some(qualified(idx, text, lex)),
+        None if names_nation(title) => Some(NATIONAL.to_string()),
+        None => None,
+    }
+}
+
+/// The most mentioned place of a level (or of any level), with short names counted, if the
+/// text names it at least `min` times.
+pub(super) fn most_mentioned(
+    text: &str,
+    level: Option<PlaceLevel>,
+    min: usize,
+    lex: &Lexicon,
+) -> Option<u32> {
+    let places = &lex.places;
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let full = places.full.longest_at(text, i);
+        // short names of counties are too often words (城区, 河口); those of provinces and
+        // cities count
+        let hit = full
+            .map(|h| (h, true))
+            .or_else(|| places.short.longest_at(text, i).map(|h| (h, false)));
+        match hit {
+            Some(((len, idxs), is_full)) => {
+                for &idx in idxs {
+                    let l = places.list[idx as usize].level;
+                    if (!is_full && l == PlaceLevel::County) || level.is_some_and(|w| w != l) {
+                        continue;
+                    }
+                    match counts.iter_mut().find(|(p, _)| *p == idx) {
+                        Some((_, n)) => *n += 1,
+                        None => counts.push((idx, 1)),
+                    }
+                }
+                i += len;
+            }
+            None => i += c.len_utf8(),
+        }
+    }
+    counts
+        .iter()
+        .filter(|&&(_, n)| n >= min)
+        .max_by_key(|&&(idx, n)| {
+            (
+                n,
+                places.list[idx as usize].level == PlaceLevel::County,
+                std::cmp::Reverse(idx),
+            )
+        })
+        .map(|&(idx, _)| idx)
+}
+
+/// The most mentioned place of the text, or 全国 when the text speaks of the whole country
+/// more often than of any place.
+pub(super) fn most_mentioned_place(text: &str, lex: &Lexicon) -> Option<String> {
+    let nation = count_str(text, "全国") + count_str(text, "我国");
+    let best = most_mentioned(text, None, 2, lex);
+    let n = best.map_or(0, |idx| mentions(text, idx, lex));
+    if nation > n.max(2) {
+        return Some(NATIONAL.to_string());
+    }
+    best.map(|idx| qualified(idx, text, lex))
+}
+
+/// The name of a government or body written without its place (省人民政府, 市生态环境局) with
+/// the place of that level the text names most (青海省人民政府); `None` when the name has
+/// its place or the text names none often enough.
+pub(super) fn qualify_org(org: &str, text: &str, lex: &Lexicon) -> Option<String> {
+    let level = match org.chars().next()? {
+        '省' => PlaceLevel::Province,
+        '市' | '州' | '盟' => PlaceLevel::City,
+        '县' | '区' | '旗' => PlaceLevel::County,
+        _ => return None,
+    };
+    let idx = most_mentioned(text, Some(level), 2, lex)?;
+    let place = &lex.places.list[idx as usize];
+    // the place's own suffix stands for the level character: 青海省 + 人民政府
+    let first = org.chars().next()?;
+    if !place.name.ends_with(first) {
+        return None;
+    }
+    Some(format!("{}{}", place.name, &org[first.len_utf8()..]))
 }
 
 /// A region written with placeholders in a draft (`x市xx区`): the most frequent one.
@@ -93,37 +255,4 @@ pub(super) fn placeholder_region(text: &str) -> Option<String> {
         .into_iter()
         .max_by_key(|(s, n)| (*n * 10 + s.chars().count(), s.len()))
         .map(|(s, _)| s)
-}
-
-/// The most mentioned place of the text, qualified by its city when that is mentioned too.
-pub(super) fn most_mentioned_place(text: &str, lex: &Lexicon) -> Option<String> {
-    let mut counts: Vec<(u32, usize)> = Vec::new();
-    let mut i = 0;
-    while i < text.len() {
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        if let Some((len, idxs)) = lex.places.full.longest_at(text, i) {
-            for &idx in idxs {
-                match counts.iter_mut().find(|(p, _)| *p == idx) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((idx, 1)),
-                }
-            }
-            i += len;
-        } else {
-            i += c.len_utf8();
-        }
-    }
-    let best = counts
-        .iter()
-        .max_by_key(|&&(idx, n)| {
-            (
-                n,
-                lex.places.list[idx as usize].level == PlaceLevel::County,
-                std::cmp::Reverse(idx),
-            )
-        })?
-        .0;
-    Some(lex.places.qualified_name(best))
 }

@@ -22,6 +22,22 @@ pub(super) fn is_page_number(s: &str) -> bool {
     (digits && has_dash) || (fraction && t.len() <= 9)
 }
 
+/// A line that is only a web address or a file path (`index_new5.html`,
+/// `../../zaker_core/tpl_font3.html`, `https://…`).
+fn is_address(s: &str) -> bool {
+    if s.len() > 300 || s.contains(' ') || !s.is_ascii() {
+        return false;
+    }
+    let lower = s.to_ascii_lowercase();
+    lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("www.")
+        || lower.starts_with("../")
+        || [".html", ".htm", ".shtml", ".php", ".jsp", ".asp", ".aspx"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+}
+
 /// Classifies a line's content: junk to drop whole, or `None` to keep.
 pub(super) fn junk_kind(content: &str, lex: &Lexicon) -> Option<RemovedKind> {
     if content.chars().all(|c| !c.is_alphanumeric()) {
@@ -30,6 +46,9 @@ pub(super) fn junk_kind(content: &str, lex: &Lexicon) -> Option<RemovedKind> {
     // junk is short: a phrase and at most a dozen other characters
     if content.len() > 240 {
         return None;
+    }
+    if is_address(content) {
+        return Some(RemovedKind::WebJunk);
     }
     if content.len() <= 40 && is_page_number(content) {
         return Some(RemovedKind::PageNumber);
@@ -50,12 +69,13 @@ pub(super) fn junk_kind(content: &str, lex: &Lexicon) -> Option<RemovedKind> {
     }
     // a page's controls alone on their line: 下载, 打印, 【字号：, 加大, 】
     let bare = content.trim_matches(|c: char| {
-        crate::text::chars::is_space(c) || matches!(c, '【' | '】' | '[' | ']' | '|' | '：' | ':' | '•' | '·')
+        crate::text::chars::is_space(c)
+            || matches!(c, '【' | '】' | '[' | ']' | '|' | '：' | ':' | '•' | '·')
     });
     if bare.is_empty() || lex.junk_exact.contains(bare) {
         return Some(RemovedKind::WebJunk);
     }
-    if is_navigation(content) || is_spam(content, lex) {
+    if is_navigation(content, lex) || is_spam(content, lex) {
         return Some(RemovedKind::WebJunk);
     }
     None
@@ -63,19 +83,34 @@ pub(super) fn junk_kind(content: &str, lex: &Lexicon) -> Option<RemovedKind> {
 
 /// A row of site navigation: three or more short links parted by `|` or spaces, no
 /// sentence, no field (`中国政府网 | 生态环境部 | 省政府门户网站`, `中国政府网 山西省政府 忻州市政府`).
-fn is_navigation(content: &str) -> bool {
+fn is_navigation(content: &str, lex: &Lexicon) -> bool {
     if content.contains(['，', '。', '：', ':', '；']) || content.chars().count() > 80 {
         return false;
     }
-    let by_bar: Vec<&str> = content.split('|').map(str::trim).filter(|s| !s.is_empty()).collect();
+    let by_bar: Vec<&str> = content
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
     if by_bar.len() >= 3 && by_bar.iter().all(|s| s.chars().count() <= 16) {
         return true;
     }
-    // space-parted names of sites (…网, …网站, …门户)
-    let words: Vec<&str> = content.split([' ', '|']).filter(|s| !s.is_empty()).collect();
+    // space-parted names of sites (…网, …网站, …门户), or short links after 首页
+    let words: Vec<&str> = content
+        .split([' ', '|'])
+        .filter(|s| !s.is_empty())
+        .collect();
+    if words.len() >= 3
+        && lex.junk_home.contains(words[0])
+        && words.iter().all(|w| w.chars().count() <= 8)
+    {
+        return true;
+    }
     words.len() >= 2
         && words.iter().all(|w| w.chars().count() <= 12)
-        && words.iter().any(|w| w.ends_with('网') || w.ends_with("网站") || w.ends_with("门户"))
+        && words
+            .iter()
+            .any(|w| w.ends_with('网') || w.ends_with("网站") || w.ends_with("门户"))
 }
 
 /// A line of spam (gambling, pornography): two of its words, or one in a short line.

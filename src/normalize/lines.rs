@@ -59,6 +59,9 @@ struct LineFacts {
     tab: bool,
     /// Holds Chinese sentence punctuation: ，。；！？、
     prose: bool,
+    /// Holds punctuation inside or at the end of a sentence of prose: ，。；、 (a headline may
+    /// hold ！ or ？ and nothing else).
+    clause: bool,
     /// Characters that are not spaces.
     visible: usize,
 }
@@ -71,23 +74,28 @@ impl LineFacts {
         let prose = s
             .chars()
             .any(|c| matches!(c, '，' | '。' | '、' | '；' | '！' | '？'));
+        let clause = prose && s.chars().any(|c| matches!(c, '，' | '。' | '、' | '；'));
         LineFacts {
             space: c.spaces > 0,
             tab: c.tabs > 0,
             prose,
+            clause,
             visible: c.chars - c.spaces - c.tabs,
         }
     }
 }
 
 /// Whether a line is structure that must start on its own line.
-fn is_structural(s: &str, lex: &Lexicon) -> bool {
+/// `raw`: the line as written, with its spaces.
+fn is_structural(s: &str, raw: &str, lex: &Lexicon) -> bool {
     if parse_label(s).is_some() || lex.footer.starts(s) {
         return true;
     }
-    // a date line or a short line ending in an organisation (a signature)
+    // a date line or a short line ending in an organisation (a signature), a publication
+    // line (更新时间：2015-11-27 19:06:22)
     let n = s.chars().count();
-    n <= 20 && (s.ends_with('日') || lex.org_suffix.longest_ending_at(s, s.len()).is_some())
+    (n <= 20 && (s.ends_with('日') || lex.org_suffix.longest_ending_at(s, s.len()).is_some()))
+        || (n <= 80 && crate::text::stamps::is_publication_line(raw, lex))
 }
 
 /// What the join decision needs to know of the line built so far, kept up to date as lines
@@ -96,18 +104,24 @@ fn is_structural(s: &str, lex: &Lexicon) -> bool {
 struct Acc {
     /// The paragraph opens with a heading label.
     labelled: bool,
+    /// The paragraph is a publication line (`• 2021-08-27 16:21:27`): nothing continues it.
+    stamp: bool,
     /// Its last two characters, for how it ends.
     last: Option<char>,
     before_last: Option<char>,
+    /// It holds a clause mark (`LineFacts::clause`).
     prose: bool,
     tab: bool,
     visible: usize,
 }
 
 impl Acc {
-    fn new(s: &str, f: LineFacts) -> Self {
+    /// `raw`: the paragraph's first line as written, with its spaces (a stamp's date and time
+    /// are parted by one).
+    fn new(s: &str, raw: &str, f: LineFacts, lex: &Lexicon) -> Self {
         let mut a = Acc {
             labelled: parse_label(s).is_some(),
+            stamp: f.visible <= 80 && crate::text::stamps::is_publication_line(raw, lex),
             ..Acc::default()
         };
         a.extend(s, f);
@@ -117,7 +131,7 @@ impl Acc {
     /// Appends `s`, whose facts are `f` (those of its line: cuts and spaces do not change
     /// whether it is prose or has a tab, and a count of visible characters is the same).
     fn extend(&mut self, s: &str, f: LineFacts) {
-        self.prose |= f.prose;
+        self.prose |= f.clause;
         self.tab |= f.tab;
         self.visible += f.visible;
         let mut rev = s.chars().rev();
@@ -149,7 +163,7 @@ fn opens_with_closing(s: &str) -> bool {
 }
 
 /// Whether the line built so far continues into `next` (`next_tab`: whether it holds a tab).
-fn continues(prev: &Acc, next: &str, next_tab: bool, lex: &Lexicon) -> bool {
+fn continues(prev: &Acc, next: &str, next_raw: &str, next_tab: bool, lex: &Lexicon) -> bool {
     if prev.tab || next_tab {
         return false;
     }
@@ -159,7 +173,7 @@ fn continues(prev: &Acc, next: &str, next_tab: bool, lex: &Lexicon) -> bool {
     if opens_with_closing(next) {
         return true;
     }
-    if is_structural(next, lex) {
+    if prev.stamp || is_structural(next, next_raw, lex) {
         return false;
     }
     // a line cannot end inside an opening bracket or after a comma
@@ -303,14 +317,16 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
                 space: a.space || l.space,
                 tab: a.tab || l.tab,
                 prose: a.prose || l.prose,
+                clause: a.clause || l.clause,
                 visible: a.visible + l.visible,
             }
         });
-        if k > 0 && continues(&acc, &unit, facts.tab, lex) {
+        let raw = &text[kept[k].start..kept[k].end];
+        if k > 0 && continues(&acc, &unit, raw, facts.tab, lex) {
             joined[k] = true;
             acc.extend(&unit, facts);
         } else {
-            acc = Acc::new(&unit, facts);
+            acc = Acc::new(&unit, &text[kept[k].start..kept[k].end], facts, lex);
         }
         k = unit_end;
     }
@@ -435,8 +451,15 @@ fn emit_line(
             let after = content[j..].chars().next();
             let drop = match (before, after) {
                 (Some(x), Some(y)) if !inside_cut => {
-                    let label_space =
-                        keep_label_space && i <= 3 && !seen_text_after_digits(&content[..i]);
+                    // (not a number parted from its unit: 6 月3日)
+                    let label_space = keep_label_space
+                        && i <= 3
+                        && !seen_text_after_digits(&content[..i])
+                        && !matches!(
+                            y,
+                            '年' | '月' | '日' | '号' | '时' | '万' | '亿' | '余' | '多'
+                        )
+                        && lex.units.longest_at(text, end).is_none();
                     !label_space
                         && if prose {
                             is_cjk(x) || is_cjk(y)

@@ -9,7 +9,8 @@ use crate::text::entities::entity;
 
 /// Elements that end a line of text.
 const BLOCKS: [&str; 16] = [
-    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table", "ul", "ol",
+    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+    "table", "ul", "ol",
 ];
 
 /// The length of an HTML tag (or comment, or a script or style element with its content)
@@ -107,10 +108,15 @@ mod tests {
     #[test]
     fn markup_is_dropped() {
         assert_eq!(
-            stripped("<div><p class=\"x\">第一段。</p><p>第二段&amp;三</p><style>a{b}</style></div>"),
+            stripped(
+                "<div><p class=\"x\">第一段。</p><p>第二段&amp;三</p><style>a{b}</style></div>"
+            ),
             "\n\n第一段。\n\n第二段&三\n\n"
         );
-        assert_eq!(stripped("浓度<35，<p>一</p><p>二</p><br>"), "浓度<35，\n一\n\n二\n\n");
+        assert_eq!(
+            stripped("浓度<35，<p>一</p><p>二</p><br>"),
+            "浓度<35，\n一\n\n二\n\n"
+        );
     }
 
     #[test]

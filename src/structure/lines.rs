@@ -8,6 +8,7 @@ use crate::span::{Normalized, Span};
 use crate::text::chars::{ends_sentence, is_han, is_space, visible_len};
 use crate::text::dates::{find_year, parse_date_line};
 use crate::text::labels::{parse_label, starts_enumeration};
+use crate::text::stamps::{is_publication_line, is_source_line};
 
 /// The lines of the text, without their line breaks.
 pub(super) fn split_lines(text: &str) -> Vec<Span<Normalized>> {
@@ -29,6 +30,13 @@ fn title_like(s: &str, lex: &Lexicon) -> bool {
     if s.len() > 400 {
         return false;
     }
+    // a run of stray punctuation at the end (…整改最快，！) is no sentence end
+    let core = s.trim_end_matches(['，', '、', ',', '！', '？', '!', '?']);
+    let s = if s[core.len()..].contains(['，', '、', ',']) {
+        core
+    } else {
+        s
+    };
     let n = visible_len(s);
     let last = s.chars().next_back().unwrap_or('。');
     (4..=90).contains(&n)
@@ -88,93 +96,74 @@ fn is_doc_number(s: &str) -> bool {
 const HEADER_LINES: usize = 16;
 
 /// Marks the header lines; returns the index of the first body line.
+///
+/// The header is, in order and each optional: a block of front matter, a table of
+/// contents, the page's chrome (navigation, legends) above a publication line, the issuing
+/// body, the title lines, subtitles, bylines, publication lines, the recipients.
 pub(super) fn mark_header(
     text: &str,
     lines: &[Span<Normalized>],
     roles: &mut [LineRole],
     lex: &Lexicon,
 ) -> usize {
-    let mut i = 0;
+    let line = |k: usize| lines[k].slice(text);
+    let mut i = front_matter(text, lines, roles);
     let mut titles = 0;
-    // a block of front matter (`title: …`, `date: …`, list items under a key)
-    let mut front_matter = false;
-    while i < lines.len() && i < HEADER_LINES {
-        let s = lines[i].slice(text);
-        let next = lines.get(i + 1).map(|l| l.slice(text));
-        if (i == 0 || front_matter) && front_matter_key(s).is_some() {
-            front_matter = true;
-            roles[i] = LineRole::Source;
-            i += 1;
-            continue;
+    let mut limit = i + HEADER_LINES;
+    loop {
+        i = contents(text, lines, roles, i);
+        i = header_run(
+            text,
+            lines,
+            roles,
+            lex,
+            i,
+            limit.min(lines.len()),
+            &mut titles,
+        );
+        if i < lines.len() && roles[i] == LineRole::Recipients {
+            return i + 1;
         }
-        if front_matter && visible_len(s) <= 16 && !s.contains(['，', '。']) && front_matter_key(next.unwrap_or("")).is_some() {
-            // a list item under a key: categories: 金融, 新浪财经
-            roles[i] = LineRole::Source;
-            i += 1;
-            continue;
-        }
-        front_matter = false;
-        let role = if is_source_line(s, lex) || is_publication_line(s, lex) {
-            LineRole::Source
-        } else if parse_date_line(s).is_some() {
-            LineRole::HeaderDate
-        } else if is_doc_number(s) {
-            LineRole::DocNumber
-        } else if is_recipients(s, lex) && i > 0 {
-            roles[i] = LineRole::Recipients;
-            i += 1;
-            break;
-        } else if titles > 0 && is_subtitle(s) {
-            LineRole::Subtitle
-        } else if titles > 0 && is_byline(s, lex) {
-            LineRole::Byline
-        } else if titles < 3 && title_like(s, lex) {
-            let next_title = next.is_some_and(|n| title_like(n, lex));
-            let followed_by_header = next.is_some_and(|n| {
-                is_source_line(n, lex)
-                    || is_publication_line(n, lex)
-                    || is_recipients(n, lex)
-                    || parse_date_line(n).is_some()
-                    || is_subtitle(n)
-            });
-            let first_line = (0..i).all(|k| roles[k] != LineRole::Body);
-            if titles == 0
-                && org_only(s, lex)
-                && next_title
-                && lex.doc_kind.longest_ending_at(s, s.len()).is_none()
-            {
-                LineRole::HeaderOrg
-            } else if titles > 0 && !continues_title(text, lines, roles, i, lex) {
-                // a second headline under a complete one is its subtitle
-                LineRole::Subtitle
-            } else if crate::text::search::has(s, '，')
-                && !followed_by_header
-                && !(first_line && titles == 0 && visible_len(s) <= 40)
-            {
-                // a comma-bearing line at the top is a title only when a header line follows
-                // or when it opens the text as a headline; otherwise it is a heading line
-                break;
-            } else {
-                titles += 1;
-                LineRole::Title
-            }
-        } else {
+        // a publication line a few short lines further down: the lines before it are the
+        // page's chrome, or the title among them
+        let Some(k) = (i..limit.min(lines.len()))
+            .take_while(|&k| is_chrome_like(line(k)))
+            .find(|&k| is_publication_line(line(k), lex))
+        else {
             break;
         };
-        roles[i] = role;
-        i += 1;
+        roles[i..k].fill(LineRole::Chrome);
+        // a title over the chrome that names no document was chrome too (站群导航)
+        if k > i && titles > 0 {
+            let title_lines: Vec<usize> = (0..i).filter(|&j| roles[j] == LineRole::Title).collect();
+            let joined: String = title_lines.iter().map(|&j| line(j)).collect();
+            if !names_document(&joined, lex) {
+                for j in title_lines {
+                    roles[j] = LineRole::Chrome;
+                }
+                titles = 0;
+            }
+        }
+        if titles == 0 && k > i && title_like(line(k - 1), lex) && names_document(line(k - 1), lex)
+        {
+            roles[k - 1] = LineRole::Title;
+            titles += 1;
+        }
+        roles[k] = LineRole::Source;
+        i = k + 1;
+        limit = limit.max(i + 4);
     }
     // a lone title-like line directly followed by the body is a title when it names a
     // document (a kind word, 关于, a year), stands over header lines, or opens the text as
     // its headline; otherwise it heads the body
     if titles > 0 {
         let title_lines: Vec<usize> = (0..i).filter(|&k| roles[k] == LineRole::Title).collect();
-        let joined: String = title_lines.iter().map(|&k| lines[k].slice(text)).collect();
+        let joined: String = title_lines.iter().map(|&k| line(k)).collect();
         let headline = title_lines[0] == 0
-            && lines.get(i).is_some_and(|l| visible_len(l.slice(text)) > 2 * visible_len(&joined));
-        let names_document = lex.doc_kind.longest_ending_at(&joined, joined.len()).is_some()
-            || joined.contains("关于")
-            || find_year(&joined).is_some()
+            && lines
+                .get(i)
+                .is_some_and(|l| visible_len(l.slice(text)) > 2 * visible_len(&joined));
+        let keep = names_document(&joined, lex)
             || headline
             || (0..i).any(|k| {
                 matches!(
@@ -184,14 +173,154 @@ pub(super) fn mark_header(
                         | LineRole::HeaderOrg
                         | LineRole::Subtitle
                         | LineRole::Byline
+                        | LineRole::Contents
                 )
             });
-        if !names_document {
+        if !keep {
             for &k in &title_lines {
                 roles[k] = LineRole::Body;
             }
-            return title_lines[0].min(i);
+            if title_lines[0] < i && (title_lines[0]..i).all(|k| roles[k] == LineRole::Body) {
+                return title_lines[0];
+            }
         }
+    }
+    i
+}
+
+/// Whether a title names a document: a kind of document, 关于, or a year.
+fn names_document(s: &str, lex: &Lexicon) -> bool {
+    let t = s.trim_end_matches(|c: char| !is_han(c) && !c.is_ascii_alphanumeric());
+    lex.doc_kind.longest_ending_at(t, t.len()).is_some()
+        || t.contains("关于")
+        || find_year(t).is_some()
+}
+
+/// A short line that a page may put above its publication line: no sentence, at most a
+/// headline's length.
+fn is_chrome_like(s: &str) -> bool {
+    s.len() <= 400 && visible_len(s) <= 60 && !s.contains('。')
+}
+
+/// A block of front matter at the top (`title: …`, `date: …`, and list items under a key):
+/// marks it as publication lines and returns the index after it.
+fn front_matter(text: &str, lines: &[Span<Normalized>], roles: &mut [LineRole]) -> usize {
+    let line = |k: usize| lines[k].slice(text);
+    if lines.is_empty() || front_matter_key(line(0)).is_none() {
+        return 0;
+    }
+    let mut i = 0;
+    while i < lines.len() {
+        let s = line(i);
+        let item = visible_len(s) <= 30
+            && !s.contains(['，', '。', '：', ':'])
+            && i > 0
+            && roles[i - 1] == LineRole::Source;
+        if front_matter_key(s).is_none() && !item {
+            break;
+        }
+        roles[i] = LineRole::Source;
+        i += 1;
+    }
+    i
+}
+
+/// A table of contents at line `i` (目录, 目录/提纲：……, then its labelled entries): marks
+/// it and returns the index after it.
+fn contents(text: &str, lines: &[Span<Normalized>], roles: &mut [LineRole], i: usize) -> usize {
+    let line = |k: usize| lines[k].slice(text);
+    if i >= lines.len() || !is_contents_heading(line(i)) {
+        return i;
+    }
+    roles[i] = LineRole::Contents;
+    let mut k = i + 1;
+    while k < lines.len() {
+        let s = line(k);
+        let entry = visible_len(s) <= 80
+            && !s.contains('。')
+            && (parse_label(s).is_some() || s.chars().all(|c| !c.is_alphanumeric()));
+        if !entry {
+            break;
+        }
+        roles[k] = LineRole::Contents;
+        k += 1;
+    }
+    k
+}
+
+/// `目录`, `目 录`, `目录/提纲：……`: the heading of a table of contents.
+fn is_contents_heading(s: &str) -> bool {
+    const WORDS: [&str; 4] = ["目录", "目次", "提纲", "大纲"];
+    let core: String = s
+        .chars()
+        .filter(|&c| !is_space(c) && !matches!(c, '：' | ':' | '…' | '.' | '·'))
+        .collect();
+    !core.is_empty() && core.split(['/', '、']).all(|w| WORDS.contains(&w))
+}
+
+/// Marks header lines from `i` up to `limit`: publication lines, dates, document numbers,
+/// the issuing body, title lines, subtitles and bylines. Returns the index of the first line
+/// that is none of these (or of the recipients line, which ends the header).
+fn header_run(
+    text: &str,
+    lines: &[Span<Normalized>],
+    roles: &mut [LineRole],
+    lex: &Lexicon,
+    mut i: usize,
+    limit: usize,
+    titles: &mut usize,
+) -> usize {
+    while i < limit {
+        let s = lines[i].slice(text);
+        let next = lines.get(i + 1).map(|l| l.slice(text));
+        let role = if is_source_line(s, lex) || is_publication_line(s, lex) {
+            LineRole::Source
+        } else if parse_date_line(s).is_some() {
+            LineRole::HeaderDate
+        } else if is_doc_number(s) {
+            LineRole::DocNumber
+        } else if is_recipients(s, lex) && i > 0 {
+            roles[i] = LineRole::Recipients;
+            return i;
+        } else if *titles > 0 && is_subtitle(s) {
+            LineRole::Subtitle
+        } else if *titles > 0 && is_byline(s, lex) {
+            LineRole::Byline
+        } else if *titles < 3 && title_like(s, lex) {
+            let next_title = next.is_some_and(|n| title_like(n, lex));
+            let followed_by_header = next.is_some_and(|n| {
+                is_source_line(n, lex)
+                    || is_publication_line(n, lex)
+                    || is_recipients(n, lex)
+                    || parse_date_line(n).is_some()
+                    || is_subtitle(n)
+            });
+            let first_line = (0..i).all(|k| roles[k] != LineRole::Body);
+            if *titles == 0
+                && org_only(s, lex)
+                && next_title
+                && lex.doc_kind.longest_ending_at(s, s.len()).is_none()
+            {
+                LineRole::HeaderOrg
+            } else if *titles > 0 && !continues_title(text, lines, roles, i, lex) {
+                // a second headline under a complete one is its subtitle
+                LineRole::Subtitle
+            } else if crate::text::search::has(s, '，')
+                && !followed_by_header
+                && !(first_line && *titles == 0 && visible_len(s) <= 40)
+            {
+                // a comma-bearing line at the top is a title only when a header line follows
+                // or when it opens the text as a headline; otherwise it is a heading line
+                break;
+            } else {
+                *titles += 1;
+                LineRole::Title
+            }
+        } else {
+            break;
+        };
+        roles[i] = role;
+        i += 1;
     }
     i
 }
@@ -201,8 +330,10 @@ pub(super) fn mark_header(
 fn front_matter_key(s: &str) -> Option<&str> {
     let (key, _) = s.split_once([':', '：'])?;
     let key = key.trim();
-    (!key.is_empty() && key.len() <= 20 && key.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_'))
-        .then_some(key)
+    (!key.is_empty()
+        && key.len() <= 20
+        && key.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_'))
+    .then_some(key)
 }
 
 /// A subtitle under a title: a line that opens with a dash (——2026年1月27日在…会议上).
@@ -221,13 +352,23 @@ fn is_byline(s: &str, lex: &Lexicon) -> bool {
         return false;
     };
     let name_ok = (2..=4).contains(&name.chars().count()) && name.chars().all(is_han);
-    name_ok && lex.official_title.longest_ending_at(role.trim(), role.trim().len()).is_some()
+    name_ok
+        && lex
+            .official_title
+            .longest_ending_at(role.trim(), role.trim().len())
+            .is_some()
 }
 
 /// Whether title line `i` continues the title above it rather than standing as a subtitle:
 /// the title above is not complete yet (关于… without its kind of document, or ending in a
 /// connective), or this line ends it with the kind of document.
-fn continues_title(text: &str, lines: &[Span<Normalized>], roles: &[LineRole], i: usize, lex: &Lexicon) -> bool {
+fn continues_title(
+    text: &str,
+    lines: &[Span<Normalized>],
+    roles: &[LineRole],
+    i: usize,
+    lex: &Lexicon,
+) -> bool {
     let above: String = (0..i)
         .filter(|&k| roles[k] == LineRole::Title)
         .map(|k| lines[k].slice(text))
@@ -237,40 +378,6 @@ fn continues_title(text: &str, lines: &[Span<Normalized>], roles: &[LineRole], i
     (above.starts_with("关于") || above.contains("关于")) && !kind(&above)
         || above.ends_with(['的', '和', '及', '、', '与'])
         || (kind(this) && !kind(&above))
-}
-
-/// A publication line: a field label and its colon inside the line (`湖南省生态环境厅
-/// 时间:2021-12-16 18:11`, `•来源：滁州日报`, `（时间:2021-6-4 10:48:54）`), or a date and
-/// time with little else (`2026-01-31 07:00:44`, `温州晚报2023-05-31 21:27`).
-pub(crate) fn is_publication_line(s: &str, lex: &Lexicon) -> bool {
-    let t = s.trim().trim_start_matches(['•', '·', '（', '(', '【']);
-    if visible_len(t) > 80 || t.contains('。') {
-        return false;
-    }
-    if is_source_line(t, lex) {
-        return true;
-    }
-    let labelled = t.char_indices().any(|(i, _)| {
-        let boundary = t[..i].ends_with(|c: char| is_space(c) || matches!(c, '|' | '•' | '·' | '（' | '(' | '】'))
-            || t[..i].ends_with(|c: char| c.is_ascii_digit());
-        boundary
-            && lex
-                .source
-                .longest_at(t, i)
-                .is_some_and(|(len, _)| t[i + len..].trim_start().starts_with(['：', ':']))
-    });
-    if labelled {
-        return true;
-    }
-    // a date with a time, or a date and a few words: the stamp of a page
-    match crate::text::dates::find_date(t) {
-        Some((at, d)) => {
-            let rest = t[..at].chars().chain(t[at + d.len..].chars()).filter(|c| is_han(*c)).count();
-            let time = t[at + d.len..].trim_start().starts_with(|c: char| c.is_ascii_digit());
-            rest <= 8 && (time || rest <= 4)
-        }
-        None => false,
-    }
 }
 
 /// Marks the footer lines from the bottom; returns the end of the body (exclusive).
@@ -297,6 +404,8 @@ pub(super) fn mark_footer(
             LineRole::Signature
         } else if is_public_note(s, lex) {
             LineRole::Footer
+        } else if is_publication_line(s, lex) {
+            LineRole::Source
         } else {
             break;
         };
@@ -310,15 +419,6 @@ pub(super) fn mark_footer(
 fn is_public_note(s: &str, lex: &Lexicon) -> bool {
     let t = s.trim();
     (t.starts_with('（') && t.ends_with('）') && t.contains("此件")) || lex.closing_line.contains(t)
-}
-
-/// A publication line: starts with 发布时间, 来源, 作者 … followed by a colon.
-pub(crate) fn is_source_line(s: &str, lex: &Lexicon) -> bool {
-    let t = s.trim_start();
-    match lex.source.longest_at(t, 0) {
-        Some((len, _)) => t[len..].trim_start().starts_with(['：', ':']),
-        None => false,
-    }
 }
 
 /// Splits a line into organisation names: by spaces, and where one name ends with an
@@ -356,6 +456,7 @@ pub(crate) fn split_orgs(s: &str, lex: &Lexicon) -> Vec<(usize, usize)> {
             let end = cut.unwrap_or(part.len());
             let name = &part[..end];
             if lex.org_suffix.longest_ending_at(name, name.len()).is_none()
+                || lex.not_org.longest_ending_at(name, name.len()).is_some()
                 || name.chars().count() < 3
             {
                 return Vec::new();

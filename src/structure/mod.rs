@@ -52,6 +52,10 @@ pub enum LineRole {
     Subtitle,
     /// A byline: an official's or a reporter's name after their title (省长 罗东川).
     Byline,
+    /// A table of contents in the header (目录 and its entries).
+    Contents,
+    /// The page's chrome above a publication line: navigation, legends, buttons.
+    Chrome,
     /// Body text, including headings.
     Body,
     /// A signature: the issuing bodies at the foot.

@@ -20,7 +20,7 @@ impl DateFound {
 }
 
 fn is_cn_num(c: char) -> bool {
-    is_chinese_numeral(c) && c != '万' && c != '亿'
+    (is_chinese_numeral(c) && c != '万' && c != '亿') || c == '○'
 }
 
 /// Parses a number written in Arabic digits or Chinese numerals at the start of `s`.
@@ -33,7 +33,9 @@ fn number_at(s: &str) -> Option<(u32, usize)> {
     if n == 0 {
         return None;
     }
-    Some((parse_chinese(&s[..n])? as u32, n))
+    // ○ (a white circle) stands for 〇 in typed dates: 二○二一年
+    let digits = s[..n].replace('○', "〇");
+    Some((parse_chinese(&digits)? as u32, n))
 }
 
 /// A date at the start of `s`: `2018年8月31日`, `二〇一八年八月三十一日`, `2020-05-13`,
@@ -44,21 +46,36 @@ pub fn parse_date(s: &str) -> Option<DateFound> {
         return None;
     }
     let rest = &s[yl..];
+    // a PDF's spaces around the characters: 2021 年 8 月 5 日
+    let spaces = |s: &str| take_while_len(s, |c| c == ' ');
+    let pad = spaces(rest);
+    if rest[pad..].starts_with('年') {
+        let r = &rest[pad + '年'.len_utf8()..];
+        let p1 = spaces(r);
+        let (month, ml) = number_at(&r[p1..])?;
+        let r = &r[p1 + ml..];
+        let p2 = spaces(r);
+        let r = r[p2..].strip_prefix('月')?;
+        let p3 = spaces(r);
+        let (day, dl) = number_at(&r[p3..])?;
+        let r = &r[p3 + dl..];
+        let p4 = spaces(r);
+        if !(r[p4..].starts_with('日') || r[p4..].starts_with('号')) {
+            return None;
+        }
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+            return None;
+        }
+        let len = yl + pad + 3 + p1 + ml + p2 + 3 + p3 + dl + p4 + 3;
+        return Some(DateFound {
+            year: year as i32,
+            month,
+            day,
+            len,
+        });
+    }
     let sep = rest.chars().next()?;
     let (month, ml, day, dl, tail) = match sep {
-        '年' => {
-            let r = &rest[sep.len_utf8()..];
-            let (m, ml) = number_at(r)?;
-            let r2 = r[ml..].strip_prefix('月')?;
-            let (d, dl) = number_at(r2)?;
-            let r3 = &r2[dl..];
-            let t = if r3.starts_with('日') || r3.starts_with('号') {
-                3
-            } else {
-                return None;
-            };
-            (m, ml + '月'.len_utf8(), d, dl, t)
-        }
         '-' | '.' | '/' => {
             let r = &rest[1..];
             let (m, ml) = number_at(r).filter(|(_, l)| *l <= 2)?;
@@ -91,6 +108,55 @@ pub fn find_date(s: &str) -> Option<(usize, DateFound)> {
                     .is_some_and(|p| p.is_ascii_digit() || is_cn_num(p))
         })
         .find_map(|(i, _)| parse_date(&s[i..]).map(|d| (i, d)))
+        .or_else(|| find_english_date(s))
+}
+
+/// A date as English headers write it: `Wed, 26 May 2021 03:25:49 GMT`, `26 May 2021`.
+fn find_english_date(s: &str) -> Option<(usize, DateFound)> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let b = s.as_bytes();
+    for (i, _) in s.char_indices() {
+        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_digit()) {
+            continue;
+        }
+        let dl = take_while_len(&s[i..], |c| c.is_ascii_digit());
+        let Ok(day) = s[i..i + dl].parse::<u32>() else {
+            continue;
+        };
+        let r = &s[i + dl..];
+        let Some(r) = r.strip_prefix(' ') else {
+            continue;
+        };
+        let ml = take_while_len(r, |c| c.is_ascii_alphabetic());
+        let Some(month) = (ml >= 3)
+            .then(|| MONTHS.iter().position(|m| r[..3].eq_ignore_ascii_case(m)))
+            .flatten()
+        else {
+            continue;
+        };
+        let Some(r2) = r[ml..].strip_prefix(' ') else {
+            continue;
+        };
+        let yl = take_while_len(r2, |c| c.is_ascii_digit());
+        let Some(year) = (yl == 4).then(|| r2[..4].parse::<i32>().ok()).flatten() else {
+            continue;
+        };
+        if (1..=31).contains(&day) && (1949..=2100).contains(&year) {
+            let len = dl + 1 + ml + 1 + 4;
+            return Some((
+                i,
+                DateFound {
+                    year,
+                    month: month as u32 + 1,
+                    day,
+                    len,
+                },
+            ));
+        }
+    }
+    None
 }
 
 /// A line that is only a date (with brackets or spaces around it).
@@ -134,6 +200,13 @@ mod tests {
         assert_eq!(iso("2020.5.3"), Some("2020-05-03".into()));
         assert_eq!(iso("2020年13月1日"), None);
         assert_eq!(iso("2019年"), None);
+        assert_eq!(iso("二○二一年八月八日"), Some("2021-08-08".into()));
+        assert_eq!(iso("2021 年 8 月 5 日"), Some("2021-08-05".into()));
+        assert_eq!(iso("2023/2/27 9:50:05"), Some("2023-02-27".into()));
+        assert_eq!(
+            find_date("date: Wed, 26 May 2021 03:25:49 GMT").map(|(i, d)| (i, d.iso())),
+            Some((11, "2021-05-26".into()))
+        );
         assert_eq!(
             parse_date_line("（2018年8月31日）").map(|d| d.iso()),
             Some("2018-08-31".into())

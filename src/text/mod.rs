@@ -7,4 +7,5 @@ pub mod entities;
 pub mod labels;
 pub mod numerals;
 pub mod search;
+pub mod stamps;
 pub mod words;

@@ -431,7 +431,7 @@ pub fn parse_arabic(s: &str) -> Option<f64> {
     Some(int + frac)
 }
 
-/// Parses a whole numeral of any form (see [`read`]): `3.5万` → 35000, `3万4000` → 34000,
+/// Parses a whole numeral of any form (see `read`): `3.5万` → 35000, `3万4000` → 34000,
 /// `1,100万` → 11000000, `2亿5000万` → 250000000, `十六` → 16. `None` when `s` is not
 /// exactly one numeral.
 pub fn parse_number(s: &str) -> Option<f64> {
