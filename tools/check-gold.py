@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Scores the CLI on the gold set (../shared/gold) and fails below the ratchet levels in
-tools/gold-ratchet.json. Prints the scorer's table, then one line per metric.
+"""Scores the CLI on the two gold sets — the seeds (../shared/seeds with ../shared/gold) and
+the real set (../shared/real/docs with ../shared/real/gold) — and fails below the ratchet
+levels in tools/gold-ratchet.json. Prints each scorer's table, then one line per metric.
 
 Usage: tools/check-gold.py [--shared DIR] [--bin PATH]
 """
@@ -21,20 +22,26 @@ score = os.path.join(args.shared, "eval", "score.py")
 if not os.path.exists(score):
     sys.exit(f"check-gold: {score} not found; set SHARED to the directory holding eval/, gold/ and seeds/")
 cmd = f"{args.bin} analyze --format json {{file}}"
-base = [sys.executable, score, "--cmd", cmd, "--docs", os.path.join(args.shared, "seeds"),
-        "--gold", os.path.join(args.shared, "gold")]
-subprocess.run(base, check=True)
-totals = json.loads(subprocess.run(base + ["--json"], check=True, capture_output=True, text=True).stdout)
-levels = {k: v for k, v in json.load(open(os.path.join(here, "gold-ratchet.json"))).items() if not k.startswith("_")}
+sets = {
+    "seeds": (os.path.join(args.shared, "seeds"), os.path.join(args.shared, "gold")),
+    "real": (os.path.join(args.shared, "real", "docs"), os.path.join(args.shared, "real", "gold")),
+}
+ratchet = json.load(open(os.path.join(here, "gold-ratchet.json")))
 
 failed = False
-if totals.get("failures"):
-    print(f"check-gold: the analyzer failed on {totals['failures']} documents")
-    failed = True
-for metric, level in levels.items():
-    got = totals.get(metric)
-    ok = got is not None and got + 1e-9 >= level
-    failed |= not ok
-    note = "" if ok else "  BELOW THE RATCHET"
-    print(f"  {metric:<12} {got!s:>6}  (ratchet {level}){note}")
+for name, (docs, gold) in sets.items():
+    levels = {k: v for k, v in ratchet[name].items() if not k.startswith("_")}
+    base = [sys.executable, score, "--cmd", cmd, "--docs", docs, "--gold", gold]
+    print(f"== {name}: {docs}")
+    subprocess.run(base, check=True)
+    totals = json.loads(subprocess.run(base + ["--json"], check=True, capture_output=True, text=True).stdout)
+    if totals.get("failures"):
+        print(f"check-gold: the analyzer failed on {totals['failures']} documents of {name}")
+        failed = True
+    for metric, level in levels.items():
+        got = totals.get(metric)
+        ok = got is not None and got + 1e-9 >= level
+        failed |= not ok
+        note = "" if ok else "  BELOW THE RATCHET"
+        print(f"  {name:<6} {metric:<13} {got!s:>6}  (ratchet {level}){note}")
 sys.exit(1 if failed else 0)
