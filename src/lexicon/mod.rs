@@ -195,6 +195,8 @@ pub struct Lexicon {
     pub(crate) junk_spam: PhraseSet<()>,
     /// Words that open a row of navigation links (首页 新闻 公告).
     pub(crate) junk_home: PhraseSet<()>,
+    /// Marks of a photo caption (摄影/, 供图): a short line holding one is dropped.
+    pub(crate) junk_caption: PhraseSet<()>,
     pub(crate) indicator_names: PhraseSet<Category>,
     pub(crate) category_keywords: PhraseSet<Category>,
     pub(crate) t2s: T2s,
@@ -454,9 +456,10 @@ impl Lexicon {
                 "exact" => &mut self.junk_exact,
                 "spam" => &mut self.junk_spam,
                 "home" => &mut self.junk_home,
+                "caption" => &mut self.junk_caption,
                 other => {
                     return Err(row.err(format!(
-                        "unknown kind {other:?}; expected line, prefix, inline, exact, spam or home"
+                        "unknown kind {other:?}; expected line, prefix, inline, exact, spam, home or caption"
                     )))
                 }
             };

@@ -75,6 +75,9 @@ pub(super) fn junk_kind(content: &str, lex: &Lexicon) -> Option<RemovedKind> {
     if bare.is_empty() || lex.junk_exact.contains(bare) {
         return Some(RemovedKind::WebJunk);
     }
+    if chars <= 60 && !content.contains('。') && lex.junk_caption.find(content).is_some() {
+        return Some(RemovedKind::WebJunk);
+    }
     if is_navigation(content, lex) || is_spam(content, lex) {
         return Some(RemovedKind::WebJunk);
     }

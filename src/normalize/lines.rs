@@ -91,6 +91,14 @@ fn is_structural(s: &str, raw: &str, lex: &Lexicon) -> bool {
     if parse_label(s).is_some() || lex.footer.starts(s) {
         return true;
     }
+    // a label that is a number and a space (`2.1  全省整体情况`), on a short line that ends
+    // no sentence: a heading
+    if parse_label(raw).is_some_and(|l| l.weak)
+        && raw.chars().count() <= 40
+        && !raw.ends_with(|c: char| ends_sentence(c) || matches!(c, '，' | '；' | '、' | ',' | ';'))
+    {
+        return true;
+    }
     // a date line or a short line ending in an organisation (a signature), a publication
     // line (更新时间：2015-11-27 19:06:22)
     let n = s.chars().count();
@@ -210,74 +218,87 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
     while start <= text.len() {
         let end =
             crate::text::search::find_byte(text.as_bytes(), start, b'\n').unwrap_or(text.len());
-        let (cs, ce) = trim_range(text, start, end);
-        if cs < ce {
-            // watermarks first, so that the rest of the line is judged as it will stand
-            let watermarks = inline_junk(text, cs, ce, lex);
-            let junk = if watermarks.is_empty() {
-                junk_kind(&text[cs..ce], lex)
-            } else {
-                let mut rest = String::new();
-                let mut pos = cs;
-                for &(s, e) in &watermarks {
-                    rest.push_str(&text[pos..s]);
-                    pos = e;
-                }
-                rest.push_str(&text[pos..ce]);
-                let rest = rest.trim_matches(|c: char| is_space(c));
-                if rest.is_empty() {
-                    Some(RemovedKind::Watermark)
+        // a line that ran several paragraphs together is taken in parts
+        let breaks = super::flattened::breaks(&text[start..end]);
+        let parts = std::iter::once(start)
+            .chain(breaks.iter().map(|&b| start + b))
+            .zip(
+                breaks
+                    .iter()
+                    .map(|&b| start + b)
+                    .chain(std::iter::once(end)),
+            );
+        for (part_start, part_end) in parts {
+            let (cs, ce) = trim_range(text, part_start, part_end);
+            if cs < ce {
+                // watermarks first, so that the rest of the line is judged as it will stand
+                let watermarks = inline_junk(text, cs, ce, lex);
+                let junk = if watermarks.is_empty() {
+                    junk_kind(&text[cs..ce], lex)
                 } else {
-                    junk_kind(rest, lex)
-                }
-            };
-            if let Some(kind) = junk {
-                removed.push(RemovedInLine {
-                    kind,
-                    span: Span::new(cs, ce),
-                });
-            } else {
-                let mut cuts = Vec::new();
-                // a marker (--, ##) may stand after a watermark that opens the line
-                let mut text_start = cs;
-                for (s, e) in watermarks {
-                    removed.push(RemovedInLine {
-                        kind: RemovedKind::Watermark,
-                        span: Span::new(s, e),
-                    });
-                    // a watermark that opens the line takes the white space after it along
-                    let mut e = e;
-                    if s <= text_start {
-                        while let Some(c) = char_at(text, e).filter(|&c| is_space(c) && e < ce) {
-                            e += c.len_utf8();
-                        }
-                        text_start = e;
+                    let mut rest = String::new();
+                    let mut pos = cs;
+                    for &(s, e) in &watermarks {
+                        rest.push_str(&text[pos..s]);
+                        pos = e;
                     }
-                    cuts.push((s, e, Some(RemovedKind::Watermark)));
-                }
-                let lead = leading_marker(&text[text_start..ce]);
-                if lead > 0 && text_start + lead < ce {
-                    let at = cuts.partition_point(|c| c.0 < text_start);
-                    cuts.insert(at, (text_start, text_start + lead, None));
-                }
-                // cuts in order, overlapping ones merged
-                cuts.sort_by_key(|c| c.0);
-                let mut merged: Vec<(usize, usize, Option<RemovedKind>)> =
-                    Vec::with_capacity(cuts.len());
-                for c in cuts {
-                    match merged.last_mut() {
-                        Some(last) if c.0 <= last.1 => last.1 = last.1.max(c.1),
-                        _ => merged.push(c),
+                    rest.push_str(&text[pos..ce]);
+                    let rest = rest.trim_matches(|c: char| is_space(c));
+                    if rest.is_empty() {
+                        Some(RemovedKind::Watermark)
+                    } else {
+                        junk_kind(rest, lex)
                     }
-                }
-                let line = Line {
-                    start: cs,
-                    end: ce,
-                    cuts: merged,
-                    facts: LineFacts::of(&text[cs..ce]),
                 };
-                if visible_after_cuts(text, &line) {
-                    kept.push(line);
+                if let Some(kind) = junk {
+                    removed.push(RemovedInLine {
+                        kind,
+                        span: Span::new(cs, ce),
+                    });
+                } else {
+                    let mut cuts = Vec::new();
+                    // a marker (--, ##) may stand after a watermark that opens the line
+                    let mut text_start = cs;
+                    for (s, e) in watermarks {
+                        removed.push(RemovedInLine {
+                            kind: RemovedKind::Watermark,
+                            span: Span::new(s, e),
+                        });
+                        // a watermark that opens the line takes the white space after it along
+                        let mut e = e;
+                        if s <= text_start {
+                            while let Some(c) = char_at(text, e).filter(|&c| is_space(c) && e < ce)
+                            {
+                                e += c.len_utf8();
+                            }
+                            text_start = e;
+                        }
+                        cuts.push((s, e, Some(RemovedKind::Watermark)));
+                    }
+                    let lead = leading_marker(&text[text_start..ce]);
+                    if lead > 0 && text_start + lead < ce {
+                        let at = cuts.partition_point(|c| c.0 < text_start);
+                        cuts.insert(at, (text_start, text_start + lead, None));
+                    }
+                    // cuts in order, overlapping ones merged
+                    cuts.sort_by_key(|c| c.0);
+                    let mut merged: Vec<(usize, usize, Option<RemovedKind>)> =
+                        Vec::with_capacity(cuts.len());
+                    for c in cuts {
+                        match merged.last_mut() {
+                            Some(last) if c.0 <= last.1 => last.1 = last.1.max(c.1),
+                            _ => merged.push(c),
+                        }
+                    }
+                    let line = Line {
+                        start: cs,
+                        end: ce,
+                        cuts: merged,
+                        facts: LineFacts::of(&text[cs..ce]),
+                    };
+                    if visible_after_cuts(text, &line) {
+                        kept.push(line);
+                    }
                 }
             }
         }
@@ -380,6 +401,12 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
     }
 }
 
+/// Whether `s` opens with the next part of a date: digits, spaces, then 月, 日 or 号.
+fn date_part_follows(s: &str) -> bool {
+    let rest = s.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < s.len() && rest.trim_start_matches(' ').starts_with(['月', '日', '号'])
+}
+
 fn visible_after_cuts(text: &str, line: &Line) -> bool {
     let mut pos = line.start;
     for &(s, e, _) in &line.cuts {
@@ -464,12 +491,16 @@ fn emit_line(
                         && if prose {
                             is_cjk(x) || is_cjk(y)
                         } else {
-                            // only a number parted from its unit (2022 年, 6 项)
-                            x.is_ascii_digit()
+                            // only a number parted from its unit (2022 年, 6 项), or the
+                            // parts of a date (2022 年 6 月)
+                            (x.is_ascii_digit()
                                 && (matches!(
                                     y,
                                     '年' | '月' | '日' | '号' | '时' | '万' | '亿' | '余' | '多'
-                                ) || lex.units.longest_at(text, end).is_some())
+                                ) || lex.units.longest_at(text, end).is_some()))
+                                || (matches!(x, '年' | '月')
+                                    && y.is_ascii_digit()
+                                    && date_part_follows(&content[j..]))
                         }
                 }
                 _ => false,

@@ -20,6 +20,7 @@ use crate::text::chars::{floor_boundary, is_han, is_invisible};
 use offsets::{MapBuilder, MapChain, OffsetMap};
 
 mod characters;
+mod flattened;
 mod junk;
 mod lines;
 mod markup;
@@ -217,7 +218,9 @@ fn needs_second_round(text: &str, seams: &[usize], lex: &Lexicon) -> bool {
         });
         // brackets pair across the whole line
         let line = &text[line_start..line_end];
-        near || line.contains(['(', ')'])
+        // a label whose line the cut or the join has made a lost line break
+        near || !flattened::breaks(line).is_empty()
+            || line.contains(['(', ')'])
             || (line.contains(['（', '【', '['])
                 && !junk::inline_junk(text, line_start, line_end, lex).is_empty())
     })
@@ -289,6 +292,17 @@ mod tests {
             "及时整改。"
         );
         assert_eq!(norm("第一段。\n- 3 -\n第二段。"), "第一段。\n第二段。");
+        // photo captions
+        assert_eq!(
+            norm("第一段。\n生态环境部（5月26日摄） 摄影/章轲\n第二段。"),
+            "第一段。\n第二段。"
+        );
+        assert_eq!(
+            norm("第一段。\n湿地公园一角（资料图）\n第二段。"),
+            "第一段。\n第二段。"
+        );
+        // a sentence that tells of a photo stays
+        assert_eq!(norm("志愿者在河边拍摄）风景。"), "志愿者在河边拍摄）风景。");
     }
 
     #[test]

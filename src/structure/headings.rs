@@ -73,6 +73,12 @@ pub(super) fn numbered(
         if tlen == 0 {
             continue;
         }
+        // a number parted by a space from what it counts is no label: 1 类功能区昼间47.1分贝
+        if label.weak
+            && rest[..tlen].contains(|c: char| c.is_ascii_digit() || matches!(c, '，' | '；' | '%'))
+        {
+            continue;
+        }
         let title_start = line.start + label.len;
         // 第一部分 is level 1 and pushes the GB/T levels one down
         let level = if label.kind == LabelKind::Part {
@@ -103,12 +109,20 @@ fn heading_line_like(s: &str) -> bool {
         && !ends_sentence(last)
         && !matches!(last, '：' | '…' | '，' | '、')
         && !crate::text::search::has(s, '。')
-        && !s.contains('\t')
+        && !s.contains(['\t', '|', '%'])
+        && !has_decimal(s)
         && s.matches('，').count() <= 2
         && s.chars().filter(|&c| is_han(c)).count() * 2 >= n
         && !starts_enumeration(s)
         && parse_label(s).is_none()
         && !s.starts_with(is_open_quote)
+}
+
+/// Whether `s` holds a decimal number (`96.3`): a measurement, not a title.
+fn has_decimal(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit())
 }
 
 /// Which lines hold a heading already.
@@ -200,6 +214,33 @@ fn title_like_lead(s: &str, lex: &Lexicon) -> Option<usize> {
     ok.then_some(end)
 }
 
+/// A short sentence that stands alone on its line (`生态底色更加亮丽。`) and could title the
+/// paragraph after it: its byte length without the stop.
+fn title_like_alone(s: &str, lex: &Lexicon) -> Option<usize> {
+    let last = s.chars().next_back()?;
+    if !matches!(last, '。' | '！') {
+        return None;
+    }
+    let lead = &s[..s.len() - last.len_utf8()];
+    let n = visible_len(lead);
+    let ok = (4..=20).contains(&n)
+        && !lead.contains(|c: char| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '%' | 'x' | 'X' | '；' | '：' | '。' | '！' | '？' | '“' | '（'
+                )
+        })
+        && lead.matches('，').count() <= 1
+        && lead.matches('、').count() <= 1
+        && !lex.not_title.starts(lead)
+        && !starts_enumeration(lead)
+        && parse_label(lead).is_none()
+        && !crate::text::search::has(lead, '我')
+        && find_year(lead).is_none();
+    ok.then_some(lead.len())
+}
+
 /// Whether two lead sentences share a pattern: the same opening word, or the same shape
 /// (length, and characters in the same places).
 fn parallel(a: &str, b: &str) -> bool {
@@ -213,7 +254,17 @@ fn parallel(a: &str, b: &str) -> bool {
         .count();
     let same_len = a.len().abs_diff(b.len()) <= 1;
     let same_places = a.iter().zip(&b).skip(1).filter(|(x, y)| x == y).count();
-    prefix >= 2 || suffix >= 2 || (same_len && (same_places >= 2 || (prefix >= 1 && suffix >= 1)))
+    // the same two characters one place apart: 蓝天更加明亮 / 土壤等更加安全
+    let shifted = a.len().abs_diff(b.len()) <= 2
+        && a.windows(2).enumerate().any(|(i, w)| {
+            b.windows(2)
+                .enumerate()
+                .any(|(j, v)| w == v && i.abs_diff(j) <= 1 && i > 0 && j > 0)
+        });
+    prefix >= 2
+        || suffix >= 2
+        || shifted
+        || (same_len && (same_places >= 2 || (prefix >= 1 && suffix >= 1)))
 }
 
 /// The lead sentences of parallel paragraphs.
@@ -225,6 +276,7 @@ pub(super) fn leads(
     out: &mut Vec<Heading>,
 ) {
     let heading_lines = LineSet::new(lines.len(), out);
+    let (body_start, body_end) = (body.start, body.end);
     let mut found = Vec::new();
     // a run of consecutive candidate paragraphs: (line, lead length)
     let mut run: Vec<(usize, usize)> = Vec::new();
@@ -258,6 +310,10 @@ pub(super) fn leads(
         run.push((i, len));
     }
     flush(&mut run, &mut found);
+    let body = body_start..body_end;
+    found.extend(alone_leads(text, lines, body.clone(), &heading_lines, lex));
+    found.extend(colon_leads(text, lines, body, &heading_lines, lex));
+    found.sort_unstable();
     for (i, len) in found {
         let s = lines[i].slice(text);
         out.push(Heading {
@@ -269,6 +325,105 @@ pub(super) fn leads(
             line: i,
         });
     }
+}
+
+/// Short sentences alone on their lines, each over a long paragraph, two or more of a
+/// like length in one section: the titles of those paragraphs (`经济运行持续向好。`).
+fn alone_leads(
+    text: &str,
+    lines: &[Span<Normalized>],
+    body: std::ops::Range<usize>,
+    headings: &LineSet,
+    lex: &Lexicon,
+) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut group: Vec<(usize, usize)> = Vec::new();
+    let flush = |group: &mut Vec<(usize, usize)>, found: &mut Vec<(usize, usize)>| {
+        let lens = group
+            .iter()
+            .map(|&(i, len)| visible_len(&lines[i].slice(text)[..len]));
+        let (lo, hi) = lens.fold((usize::MAX, 0), |(lo, hi), n| (lo.min(n), hi.max(n)));
+        if group.len() >= 2 && hi * 2 <= lo * 3 {
+            found.append(group);
+        }
+        group.clear();
+    };
+    for i in body.clone() {
+        if headings.contains(&i) {
+            flush(&mut group, &mut found);
+            continue;
+        }
+        let s = lines[i].slice(text);
+        let Some(len) = title_like_alone(s, lex) else {
+            continue;
+        };
+        let next_long = i + 1 < body.end && {
+            let next = visible_len(lines[i + 1].slice(text));
+            next >= 40 && next >= 3 * visible_len(&s[..len])
+        };
+        if next_long {
+            group.push((i, len));
+        }
+    }
+    flush(&mut group, &mut found);
+    found
+}
+
+/// A paragraph that opens with a short title and a colon (`电离辐射环境质量：2021年七月…`):
+/// the title's byte length.
+fn title_like_colon(s: &str, lex: &Lexicon) -> Option<usize> {
+    let window = &s[..crate::text::chars::floor_boundary(s, 90)];
+    let end = window.find('：')?;
+    let lead = &s[..end];
+    let n = visible_len(lead);
+    let ok = (4..=16).contains(&n)
+        && s[end..].chars().filter(|&c| !is_space(c)).nth(12).is_some()
+        && !lead.contains(|c: char| {
+            c.is_ascii_digit() || matches!(c, '，' | '、' | '；' | '。' | '（' | '“' | '|')
+        })
+        && lead.chars().filter(|&c| is_han(c)).count() == n
+        && !lex.not_title.starts(lead)
+        && !starts_enumeration(lead)
+        && parse_label(lead).is_none()
+        && !crate::text::search::has(lead, '我');
+    ok.then_some(end)
+}
+
+/// Paragraphs of one section that open with parallel colon titles (`电离辐射环境质量：…`,
+/// `电磁辐射环境质量：…`), two or more: those titles.
+fn colon_leads(
+    text: &str,
+    lines: &[Span<Normalized>],
+    body: std::ops::Range<usize>,
+    headings: &LineSet,
+    lex: &Lexicon,
+) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut group: Vec<(usize, usize)> = Vec::new();
+    let flush = |group: &mut Vec<(usize, usize)>, found: &mut Vec<(usize, usize)>| {
+        if group.len() >= 2 {
+            found.append(group);
+        }
+        group.clear();
+    };
+    for i in body {
+        if headings.contains(&i) {
+            flush(&mut group, &mut found);
+            continue;
+        }
+        let s = lines[i].slice(text);
+        let Some(len) = title_like_colon(s, lex) else {
+            continue;
+        };
+        if let Some(&(first, flen)) = group.first() {
+            if !parallel(&lines[first].slice(text)[..flen], &s[..len]) {
+                flush(&mut group, &mut found);
+            }
+        }
+        group.push((i, len));
+    }
+    flush(&mut group, &mut found);
+    found
 }
 
 /// Levels of unnumbered headings: one below the heading they stand under, or 1.

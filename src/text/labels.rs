@@ -21,6 +21,8 @@ pub enum LabelKind {
     ArabicParen,
     /// `①`: level 5.
     Circled,
+    /// `2.1` followed by a space, the second level of a decimal outline under `2`: level 4.
+    Decimal,
 }
 
 impl LabelKind {
@@ -33,6 +35,7 @@ impl LabelKind {
             LabelKind::Arabic => 3,
             LabelKind::ArabicParen => 4,
             LabelKind::Circled => 5,
+            LabelKind::Decimal => 4,
         }
     }
 }
@@ -152,6 +155,8 @@ pub fn parse_label(line: &str) -> Option<Label> {
         let next = line[l..].chars().next()?;
         return match next {
             '、' | '．' | '.' => finish(LabelKind::Chinese, n, l + next.len_utf8(), false),
+            // a paren label whose opening bracket was lost or left out: 三）改革开放
+            '）' | ')' => finish(LabelKind::ChineseParen, n, l + next.len_utf8(), false),
             _ => None,
         };
     }
@@ -160,10 +165,19 @@ pub fn parse_label(line: &str) -> Option<Label> {
         let next = rest.chars().next()?;
         return match next {
             '、' | '．' => finish(LabelKind::Arabic, n, l + next.len_utf8(), false),
-            // 1. but not a decimal (1.5万) or a date (2021.3.1)
+            // 1. but not a decimal (1.5万) or a date (2021.3.1); 2.1 and a space before a
+            // title is the outline's second level, trusted when it continues a sequence
             '.' => {
                 let after = rest[1..].chars().next()?;
-                (!after.is_ascii_digit()).then(|| finish(LabelKind::Arabic, n, l + 1, false))?
+                if !after.is_ascii_digit() {
+                    return finish(LabelKind::Arabic, n, l + 1, false);
+                }
+                let (m, ml) = arabic_number(&rest[1..])?;
+                let tail = &rest[1 + ml..];
+                let spaces = spaces_len(tail);
+                let title = tail[spaces..].chars().next()?;
+                (n < 100 && m < 100 && spaces > 0 && is_han(title))
+                    .then(|| finish(LabelKind::Decimal, m, l + 1 + ml, true))?
             }
             '）' | ')' => finish(LabelKind::ArabicParen, n, l + next.len_utf8(), false),
             c if is_space(c) => {
@@ -209,8 +223,11 @@ mod tests {
         assert_label("5 全力保障区域环境安全", LabelKind::Arabic, 5, "5");
         assert_label("（3）加强", LabelKind::ArabicParen, 3, "（3）");
         assert_label("②强化", LabelKind::Circled, 2, "②");
+        assert_label("三）改革开放", LabelKind::ChineseParen, 3, "三）");
         assert_label("第二部分 工作计划", LabelKind::Part, 2, "第二部分 ");
         assert!(parse_label("5 全力").unwrap().weak);
+        assert_label("2.1  全省整体情况", LabelKind::Decimal, 1, "2.1");
+        assert!(parse_label("2.1 全省").unwrap().weak);
     }
 
     #[test]
@@ -226,6 +243,8 @@ mod tests {
             "统一思想",
             "(市、区)",
             "100 家",
+            "2.1万吨",
+            "2.15%",
         ] {
             assert_eq!(parse_label(line), None, "{line}");
         }
