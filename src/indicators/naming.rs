@@ -8,6 +8,8 @@
 
 use std::borrow::Cow;
 
+mod inherit;
+
 use super::{chars_len, WINDOW};
 use crate::lexicon::{Lexicon, UnitCategory};
 use crate::numbers::{Mention, MentionKind, Role};
@@ -73,6 +75,14 @@ pub enum Rule {
     PreviousItem,
     /// [`share`]: a share of what was counted before it (`…11个，占91.7%`).
     Share,
+    /// [`inherit::aside`]: a quantity in brackets measures the subject of the one before.
+    Aside,
+    /// [`inherit::bare_measure`]: a bare measure measures what was just counted.
+    BareMeasure,
+    /// [`inherit::contrast`]: the other half of a contrast keeps the subject (`夜间`).
+    Contrast,
+    /// [`inherit::ranked_place`]: a place in a ranked list is measured by what is ranked.
+    RankedPlace,
 }
 
 /// A rule: its name and how it names, if it applies.
@@ -224,6 +234,10 @@ fn b_end(text: &str, clause: &Clause, k: usize, mentions: &[Mention]) -> usize {
         if ends_clause_at(text, at, c) || c == '\n' {
             break;
         }
+        // an aside in brackets right after the quantity is not its noun: 83.0%（优Ⅲ比例97.6%）
+        if matches!(c, '（' | '(') && text[m.span.end..at].trim().is_empty() {
+            break;
+        }
         // 检查企业35家和工地12个, not 7个县级及以上集中式饮用水水源地水质达标率为100%
         let separator = c == '、' || (is_conjunction(c) && chars_len(&text[at..next_start]) <= 7);
         if separator && next_in_clause {
@@ -359,6 +373,7 @@ pub(super) fn name(
     if let Some(shared) = share(&cx, &name) {
         (rule, name) = (Rule::Share, shared);
     }
+    let (rule, name) = inherit::refine(&cx, rule, name);
     Named {
         name: tail_chars(&name, 30),
         a: cx.a,
@@ -532,7 +547,13 @@ fn after_alone(cx: &Context) -> Option<String> {
 ///
 /// - `11个国省考断面10个达标` → 达标
 fn after_quantity(cx: &Context) -> Option<String> {
-    cx.after_quantity.then(|| {
+    // (with words of its own after it: 达标率为83.0%（优Ⅲ比例97.6%） leaves 97.6% none)
+    let own = cx
+        .b_full
+        .chars()
+        .any(|c| !matches!(c, '（' | '）' | '(' | ')' | '【' | '】'))
+        || cx.a.is_empty();
+    (cx.after_quantity && own).then(|| {
         if cx.b_predicate {
             cx.b_full.clone()
         } else {
@@ -819,7 +840,7 @@ mod tests {
 
     /// `text`'s quantity `quantity` is named `name` by `rule`.
     #[track_caller]
-    fn assert_name(text: &str, quantity: &str, name: &str, rule: Rule) {
+    pub(super) fn assert_name(text: &str, quantity: &str, name: &str, rule: Rule) {
         assert_eq!(
             named(text, quantity),
             Some((name.to_string(), rule)),

@@ -178,6 +178,11 @@ pub struct Lexicon {
     pub(crate) before_org: PhraseSet<()>,
     pub(crate) review_kind: PhraseSet<()>,
     pub(crate) not_org: PhraseSet<()>,
+    /// Measures that name no subject of their own (总投资, 罚款): they measure what was
+    /// counted just before them.
+    pub(crate) bare_measure: PhraseSet<()>,
+    /// The halves of a contrast (昼间 and 夜间), valued by their contrast.
+    pub(crate) contrast: PhraseSet<Box<str>>,
     pub(crate) report_verb: PhraseSet<Box<str>>,
     pub(crate) not_approx: PhraseSet<()>,
     pub(crate) not_link: PhraseSet<()>,
@@ -348,6 +353,7 @@ impl Lexicon {
             "plan_word" => &mut self.plan_word,
             "plan_kind" => &mut self.plan_kind,
             "rate_suffix" => &mut self.rate_suffix,
+            "bare_measure" => &mut self.bare_measure,
             "index_word" => &mut self.index_word,
             "not_day" => &mut self.not_day,
             "not_numeral" => &mut self.not_numeral,
@@ -372,6 +378,7 @@ impl Lexicon {
             "footer" => &mut self.footer,
             "source" => &mut self.source,
             "report_verb" => &mut self.report_verb,
+            "contrast" => &mut self.contrast,
             _ => return None,
         })
     }

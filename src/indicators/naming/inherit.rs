@@ -1,0 +1,303 @@
+//! Names that take part of their wording from the quantity before them in the sentence,
+//! applied after the rules of [`super::RULES`] have named a quantity by its own words:
+//!
+//! - an aside in brackets after a quantity measures the same subject:
+//!   `太湖流域重点断面水质达标率为83.0%（优Ⅲ比例97.6%）` → 太湖流域重点断面水质优Ⅲ比例;
+//! - a bare measure (`完成率`, `总投资`) measures what was just counted:
+//!   `国家级自然保护区问题545个，整改完成率91%` → 国家级自然保护区问题整改完成率;
+//! - the other half of a contrast (`夜间` after `昼间`) keeps the subject it was said of:
+//!   `1类功能区昼间47.1分贝，夜间40.3分贝` → 1类功能区夜间;
+//! - a place alone in a list after `…较高的为` is measured by what the list ranks:
+//!   `问题整改完成率较高的为遂宁市97%、泸州市96.5%` → 遂宁市问题整改完成率.
+//!
+//! Before these, the edges of a name are cleaned: brackets left open by the words it was
+//! cut from (`市辖区产生生活垃圾量（日` → 市辖区产生生活垃圾量) and a leading copula
+//! (`为遂宁市` → 遂宁市).
+
+use super::{Context, Rule};
+use crate::indicators::chars_len;
+use crate::lexicon::UnitCategory;
+use crate::numbers::Role;
+
+/// Cleans the edges of `name` and lets it inherit from its context; returns the rule
+/// that gave the final name.
+pub(super) fn refine(cx: &Context, rule: Rule, name: String) -> (Rule, String) {
+    let name = clean_edges(&name);
+    if let Some(n) = aside(cx, &name) {
+        return (Rule::Aside, n);
+    }
+    if let Some(n) = bare_measure(cx, &name) {
+        return (Rule::BareMeasure, n);
+    }
+    if let Some(n) = contrast(cx, &name) {
+        return (Rule::Contrast, n);
+    }
+    if let Some(n) = ranked_place(cx, &name) {
+        return (Rule::RankedPlace, n);
+    }
+    (rule, name)
+}
+
+/// `name` without a bracket it does not close or open (`（优Ⅲ比例`, `垃圾量（日`, `）`)
+/// and without a leading copula or 含 (`为遂宁市`, `含上年度贮存`).
+fn clean_edges(name: &str) -> String {
+    let open = |c: char| matches!(c, '（' | '(' | '【' | '[');
+    let close = |c: char| matches!(c, '）' | ')' | '】' | ']');
+    let mut t = name;
+    loop {
+        let before = t.len();
+        t = t.trim_start_matches(close).trim_end_matches(open);
+        // wrapped whole in a pair of brackets: （优Ⅲ比例）
+        if t.starts_with(open) && t.ends_with(close) && t.matches(open).count() == 1 {
+            let first = t.chars().next().map_or(0, char::len_utf8);
+            let last = t.chars().next_back().map_or(0, char::len_utf8);
+            t = &t[first..t.len() - last];
+        }
+        // an opening bracket never closed: the name ends before it, unless nothing would be
+        // left, when it starts after it
+        if let Some(i) = t.rfind(open).filter(|&i| !t[i..].contains(close)) {
+            t = if i > 0 {
+                &t[..i]
+            } else {
+                &t[t[i..].chars().next().map_or(0, char::len_utf8)..]
+            };
+        }
+        // a closing bracket never opened: the name starts after it
+        if let Some(i) = t.find(close).filter(|&i| !t[..i].contains(open)) {
+            t = &t[i + t[i..].chars().next().map_or(0, char::len_utf8)..];
+        }
+        for lead in ["为", "含", "是"] {
+            if let Some(rest) = t.strip_prefix(lead).filter(|r| chars_len(r) >= 2) {
+                t = rest;
+            }
+        }
+        if t.len() == before {
+            break;
+        }
+    }
+    t.to_string()
+}
+
+/// The previous quantity's name when it stands in this quantity's sentence.
+fn previous_name<'a>(cx: &'a Context) -> Option<&'a str> {
+    cx.previous
+        .filter(|p| p.sentence == cx.clause.sentence && !p.name.is_empty())
+        .map(|p| p.name.as_str())
+}
+
+/// The subject of a name: the name without the indicator name or measure it ends with
+/// (`太湖流域重点断面水质达标率` → 太湖流域重点断面).
+fn subject_of<'a>(cx: &Context, name: &'a str) -> &'a str {
+    // (the longest indicator name it ends with: 水质达标率 of …断面水质达标率)
+    let measure = cx
+        .lex
+        .indicator_names
+        .longest_ending_at(name, name.len())
+        .map(|(len, _)| len)
+        .or_else(|| measure_suffix(name).map(str::len))
+        .filter(|&len| len < name.len());
+    match measure {
+        Some(len) => &name[..name.len() - len],
+        None => name,
+    }
+}
+
+/// A measure at the end of a name: a rate, a share or a total (`达标率`, `比例`, `总投资`).
+fn measure_suffix(name: &str) -> Option<&str> {
+    let chars: Vec<(usize, char)> = name.char_indices().collect();
+    let n = chars.len();
+    if name.ends_with("比例") || name.ends_with("占比") || name.ends_with("比重") {
+        return Some(&name[chars[n.saturating_sub(2)].0..]);
+    }
+    if name.ends_with('率') && n >= 2 {
+        // the rate and the word before it: 完成率, 达标率
+        return Some(&name[chars[n.saturating_sub(3)].0..]);
+    }
+    None
+}
+
+/// A quantity in brackets right after another: `…达标率为83.0%（优Ⅲ比例97.6%）`.
+fn aside(cx: &Context, name: &str) -> Option<String> {
+    let prev_end = cx.mentions.get(cx.k.checked_sub(1)?)?.span.end;
+    let between = cx.text.get(prev_end..cx.m.span.start)?;
+    let inner = between.strip_prefix(['（', '('])?;
+    if inner.contains(['（', '(', '）', ')', '，', '；', '。']) || name.is_empty() {
+        return None;
+    }
+    let previous = previous_name(cx)?;
+    let subject = subject_of(cx, previous);
+    if subject == previous || chars_len(name) > 10 || subject.ends_with(name) {
+        return None;
+    }
+    Some(format!("{subject}{name}"))
+}
+
+/// Whether `name` is a measure with no subject: the rate of an act (`完成率`, `整改完成率`:
+/// a verb before 率), a share alone (`比例`, `占比`), or one of the `bare_measure` cues
+/// (总投资, 罚款).
+fn is_bare_measure(cx: &Context, name: &str) -> bool {
+    let rate_of_act = chars_len(name) <= 5
+        && name
+            .strip_suffix('率')
+            .is_some_and(|stem| cx.lex.verb.longest_ending_at(stem, stem.len()).is_some());
+    rate_of_act || matches!(name, "比例" | "占比" | "比重") || cx.lex.bare_measure.contains(name)
+}
+
+/// Whether the quantity before this one in its sentence is a count (`问题545个`): what a
+/// bare measure after it can measure.
+fn follows_count(cx: &Context) -> bool {
+    let sentence = cx.structure.sentences[cx.clause.sentence];
+    cx.mentions[..cx.k]
+        .iter()
+        .rev()
+        .take_while(|p| p.span.start >= sentence.start)
+        .find(|p| p.role == Role::Quantity)
+        .and_then(|p| p.unit.as_ref())
+        .is_some_and(|u| matches!(u.category, UnitCategory::Count | UnitCategory::Visits))
+}
+
+/// A bare measure after a count: the count's subject measured (`…问题545个，整改完成率91%`).
+fn bare_measure(cx: &Context, name: &str) -> Option<String> {
+    if !is_bare_measure(cx, name) || !follows_count(cx) {
+        return None;
+    }
+    let previous = previous_name(cx)?;
+    // 农村黑臭水体治理 + 治理率 → 农村黑臭水体治理率
+    let overlap = (1..=name.chars().count().saturating_sub(1))
+        .rev()
+        .map(|k| name.char_indices().nth(k).map_or(name.len(), |(i, _)| i))
+        .find(|&i| previous.ends_with(&name[..i]))
+        .unwrap_or(0);
+    // a subject, not an act (现已办结) nor another measure
+    if (overlap == 0
+        && cx
+            .lex
+            .verb
+            .longest_ending_at(previous, previous.len())
+            .is_some())
+        || is_bare_measure(cx, previous)
+        || measure_suffix(previous).is_some()
+        || chars_len(previous) < 2
+    {
+        return None;
+    }
+    Some(format!("{previous}{}", &name[overlap..]))
+}
+
+/// The other half of a contrast: `夜间` after a name holding `昼间`.
+fn contrast(cx: &Context, name: &str) -> Option<String> {
+    let group = cx.lex.contrast.get(name)?;
+    let previous = previous_name(cx)?;
+    // the word of the same contrast in the previous name, replaced
+    let (at, len) = (0..previous.len())
+        .filter(|&i| previous.is_char_boundary(i))
+        .find_map(|i| {
+            cx.lex
+                .contrast
+                .longest_at(previous, i)
+                .filter(|(_, g)| *g == group)
+                .map(|(len, _)| (i, len))
+        })?;
+    if &previous[at..at + len] == name {
+        return None;
+    }
+    // the subject without the verb of the clause it was said in (收到…投诉案件主办)
+    let mut subject = &previous[..at];
+    if let Some((l, _)) = cx
+        .lex
+        .verb
+        .longest_at(subject, 0)
+        .filter(|&(l, _)| l < subject.len())
+    {
+        subject = &subject[l..];
+    }
+    Some(format!("{subject}{name}{}", &previous[at + len..]))
+}
+
+/// A place alone after `…较高的为` or `…较多的是`: the place and what the list ranks.
+fn ranked_place(cx: &Context, name: &str) -> Option<String> {
+    let lex = cx.lex;
+    // the place the name ends with (…较高的为遂宁市 → 遂宁市)
+    let (len, _) = lex.places.full.longest_ending_at(name, name.len())?;
+    let name = &name[name.len() - len..];
+    let sentence = cx.structure.sentences[cx.clause.sentence];
+    let before = cx.text.get(sentence.start..cx.m.span.start)?;
+    let (at, _) = ["较高的", "较多的", "最高的", "最多的", "较好的", "靠前的"]
+        .iter()
+        .filter_map(|w| before.rfind(w).map(|i| (i, *w)))
+        .max_by_key(|&(i, _)| i)?;
+    // the measure: from the clause start up to 较高的, without a scope of 各…
+    let head = &before[..at];
+    let start = head.rfind(['，', '；', '：', '。']).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(0, char::len_utf8)
+    });
+    let mut measure = super::trim_name(&head[start..], lex);
+    if let Some(rest) = measure.strip_prefix('各') {
+        let scope = rest
+            .char_indices()
+            .find(|&(_, c)| !matches!(c, '市' | '州' | '县' | '区' | '地' | '省'))
+            .map_or(rest.len(), |(i, _)| i);
+        measure = rest[scope..].to_string();
+    }
+    (chars_len(&measure) >= 2 && chars_len(&measure) <= 16).then(|| format!("{name}{measure}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::assert_name;
+    use super::Rule;
+
+    #[test]
+    fn asides_in_brackets() {
+        let t = "太湖流域重点断面水质达标率为83.0%（优Ⅲ比例97.6%）；洪泽湖区域重点断面水质达标率为82.1%（优Ⅲ比例92.9%）。";
+        assert_name(t, "97.6%", "太湖流域重点断面优Ⅲ比例", Rule::Aside);
+        assert_name(t, "92.9%", "洪泽湖区域重点断面优Ⅲ比例", Rule::Aside);
+        assert_name(t, "83.0%", "太湖流域重点断面水质达标率", Rule::Before);
+    }
+
+    #[test]
+    fn edges_cleaned() {
+        let t = "市辖区产生生活垃圾量为22.63万吨（日均产生620吨），全部无害化处理。";
+        assert_name(t, "22.63万吨", "市辖区产生生活垃圾量", Rule::Before);
+        let t = "利用处置量为1.603万吨（含上年度贮存0.035万吨），无外排放。";
+        assert_name(t, "0.035万吨", "上年度贮存", Rule::ShortNoun);
+    }
+
+    #[test]
+    fn bare_measures() {
+        let t =
+            "国家级自然保护区问题545个，整改完成率91%；省级自然保护区问题395个，整改完成率86%。";
+        assert_name(
+            t,
+            "91%",
+            "国家级自然保护区问题整改完成率",
+            Rule::BareMeasure,
+        );
+        assert_name(t, "86%", "省级自然保护区问题整改完成率", Rule::BareMeasure);
+        let t = "枢纽港产业园新签约产业项目139个、总投资1022亿元。";
+        assert_name(
+            t,
+            "1022亿元",
+            "枢纽港产业园新签约产业项目总投资",
+            Rule::BareMeasure,
+        );
+        let t = "全省累计完成883个农村黑臭水体治理，治理率达到24.5%。";
+        assert_name(t, "24.5%", "农村黑臭水体治理率", Rule::BareMeasure);
+    }
+
+    #[test]
+    fn contrasts() {
+        let t = "1类功能区昼间47.1分贝，夜间40.3分贝；2类功能区昼间54.3分贝，夜间47.9分贝。";
+        assert_name(t, "40.3分贝", "1类功能区夜间", Rule::Contrast);
+        assert_name(t, "47.9分贝", "2类功能区夜间", Rule::Contrast);
+        let t = "1类区昼夜各监测18点次，昼间点次达标率为83.3%，夜间为77.8%。";
+        assert_name(t, "77.8%", "夜间点次达标率", Rule::Contrast);
+    }
+
+    #[test]
+    fn ranked_places() {
+        let t = "截至7月31日，各市州问题整改完成率较高的为遂宁市97%、泸州市96.5%、雅安市96%。";
+        assert_name(t, "97%", "遂宁市问题整改完成率", Rule::RankedPlace);
+        assert_name(t, "96.5%", "泸州市问题整改完成率", Rule::RankedPlace);
+    }
+}
