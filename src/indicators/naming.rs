@@ -83,6 +83,11 @@ pub enum Rule {
     Contrast,
     /// [`inherit::ranked_place`]: a place in a ranked list is measured by what is ranked.
     RankedPlace,
+    /// [`inherit::subset`]: a part of what was just counted, after 其中 (`其中不合格12台`).
+    Subset,
+    /// [`inherit::shared_noun`]: listed counts share the noun after the last
+    /// (`省级5家和市级12家参评企业`).
+    SharedNoun,
 }
 
 /// A rule: its name and how it names, if it applies.
@@ -648,6 +653,21 @@ fn previous_item(cx: &Context) -> Option<String> {
 /// - `Ⅰ～Ⅲ类水质断面11个，占91.7%` → Ⅰ～Ⅲ类水质断面占比
 fn share(cx: &Context, name: &str) -> Option<String> {
     let before = cx.text[..cx.m.span.start].trim_end_matches(' ');
+    // 占监测天数的82.2%, 占设施总数的67%: a share of a whole named after 占
+    let of_whole = before.strip_suffix('的').and_then(|b| {
+        let at = b.rfind('占')?;
+        let whole = &b[at + '占'.len_utf8()..];
+        (at >= cx.clause.span.start
+            && (1..=8).contains(&chars_len(whole))
+            && !whole.contains(|c: char| c.is_ascii_digit() || matches!(c, '，' | '、')))
+        .then_some(at)
+    });
+    if let Some(at) = of_whole {
+        let base = cx.previous.map_or("", |p| p.name.as_str());
+        let own = trim_name(&cx.text[cx.clause.span.start..at], cx.lex);
+        let base = if own.is_empty() { base } else { own.as_str() };
+        return (!base.is_empty()).then(|| format!("{}占比", base.trim_end_matches("占比")));
+    }
     if !(before.ends_with('占') || before.ends_with("占比")) {
         return None;
     }
@@ -740,7 +760,13 @@ pub(super) fn trim_name(s: &str, lex: &Lexicon) -> String {
                 .longest_ending_at(t, t.len())
                 .is_some_and(|(l, _)| l > len);
             if !word {
-                t = &t[..t.len() - len];
+                // 平均为: the link is 为, not 均为
+                let cut = &t[..t.len() - len];
+                t = if cut.ends_with('平') && t[cut.len()..].starts_with('均') {
+                    &t[..cut.len() + '均'.len_utf8()]
+                } else {
+                    cut
+                };
             }
         }
         if t.len() == before {
@@ -825,7 +851,7 @@ mod tests {
     use super::*;
 
     /// The name of the quantity written `quantity` in `text`, and the rule that gave it.
-    fn named(text: &str, quantity: &str) -> Option<(String, Rule)> {
+    pub(super) fn named(text: &str, quantity: &str) -> Option<(String, Rule)> {
         let lex = Lexicon::builtin();
         let n = crate::normalize::normalize(text, lex);
         let s = crate::structure::analyze(&n.text, lex);
@@ -846,6 +872,19 @@ mod tests {
             Some((name.to_string(), rule)),
             "{text}"
         );
+    }
+
+    #[test]
+    fn shares_of_a_whole() {
+        let t = "城市环境空气质量达到良以上天数共计258天，占监测天数的82.2%。";
+        assert_name(
+            t,
+            "82.2%",
+            "城市环境空气质量达到良以上天数占比",
+            Rule::Share,
+        );
+        let t = "完成提质增效设施1200座，占设施总数的67%。";
+        assert_name(t, "67%", "完成提质增效设施占比", Rule::Share);
     }
 
     #[test]

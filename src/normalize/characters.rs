@@ -563,8 +563,10 @@ impl CharFolder<'_> {
             }),
             '.' => {
                 let prev = self.prev_visible(i);
-                let ends = (is_han(prev) || prev == '”' || prev == '）')
-                    && next_visible(text, n).is_none_or(is_han);
+                // (and after a share before a new sentence: 为100%.生活噪声源)
+                let ends = ((is_han(prev) || prev == '”' || prev == '）')
+                    && next_visible(text, n).is_none_or(is_han))
+                    || (prev == '%' && next_visible(text, n).is_some_and(is_han));
                 ends.then_some('。')
             }
             '"' => Some(if self.quote_open { '”' } else { '“' }),

@@ -18,6 +18,7 @@ use super::{Context, Rule};
 use crate::indicators::chars_len;
 use crate::lexicon::UnitCategory;
 use crate::numbers::Role;
+use crate::text::chars::is_han;
 
 /// Cleans the edges of `name` and lets it inherit from its context; returns the rule
 /// that gave the final name.
@@ -34,6 +35,12 @@ pub(super) fn refine(cx: &Context, rule: Rule, name: String) -> (Rule, String) {
     }
     if let Some(n) = ranked_place(cx, &name) {
         return (Rule::RankedPlace, n);
+    }
+    if let Some(n) = subset(cx, &name) {
+        return (Rule::Subset, n);
+    }
+    if let Some(n) = shared_noun(cx) {
+        return (Rule::SharedNoun, n);
     }
     (rule, name)
 }
@@ -62,11 +69,29 @@ fn clean_edges(name: &str) -> String {
                 &t[t[i..].chars().next().map_or(0, char::len_utf8)..]
             };
         }
-        // a closing bracket never opened: the name starts after it
+        // a closing bracket never opened: the name starts after it, or ends before it when
+        // it ends the name (刑事拘留）)
         if let Some(i) = t.find(close).filter(|&i| !t[..i].contains(open)) {
-            t = &t[i + t[i..].chars().next().map_or(0, char::len_utf8)..];
+            let after = i + t[i..].chars().next().map_or(0, char::len_utf8);
+            t = if after == t.len() {
+                &t[..i]
+            } else {
+                &t[after..]
+            };
         }
-        for lead in ["为", "含", "是"] {
+        // an empty pair: 优于全国（）
+        if let Some(i) = t.find("（）").or_else(|| t.find("()")) {
+            if i + 6 == t.len() || i + 2 == t.len() {
+                t = &t[..i];
+            }
+        }
+        // adverbs at the edges: 现已办结, 绿化率也
+        for tail in ["也", "都"] {
+            if let Some(rest) = t.strip_suffix(tail).filter(|r| chars_len(r) >= 2) {
+                t = rest;
+            }
+        }
+        for lead in ["为", "含", "是", "现已", "现"] {
             if let Some(rest) = t.strip_prefix(lead).filter(|r| chars_len(r) >= 2) {
                 t = rest;
             }
@@ -156,14 +181,39 @@ fn follows_count(cx: &Context) -> bool {
         .is_some_and(|u| matches!(u.category, UnitCategory::Count | UnitCategory::Visits))
 }
 
+/// Whether the quantity before this one in its sentence has this one's kind of unit (a
+/// mean after a range: `范围在89.27~103.55纳戈瑞/小时之间，平均为94.57纳戈瑞/小时`).
+fn same_unit_before(cx: &Context) -> bool {
+    let sentence = cx.structure.sentences[cx.clause.sentence];
+    let Some(unit) = cx.m.unit.as_ref() else {
+        return false;
+    };
+    cx.mentions[..cx.k]
+        .iter()
+        .rev()
+        .take_while(|p| p.span.start >= sentence.start)
+        .find(|p| p.role == Role::Quantity)
+        .and_then(|p| p.unit.as_ref())
+        .is_some_and(|u| {
+            u.category == unit.category
+                && !matches!(u.category, UnitCategory::Count | UnitCategory::Percent)
+        })
+}
+
 /// A bare measure after a count: the count's subject measured (`…问题545个，整改完成率91%`).
 fn bare_measure(cx: &Context, name: &str) -> Option<String> {
-    if !is_bare_measure(cx, name) || !follows_count(cx) {
+    if !is_bare_measure(cx, name) || !(follows_count(cx) || same_unit_before(cx)) {
         return None;
     }
     let previous = previous_name(cx)?;
+    // a mean, maximum or total of what was measured before it in the same unit
+    if !follows_count(cx) {
+        let subject = previous.trim_end_matches("之间").trim_end_matches("范围");
+        return (chars_len(subject) >= 2 && !subject.ends_with(name))
+            .then(|| format!("{subject}{name}"));
+    }
     // 农村黑臭水体治理 + 治理率 → 农村黑臭水体治理率
-    let overlap = (1..=name.chars().count().saturating_sub(1))
+    let overlap = (2..=name.chars().count().saturating_sub(1))
         .rev()
         .map(|k| name.char_indices().nth(k).map_or(name.len(), |(i, _)| i))
         .find(|&i| previous.ends_with(&name[..i]))
@@ -212,6 +262,118 @@ fn contrast(cx: &Context, name: &str) -> Option<String> {
         subject = &subject[l..];
     }
     Some(format!("{subject}{name}{}", &previous[at + len..]))
+}
+
+/// A part of what was just counted, said after 其中 with only what sets it apart
+/// (`完成柴油货车路检300台，其中不合格12台` → 不合格柴油货车路检).
+fn subset(cx: &Context, name: &str) -> Option<String> {
+    let clause = cx.text.get(cx.clause.span.start..cx.m.span.start)?;
+    // (what sets the part apart is a predicate: 不合格, 达标, 超标)
+    let predicate =
+        cx.lex.noun_end.starts(name) || cx.lex.verb.starts(name) || name.starts_with("超");
+    if !clause.trim_start().starts_with("其中") || chars_len(name) > 4 || !predicate {
+        return None;
+    }
+    let unit = cx.m.unit.as_ref()?;
+    let sentence = cx.structure.sentences[cx.clause.sentence];
+    let whole = cx.mentions[..cx.k]
+        .iter()
+        .rev()
+        .take_while(|p| p.span.start >= sentence.start)
+        .find(|p| p.role == Role::Quantity)?;
+    if whole.unit.as_ref().map(|u| &u.canonical) != Some(&unit.canonical) {
+        return None;
+    }
+    let previous = previous_name(cx)?;
+    // the whole without the verb it was counted with (完成…)
+    let previous = match cx.lex.verb.longest_at(previous, 0) {
+        Some((l, _)) if l < previous.len() => &previous[l..],
+        _ => previous,
+    };
+    (!previous.contains(name)).then(|| format!("{name}{previous}"))
+}
+
+/// Whether `c` parts the items of a list.
+fn item_separator(c: char) -> bool {
+    matches!(c, '、' | '和' | '及' | '与')
+}
+
+/// Counts listed with what sets each apart, sharing the noun after the last
+/// (`完成省级5家和市级12家参评企业初评工作`, `3个已整改、2个长期监督、1个持续推进的重点问题`):
+/// each count's words and the shared noun.
+fn shared_noun(cx: &Context) -> Option<String> {
+    let text = cx.text;
+    let clause_end = cx.clause.span.end;
+    let short = |s: &str| {
+        chars_len(s) <= 6
+            && !s.contains(|c: char| c.is_ascii_digit() || matches!(c, '，' | '；' | '（' | '）'))
+    };
+    let unit = cx.m.unit.as_ref()?;
+    // the items after this one: each the words between two numbers, parted by a separator
+    let mut own_after = None;
+    let mut j = cx.k;
+    loop {
+        let next = cx.mentions.get(j + 1).filter(|n| {
+            n.role == Role::Quantity
+                && n.span.start < clause_end
+                && n.unit.as_ref().map(|u| &u.canonical) == Some(&unit.canonical)
+        });
+        let Some(next) = next else { break };
+        let between = text.get(cx.mentions[j].span.end..next.span.start)?;
+        let (at, sep) = between.char_indices().find(|&(_, c)| item_separator(c))?;
+        let (after_mod, before_mod) = (&between[..at], &between[at + sep.len_utf8()..]);
+        if !short(after_mod) || !short(before_mod) {
+            return None;
+        }
+        // what follows a count in such a list says what became of it (已整改, 长期监督):
+        // a noun there names the count itself (5个数据集、2个数据空间)
+        let predicate =
+            |s: &str| s.is_empty() || cx.lex.noun_end.starts(s) || cx.lex.verb.starts(s);
+        if !predicate(after_mod) {
+            return None;
+        }
+        if j == cx.k {
+            own_after = Some(after_mod.to_string());
+        }
+        j += 1;
+    }
+    if j == cx.k {
+        return None;
+    }
+    // the noun after the last count: after its last 的, or up to a predicate
+    let last = &cx.mentions[j];
+    let tail = text.get(last.span.end..clause_end.max(last.span.end))?;
+    let tail = tail.trim_end_matches(['。', '；', '，']);
+    // the shared noun follows the last count directly
+    if tail.starts_with(|c: char| item_separator(c) || !is_han(c)) || tail.contains('、') {
+        return None;
+    }
+    let noun = match tail.rfind('的') {
+        Some(i) => tail[i + '的'.len_utf8()..].to_string(),
+        None => super::cut_at_predicate(tail, cx.lex),
+    };
+    let noun = clean_edges(&noun);
+    if chars_len(&noun) < 2 {
+        return None;
+    }
+    let own_after = own_after.unwrap_or_default();
+    // the words before this count that set it apart (完成省级 → 省级)
+    let mut before = cx.a.as_str();
+    if let Some((l, _)) = cx.lex.verb.longest_at(before, 0) {
+        before = &before[l..];
+    }
+    if !short(before) {
+        before = "";
+    }
+    // something must set this count apart from the others
+    if before.is_empty() && own_after.is_empty() {
+        return None;
+    }
+    Some(if own_after.is_empty() {
+        format!("{before}{noun}")
+    } else {
+        format!("{before}{own_after}的{noun}")
+    })
 }
 
 /// A place alone after `…较高的为` or `…较多的是`: the place and what the list ranks.
@@ -283,6 +445,41 @@ mod tests {
         );
         let t = "全省累计完成883个农村黑臭水体治理，治理率达到24.5%。";
         assert_name(t, "24.5%", "农村黑臭水体治理率", Rule::BareMeasure);
+    }
+
+    #[test]
+    fn statistics_after_a_range() {
+        let t = "剂量率范围在89.27~103.55纳戈瑞/小时之间，平均为94.57纳戈瑞/小时。";
+        assert_name(t, "94.57纳戈瑞/小时", "剂量率平均", Rule::BareMeasure);
+    }
+
+    #[test]
+    fn brackets_closed_at_the_end() {
+        let t = "拘留147人（行政拘留111人，刑事拘留36人）。";
+        assert_name(t, "36人", "刑事拘留", Rule::ShortNoun);
+    }
+
+    #[test]
+    fn subsets_after_qizhong() {
+        let t = "完成1200余台柴油货车路检，其中不合格35台，交交警部门处罚。";
+        assert_name(t, "35台", "不合格柴油货车路检", Rule::Subset);
+        let t = "完成80台非道路移动机械尾气检测，其中6台不合格。";
+        assert_name(t, "6台", "不合格非道路移动机械尾气检测", Rule::Subset);
+    }
+
+    #[test]
+    fn shared_nouns_of_listed_counts() {
+        let t = "认真开展年度环境信用评价工作，完成省级5家和市级12家参评企业初评工作。";
+        assert_name(t, "5家", "省级参评企业初评工作", Rule::SharedNoun);
+        let t = "上报了3个已整改、2个长期监督、1个持续推进的重点问题清单。";
+        assert_name(t, "3个", "已整改的重点问题清单", Rule::SharedNoun);
+        assert_name(t, "2个", "长期监督的重点问题清单", Rule::SharedNoun);
+        // items with nouns of their own are not listed counts of one noun
+        let t = "检查企业35家、工地12个。";
+        assert_ne!(
+            super::super::tests::named(t, "35家").map(|n| n.1),
+            Some(Rule::SharedNoun)
+        );
     }
 
     #[test]
