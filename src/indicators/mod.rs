@@ -50,9 +50,42 @@ pub struct IndicatorFound {
     pub unitless: bool,
     /// A goal rather than a result (力争…控制在35微克/立方米以内).
     pub target: bool,
+    /// The unit a table's column header states for a cell that has none of its own
+    /// (`最大值 （单位：nGy/h）` over `96.16`).
+    pub header_unit: Option<crate::numbers::UnitFound>,
     /// The naming rule that named it.
     #[cfg_attr(not(test), allow(dead_code))]
     pub rule: naming::Rule,
+}
+
+/// The unit a column header states: `最大值 （单位：nGy/h）`, `浓度（微克/立方米）`.
+fn unit_in_header(
+    text: &str,
+    header: Span<Normalized>,
+    lex: &Lexicon,
+) -> Option<crate::numbers::UnitFound> {
+    let h = header.slice(text);
+    let open = h.find(['（', '('])?;
+    let inner_start = open + h[open..].chars().next()?.len_utf8();
+    let inner = &h[inner_start..];
+    let skip = inner.find("单位").map_or(0, |i| {
+        let after = &inner[i + "单位".len()..];
+        i + "单位".len() + (after.len() - after.trim_start_matches(['：', ':', ' ']).len())
+    });
+    let at = inner_start + skip;
+    let (len, info) = lex.units.longest_at(h, at)?;
+    // the unit fills the bracket
+    if !h[at + len..].trim_start().starts_with(['）', ')']) {
+        return None;
+    }
+    let unit = &h[at..at + len];
+    Some(crate::numbers::UnitFound {
+        span: Span::new(header.start + at, header.start + at + len),
+        text: unit.to_string(),
+        written: unit.to_string(),
+        canonical: info.canonical.to_string(),
+        category: info.category,
+    })
 }
 
 /// A change against a basis.
@@ -129,7 +162,19 @@ pub fn find(
         let Some(clause) = structure.clause_at(m.span.start) else {
             continue;
         };
-        let unitless = m.role == Role::Bare && index_name_before(text, clause, m, lex);
+        // a value in a table's cell, below a header (its unit may stand in the header)
+        let cell = matches!(m.role, Role::Bare | Role::Quantity)
+            .then(|| structure.table_cell(m.span.start))
+            .flatten()
+            .filter(|&(_, _, c)| c > 0);
+        let header_unit = match cell {
+            Some((table, _, c)) if m.unit.is_none() => table.rows[0]
+                .get(c)
+                .and_then(|h| unit_in_header(text, *h, lex)),
+            _ => None,
+        };
+        let unitless =
+            m.role == Role::Bare && (index_name_before(text, clause, m, lex) || cell.is_some());
         if m.role != Role::Quantity && !unitless {
             continue;
         }
@@ -173,8 +218,9 @@ pub fn find(
             sentence,
             comparison: None,
             rank: None,
-            unitless,
+            unitless: unitless && header_unit.is_none(),
             target,
+            header_unit,
             rule: named.rule,
         });
     }

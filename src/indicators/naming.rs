@@ -94,7 +94,8 @@ pub enum Rule {
 type RuleFn = fn(&Context) -> Option<String>;
 
 /// The rules, tried in order: the first that applies names the quantity.
-pub(super) const RULES: [(Rule, RuleFn); 10] = [
+pub(super) const RULES: [(Rule, RuleFn); 11] = [
+    (Rule::TableCell, table_cell),
     (Rule::Respective, respective),
     (Rule::ChangeSubject, change_subject),
     (Rule::Range, range),
@@ -108,10 +109,7 @@ pub(super) const RULES: [(Rule, RuleFn); 10] = [
 ];
 
 /// The rules that name a quantity when [`RULES`] gave an empty name, in order.
-pub(super) const FALLBACKS: [(Rule, RuleFn); 2] = [
-    (Rule::TableCell, table_cell),
-    (Rule::PreviousItem, previous_item),
-];
+pub(super) const FALLBACKS: [(Rule, RuleFn); 1] = [(Rule::PreviousItem, previous_item)];
 
 /// Everything the rules read about one quantity, worked out once.
 pub(super) struct Context<'t> {
@@ -618,27 +616,34 @@ fn short_noun(cx: &Context) -> Option<String> {
 /// for `PM2.5\t32微克/立方米` under `项目\t浓度`).
 fn table_cell(cx: &Context) -> Option<String> {
     let text = cx.text;
-    let pos = cx.m.span.start;
-    let line = cx.structure.line_at(pos)?;
-    let row = cx.structure.lines[line];
-    let column = text[row.start..pos].matches('\t').count();
-    if column == 0 {
+    let (table, r, c) = cx.structure.table_cell(cx.m.span.start)?;
+    if c == 0 {
         return None;
     }
-    let row_label = row.slice(text).split('\t').next()?.trim();
-    let column_name = cx
-        .structure
-        .table_header(line)
-        .and_then(|h| cx.structure.lines[h].slice(text).split('\t').nth(column))
-        .map(str::trim)
-        .filter(|c| {
-            !c.is_empty()
-                && !c.starts_with(|x: char| x.is_ascii_digit())
-                && !cx.lex.value_column.contains(c)
+    let row_label = table.rows[r].first()?.slice(text).trim();
+    let column_name = table.rows[0]
+        .get(c)
+        .map(|h| header_name(h.slice(text)))
+        .filter(|h| {
+            !h.is_empty()
+                && !h.starts_with(|x: char| x.is_ascii_digit())
+                && !cx.lex.value_column.contains(h)
         })
         .unwrap_or("");
-    let name = format!("{row_label}{column_name}");
+    let name: String = format!("{row_label}{column_name}")
+        .chars()
+        .filter(|ch| !is_space(*ch))
+        .collect();
     (!name.is_empty()).then_some(name)
+}
+
+/// A column header without the unit it states (`最大值 （单位：nGy/h）` → 最大值).
+fn header_name(h: &str) -> &str {
+    let h = h.trim();
+    match h.find(['（', '(']) {
+        Some(i) if i > 0 => h[..i].trim_end(),
+        _ => h,
+    }
 }
 
 /// An item of a list without words of its own: the words before the previous item's

@@ -95,7 +95,12 @@ fn is_navigation(content: &str, lex: &Lexicon) -> bool {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
-    if by_bar.len() >= 3 && by_bar.iter().all(|s| s.chars().count() <= 16) {
+    // (a table's row is no navigation: | 项目 | 浓度 |, or a row holding a value)
+    let table_row = (content.starts_with('|') && content.ends_with('|'))
+        || by_bar
+            .iter()
+            .any(|s| s.starts_with(|c: char| c.is_ascii_digit()));
+    if by_bar.len() >= 3 && !table_row && by_bar.iter().all(|s| s.chars().count() <= 16) {
         return true;
     }
     // space-parted names of sites (…网, …网站, …门户), or short links after 首页

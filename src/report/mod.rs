@@ -129,7 +129,7 @@ pub(crate) fn build(p: &Parts<'_>) -> Report {
             let span = p.orig(mention.span);
             let o = out(span);
             let sentence = out(p.orig(ind.sentence));
-            let unit = mention.unit.as_ref();
+            let unit = mention.unit.as_ref().or(ind.header_unit.as_ref());
             Indicator {
                 id,
                 name: ind.name.clone(),

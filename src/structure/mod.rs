@@ -162,12 +162,18 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Structure {
     let body_start = lines::mark_header(text, &lines, &mut roles, lex);
     let body_end = lines::mark_footer(text, &lines, body_start, &mut roles, lex);
 
+    let tables = tables::find(text, &lines);
     let mut headings = Vec::new();
     headings::numbered(text, &lines, body_start..body_end, &mut headings);
     headings::heading_lines(text, &lines, body_start..body_end, &mut headings);
     headings.sort_by_key(|h| h.line);
     headings::leads(text, &lines, body_start..body_end, lex, &mut headings);
     headings.sort_by_key(|h| (h.line, h.title_span.start));
+    // a table's rows are never headings
+    headings.retain(|h| {
+        let i = tables.partition_point(|t| t.lines.end <= h.line);
+        !tables.get(i).is_some_and(|t| t.lines.contains(&h.line))
+    });
     headings::assign_levels(&mut headings);
     let body_span_end = if body_end > body_start {
         lines[body_end - 1].end
@@ -177,7 +183,6 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Structure {
     let sections = sections::build(&headings, &lines, body_span_end);
     let sentences = sentences::split(text, &lines);
     let (clauses, cues) = clauses::split(text, &sentences, lex);
-    let tables = tables::find(text, &lines);
     Structure {
         lines,
         roles,
