@@ -250,7 +250,7 @@ fn csv_field(s: &str) -> String {
 pub fn write_csv(out: &mut impl Write, reports: &[(&str, &Report)]) -> io::Result<()> {
     writeln!(
         out,
-        "file,id,name,metric,category,value,unit,unit_written,approx,placeholder,text,start,end,section,comparison_basis,comparison_direction,comparison_value,comparison_unit,rank_scope,rank"
+        "file,id,name,metric,category,value,unit,unit_written,approx,placeholder,low,high,target,bound,text,start,end,section,comparison_basis,comparison_direction,comparison_value,comparison_unit,rank_scope,rank"
     )?;
     for (file, r) in reports {
         for i in &r.indicators {
@@ -268,6 +268,10 @@ pub fn write_csv(out: &mut impl Write, reports: &[(&str, &Report)]) -> io::Resul
                 i.unit_written.clone(),
                 i.approx.to_string(),
                 i.placeholder.to_string(),
+                num(i.low),
+                num(i.high),
+                i.target.to_string(),
+                i.bound.to_string(),
                 i.text.clone(),
                 i.start.to_string(),
                 i.end.to_string(),

@@ -20,12 +20,17 @@ export function h(tag, attrs = {}, ...children) {
 
 const numberFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 6 });
 
-/** The value of an indicator as shown: 约300, ≥420, 待填 for an `xx` placeholder. */
+/** The value of an indicator as shown: 约300, ≥420, 3～5 for a range, 待填 for an `xx`
+ * placeholder, and a goal marked (目标) so that it never reads as a result. */
 export function formatValue(ind, t) {
-  if (ind.placeholder || ind.value === null) return t('placeholderValue');
-  const v = numberFormat.format(ind.value);
+  if (ind.placeholder) return t('placeholderValue');
+  const fmt = (v) => (v === null || v === undefined ? '' : numberFormat.format(v));
+  let v;
+  if (ind.value !== null && ind.value !== undefined) v = fmt(ind.value);
+  else if (ind.low != null || ind.high != null) v = `${fmt(ind.low)}～${fmt(ind.high)}`;
+  else return t('placeholderValue');
   const mark = { about: '约', over: '≥', under: '≤' }[ind.qualifier] ?? (ind.approx ? '约' : '');
-  return mark + v;
+  return `${mark}${v}${ind.target ? t('targetMark') : ''}`;
 }
 
 const ARROWS = { up: '▲', down: '▼', flat: '＝' };
@@ -341,11 +346,11 @@ const csvCell = (v) => {
 /** Indicators as CSV (RFC 4180, with a header row). */
 export function toCSV(report, t) {
   const rows = indicatorRows(report, t);
-  const header = ['name', 'value', 'unit', 'approx', 'placeholder', 'comparison', 'rank', 'section', 'text', 'start', 'end'];
+  const header = ['name', 'value', 'low', 'high', 'unit', 'approx', 'placeholder', 'target', 'bound', 'comparison', 'rank', 'section', 'text', 'start', 'end'];
   const lines = [header.join(',')];
   for (const [i, r] of rows.entries()) {
     const ind = report.indicators[i];
-    lines.push([r.name, ind.value ?? '', ind.unit, ind.approx, ind.placeholder, r.comparison, r.rank, r.section, r.text, r.start, r.end]
+    lines.push([r.name, ind.value ?? '', ind.low ?? '', ind.high ?? '', ind.unit, ind.approx, ind.placeholder, ind.target, ind.bound, r.comparison, r.rank, r.section, r.text, r.start, r.end]
       .map(csvCell).join(','));
   }
   return lines.join('\r\n') + '\r\n';

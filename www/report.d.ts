@@ -114,6 +114,8 @@ export type Indicator = {
   placeholder: boolean;
   /** A goal rather than a result (力争…, 确保…). */
   target: boolean;
+  /** A threshold or a bound rather than an exact value: `以上`, `以下`, `以内`, `不低于`, `不超过` (5000平方米以上, 不低于85%); `qualifier` says which side. */
+  bound: boolean;
   /** The original text of the quantity. */
   text: string;
   /** Where the quantity starts. */

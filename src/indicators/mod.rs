@@ -50,12 +50,33 @@ pub struct IndicatorFound {
     pub unitless: bool,
     /// A goal rather than a result (力争…控制在35微克/立方米以内).
     pub target: bool,
+    /// A threshold or bound rather than an exact value (5000平方米以上, 不低于85%).
+    pub bound: bool,
     /// The unit a table's column header states for a cell that has none of its own
     /// (`最大值 （单位：nGy/h）` over `96.16`).
     pub header_unit: Option<crate::numbers::UnitFound>,
     /// The naming rule that named it.
     #[cfg_attr(not(test), allow(dead_code))]
     pub rule: naming::Rule,
+}
+
+/// Whether `m` is stated as a bound: a `bound` cue ends its text (5000平方米以上) or stands
+/// right before its number (不低于85%).
+fn bound_of(text: &str, m: &crate::numbers::Mention, lex: &Lexicon) -> bool {
+    let own = m.span.slice(text);
+    if lex.bound.longest_ending_at(own, own.len()).is_some() {
+        return true;
+    }
+    let mut end = m.span.start;
+    // a link word may stand between: 不低于为 is not written, but 达到…以上 is
+    if let Some((len, _)) = lex
+        .link
+        .longest_ending_at(text, end)
+        .filter(|_| lex.bound.longest_ending_at(text, end).is_none())
+    {
+        end -= len;
+    }
+    lex.bound.longest_ending_at(text, end).is_some()
 }
 
 /// The unit a column header states: `最大值 （单位：nGy/h）`, `浓度（微克/立方米）`.
@@ -220,6 +241,7 @@ pub fn find(
             rank: None,
             unitless: unitless && header_unit.is_none(),
             target,
+            bound: bound_of(text, m, lex),
             header_unit,
             rule: named.rule,
         });

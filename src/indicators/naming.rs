@@ -758,6 +758,14 @@ pub(super) fn trim_name(s: &str, lex: &Lexicon) -> String {
     loop {
         let before = t.len();
         t = t.trim_end_matches(|c: char| matches!(c, '，' | '的' | '等') || is_list_separator(c));
+        // a goal's cue before the number is not part of the name (浓度力争控制在…)
+        if let Some((len, _)) = lex.target_cue.longest_ending_at(t, t.len()) {
+            // (计划, 目标 and 要求 are nouns too: 工作计划xx项任务)
+            let noun = ["计划", "目标", "要求"].iter().any(|w| t.ends_with(w));
+            if len < t.len() && !noun {
+                t = &t[..t.len() - len];
+            }
+        }
         if let Some((len, _)) = lex.link.longest_ending_at(t, t.len()) {
             // 违法行为 keeps its 为
             let word = lex

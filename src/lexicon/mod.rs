@@ -181,6 +181,8 @@ pub struct Lexicon {
     /// Measures that name no subject of their own (总投资, 罚款): they measure what was
     /// counted just before them.
     pub(crate) bare_measure: PhraseSet<()>,
+    /// Words that make a number a bound (以上, 不低于).
+    pub(crate) bound: PhraseSet<()>,
     /// The halves of a contrast (昼间 and 夜间), valued by their contrast.
     pub(crate) contrast: PhraseSet<Box<str>>,
     pub(crate) report_verb: PhraseSet<Box<str>>,
@@ -354,6 +356,7 @@ impl Lexicon {
             "plan_kind" => &mut self.plan_kind,
             "rate_suffix" => &mut self.rate_suffix,
             "bare_measure" => &mut self.bare_measure,
+            "bound" => &mut self.bound,
             "index_word" => &mut self.index_word,
             "not_day" => &mut self.not_day,
             "not_numeral" => &mut self.not_numeral,

@@ -250,6 +250,9 @@ pub struct Indicator {
     pub placeholder: bool,
     /// A goal rather than a result (力争…, 确保…).
     pub target: bool,
+    /// A threshold or a bound rather than an exact value: `以上`, `以下`, `以内`, `不低于`,
+    /// `不超过` (5000平方米以上, 不低于85%); `qualifier` says which side.
+    pub bound: bool,
     /// The original text of the quantity.
     pub text: String,
     /// Where the quantity starts.

@@ -146,6 +146,7 @@ pub(crate) fn build(p: &Parts<'_>) -> Report {
                 qualifier: mention.qualifier,
                 placeholder: mention.is_placeholder(),
                 target: ind.target,
+                bound: ind.bound,
                 text: orig_text(span),
                 start: o.start,
                 end: o.end,

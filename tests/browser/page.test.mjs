@@ -182,7 +182,10 @@ describe('the page', () => {
     const csv = await read('#export-csv');
     assert.match(csv.name, /\.csv$/);
     const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''));
-    assert.deepEqual(rows[0].slice(0, 3), ['name', 'value', 'unit']);
+    assert.deepEqual(rows[0].slice(0, 9), ['name', 'value', 'low', 'high', 'unit', 'approx', 'placeholder', 'target', 'bound']);
+    // goals and bounds are marked, never read as plain results
+    assert.deepEqual(rows.slice(1).map((r) => r[7]), cli.indicators.map((i) => String(i.target)));
+    assert.deepEqual(rows.slice(1).map((r) => r[8]), cli.indicators.map((i) => String(i.bound)));
     assert.equal(rows.length - 1, cli.indicators.length);
     assert.deepEqual(rows.slice(1).map((r) => r[0]), cli.indicators.map((i) => i.name));
     assert.deepEqual(rows.slice(1).map((r) => r[1]), cli.indicators.map((i) => (i.value === null ? '' : String(i.value))));
