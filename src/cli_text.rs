@@ -250,7 +250,7 @@ fn csv_field(s: &str) -> String {
 pub fn write_csv(out: &mut impl Write, reports: &[(&str, &Report)]) -> io::Result<()> {
     writeln!(
         out,
-        "file,id,name,metric,category,value,unit,unit_written,approx,placeholder,low,high,target,bound,text,start,end,section,comparison_basis,comparison_direction,comparison_value,comparison_unit,rank_scope,rank"
+        "file,id,name,metric,category,value,unit,unit_written,approx,placeholder,low,high,target,bound,baseline,text,start,end,section,comparison_basis,comparison_direction,comparison_value,comparison_unit,rank_scope,rank"
     )?;
     for (file, r) in reports {
         for i in &r.indicators {
@@ -272,6 +272,7 @@ pub fn write_csv(out: &mut impl Write, reports: &[(&str, &Report)]) -> io::Resul
                 num(i.high),
                 i.target.to_string(),
                 i.bound.to_string(),
+                i.baseline.to_string(),
                 i.text.clone(),
                 i.start.to_string(),
                 i.end.to_string(),

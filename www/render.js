@@ -30,7 +30,7 @@ export function formatValue(ind, t) {
   else if (ind.low != null || ind.high != null) v = `${fmt(ind.low)}～${fmt(ind.high)}`;
   else return t('placeholderValue');
   const mark = { about: '约', over: '≥', under: '≤' }[ind.qualifier] ?? (ind.approx ? '约' : '');
-  return `${mark}${v}${ind.target ? t('targetMark') : ''}`;
+  return `${mark}${v}${ind.target ? t('targetMark') : ''}${ind.baseline ? t('baselineMark') : ''}`;
 }
 
 const ARROWS = { up: '▲', down: '▼', flat: '＝' };
@@ -346,11 +346,11 @@ const csvCell = (v) => {
 /** Indicators as CSV (RFC 4180, with a header row). */
 export function toCSV(report, t) {
   const rows = indicatorRows(report, t);
-  const header = ['name', 'value', 'low', 'high', 'unit', 'approx', 'placeholder', 'target', 'bound', 'comparison', 'rank', 'section', 'text', 'start', 'end'];
+  const header = ['name', 'value', 'low', 'high', 'unit', 'approx', 'placeholder', 'target', 'bound', 'baseline', 'comparison', 'rank', 'section', 'text', 'start', 'end'];
   const lines = [header.join(',')];
   for (const [i, r] of rows.entries()) {
     const ind = report.indicators[i];
-    lines.push([r.name, ind.value ?? '', ind.low ?? '', ind.high ?? '', ind.unit, ind.approx, ind.placeholder, ind.target, ind.bound, r.comparison, r.rank, r.section, r.text, r.start, r.end]
+    lines.push([r.name, ind.value ?? '', ind.low ?? '', ind.high ?? '', ind.unit, ind.approx, ind.placeholder, ind.target, ind.bound, ind.baseline, r.comparison, r.rank, r.section, r.text, r.start, r.end]
       .map(csvCell).join(','));
   }
   return lines.join('\r\n') + '\r\n';

@@ -116,6 +116,8 @@ export type Indicator = {
   target: boolean;
   /** A threshold or a bound rather than an exact value: `以上`, `以下`, `以内`, `不低于`, `不超过` (5000平方米以上, 不低于85%); `qualifier` says which side. */
   bound: boolean;
+  /** The value of a comparison's basis (`较去年同期51微克/立方米下降5.8%`): last period's figure, not a fact of the period reported. */
+  baseline: boolean;
   /** The original text of the quantity. */
   text: string;
   /** Where the quantity starts. */
@@ -161,6 +163,8 @@ export type Comparison = {
   end: number;
   /** The id of the indicator it qualifies. */
   indicator: number | null;
+  /** The id of the indicator that states its basis's value (`较去年同期51微克/立方米`). */
+  baseline: number | null;
 };
 
 export type Rank = {

@@ -87,6 +87,7 @@ pub(super) fn find_comparisons(
             direction: dir,
             mention: Some(k),
             indicator: None,
+            baseline: None,
         };
         match basis_before(text, d, sentence.start, mentions, lex) {
             Some((start, basis, filler)) if !(one_char && filler > 0) => {
@@ -155,6 +156,7 @@ pub(super) fn find_comparisons(
                 direction: Direction::Flat,
                 mention: None,
                 indicator: None,
+                baseline: None,
             });
         }
     }
@@ -180,6 +182,7 @@ fn beyond_target(
         direction: Direction::Up,
         mention: Some(k),
         indicator: None,
+        baseline: None,
     };
     if text[..end].ends_with("超额完成") {
         return Some(found(end - "超额完成".len(), "目标"));
@@ -227,6 +230,7 @@ fn against_basis(
                     direction: Direction::Down,
                     mention: Some(k),
                     indicator: None,
+                    baseline: None,
                 });
             }
         }
@@ -254,6 +258,7 @@ fn against_basis(
         direction: dir,
         mention: Some(k),
         indicator: None,
+        baseline: None,
     })
 }
 

@@ -12,6 +12,66 @@ use crate::numbers::Mention;
 use crate::structure::Structure;
 use crate::text::words::separates_items;
 
+/// Whether indicator `ind` states the value of the basis of the comparison starting at
+/// `change`: a basis right before its number (`较去年同期`, `比2016年`, `较上年（`) and at most
+/// a few filler characters between it and the change (`稍有`).
+fn is_baseline(
+    text: &str,
+    mentions: &[Mention],
+    ind: &IndicatorFound,
+    change: usize,
+    lex: &Lexicon,
+) -> bool {
+    let m = &mentions[ind.mention];
+    let Some(between) = text.get(m.span.end..change) else {
+        return false;
+    };
+    let between = between.trim_start_matches(['）', ')', ' ']);
+    if between.chars().count() > 4 || between.contains(['，', '；', '。', '、']) {
+        return false;
+    }
+    let before = text[..m.span.start].trim_end_matches(['（', '(', ' ']);
+    if lex.basis.longest_ending_at(before, before.len()).is_some() {
+        return true;
+    }
+    // 比2016年, 较2019年同期: a year after 比 or 较
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(10)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let period = tail.ends_with('年') || tail.ends_with("同期") || tail.ends_with('月');
+    period
+        && tail
+            .rfind(['比', '较'])
+            .is_some_and(|i| tail[i..].chars().skip(1).any(|c| c.is_ascii_digit()))
+}
+
+/// The period a baseline's number is of, from the basis before it: 较去年同期 → 去年同期,
+/// 比2016年 → 2016年.
+fn baseline_period(text: &str, number: usize, lex: &Lexicon) -> String {
+    let before = text[..number].trim_end_matches(['（', '(', ' ']);
+    let basis = match lex.basis.longest_ending_at(before, before.len()) {
+        Some((len, _)) => &before[before.len() - len..],
+        None => {
+            let at = before
+                .char_indices()
+                .rev()
+                .take(10)
+                .find(|&(_, c)| c == '比' || c == '较')
+                .map_or(before.len(), |(i, _)| i);
+            &before[at..]
+        }
+    };
+    basis
+        .trim_start_matches(['比', '较', '与'])
+        .trim_end_matches("相比")
+        .to_string()
+}
+
 /// Links the comparisons and ranks of `f` to its indicators.
 pub(super) fn link(
     text: &str,
@@ -77,7 +137,28 @@ pub(super) fn link(
             );
             f.comparisons[c].subject = (!s.is_empty()).then_some(s);
         }
-        let ind = respective[c].or_else(|| nearest(span.start, &f.indicators));
+        let mut ind = respective[c].or_else(|| nearest(span.start, &f.indicators));
+        // the value of the basis, stated inside the comparison (较去年同期51微克/立方米下降5.8%):
+        // the baseline, and the change qualifies the indicator before it
+        if let Some(b) =
+            ind.filter(|&b| is_baseline(text, mentions, &f.indicators[b], span.start, lex))
+        {
+            f.comparisons[c].baseline = Some(b);
+            f.indicators[b].baseline = true;
+            let unit = |i: &IndicatorFound| mentions[i.mention].unit.as_ref().map(|u| u.category);
+            ind = b
+                .checked_sub(1)
+                .filter(|&p| {
+                    nearest(mentions[f.indicators[b].mention].span.start, &f.indicators) == Some(p)
+                })
+                .filter(|&p| unit(&f.indicators[p]) == unit(&f.indicators[b]));
+            // named as the period compared against and what it measures: 去年同期PM2.5平均浓度
+            if let Some(p) = ind {
+                let period =
+                    baseline_period(text, mentions[f.indicators[b].mention].span.start, lex);
+                f.indicators[b].name = format!("{period}{}", f.indicators[p].name);
+            }
+        }
         f.comparisons[c].indicator = ind;
         if let Some(i) = ind {
             f.indicators[i].comparison.get_or_insert(c);

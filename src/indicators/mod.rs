@@ -52,6 +52,9 @@ pub struct IndicatorFound {
     pub target: bool,
     /// A threshold or bound rather than an exact value (5000平方米以上, 不低于85%).
     pub bound: bool,
+    /// The value of a comparison's basis (`较去年同期51微克/立方米下降5.8%`): a figure of the
+    /// period compared against, not of this one.
+    pub baseline: bool,
     /// The unit a table's column header states for a cell that has none of its own
     /// (`最大值 （单位：nGy/h）` over `96.16`).
     pub header_unit: Option<crate::numbers::UnitFound>,
@@ -120,6 +123,9 @@ pub struct ComparisonFound {
     /// Index into the mentions of the change, if stated.
     pub mention: Option<usize>,
     pub indicator: Option<usize>,
+    /// The indicator that states the basis's own value (`较去年同期51微克/立方米下降5.8%`):
+    /// last period's figure, not a fact of this one.
+    pub baseline: Option<usize>,
 }
 
 /// A position among peers.
@@ -242,6 +248,7 @@ pub fn find(
             unitless: unitless && header_unit.is_none(),
             target,
             bound: bound_of(text, m, lex),
+            baseline: false,
             header_unit,
             rule: named.rule,
         });
@@ -308,6 +315,32 @@ mod tests {
             found.iter().any(|(n, q)| *q == quantity && n == name),
             "{t}: {found:?}"
         );
+    }
+
+    #[test]
+    fn baselines_of_comparisons() {
+        let r = run("PM2.5平均浓度为45微克/立方米，较去年同期51微克/立方米下降11.8%。");
+        let [now, before] = &r.f.indicators[..] else {
+            panic!("two indicators expected: {:?}", r.f.indicators);
+        };
+        assert!(!now.baseline && before.baseline);
+        assert_eq!(before.name, "去年同期PM2.5平均浓度");
+        let c = &r.f.comparisons[0];
+        assert_eq!((c.indicator, c.baseline), (Some(0), Some(1)));
+        // a value after a basis and before the next clause is no baseline
+        let r = run("较去年同期，全市新增造林5万亩，下降的是耕地面积。");
+        assert!(r.f.indicators.iter().all(|i| !i.baseline));
+        // a baseline in brackets (较上年（41.3微克/立方米）上升5.7%)
+        let r = run("臭氧浓度为43.7微克/立方米，较上年（41.3微克/立方米）上升5.7%。");
+        assert!(r.f.indicators[1].baseline, "{:?}", r.f.indicators);
+        assert_eq!(r.f.comparisons[0].indicator, Some(0));
+    }
+
+    #[test]
+    fn bounds_and_targets() {
+        let r = run("力争优良天数比例不低于85%，完成5000平方米以上工地扬尘治理，全年造林5万亩。");
+        let flags: Vec<(bool, bool)> = r.f.indicators.iter().map(|i| (i.target, i.bound)).collect();
+        assert_eq!(flags, [(true, true), (false, true), (false, false)]);
     }
 
     #[test]

@@ -253,6 +253,9 @@ pub struct Indicator {
     /// A threshold or a bound rather than an exact value: `以上`, `以下`, `以内`, `不低于`,
     /// `不超过` (5000平方米以上, 不低于85%); `qualifier` says which side.
     pub bound: bool,
+    /// The value of a comparison's basis (`较去年同期51微克/立方米下降5.8%`): last period's
+    /// figure, not a fact of the period reported.
+    pub baseline: bool,
     /// The original text of the quantity.
     pub text: String,
     /// Where the quantity starts.
@@ -302,6 +305,8 @@ pub struct Comparison {
     pub end: usize,
     /// The id of the indicator it qualifies.
     pub indicator: Option<usize>,
+    /// The id of the indicator that states its basis's value (`较去年同期51微克/立方米`).
+    pub baseline: Option<usize>,
 }
 
 /// A position among peers.

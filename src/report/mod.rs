@@ -147,6 +147,7 @@ pub(crate) fn build(p: &Parts<'_>) -> Report {
                 placeholder: mention.is_placeholder(),
                 target: ind.target,
                 bound: ind.bound,
+                baseline: ind.baseline,
                 text: orig_text(span),
                 start: o.start,
                 end: o.end,
@@ -185,6 +186,7 @@ pub(crate) fn build(p: &Parts<'_>) -> Report {
                 start: o.start,
                 end: o.end,
                 indicator: c.indicator,
+                baseline: c.baseline,
             }
         })
         .collect();

@@ -337,8 +337,22 @@ fn shared_noun(cx: &Context) -> Option<String> {
         }
         j += 1;
     }
+    // the last count of such a list: the words between the separator and its number
+    let mut last_before = None;
     if j == cx.k {
-        return None;
+        let prev = cx.mentions.get(cx.k.checked_sub(1)?).filter(|p| {
+            p.role == Role::Quantity
+                && p.span.end > cx.clause.span.start
+                && p.unit.as_ref().map(|u| &u.canonical) == Some(&unit.canonical)
+        })?;
+        let between = text.get(prev.span.end..cx.m.span.start)?;
+        let (at, sep) = between.char_indices().find(|&(_, c)| item_separator(c))?;
+        let (after_mod, before_mod) = (&between[..at], &between[at + sep.len_utf8()..]);
+        if !short(after_mod) || !short(before_mod) || before_mod.is_empty() || !after_mod.is_empty()
+        {
+            return None;
+        }
+        last_before = Some(before_mod);
     }
     // the noun after the last count: after its last 的, or up to a predicate
     let last = &cx.mentions[j];
@@ -358,7 +372,7 @@ fn shared_noun(cx: &Context) -> Option<String> {
     }
     let own_after = own_after.unwrap_or_default();
     // the words before this count that set it apart (完成省级 → 省级)
-    let mut before = cx.a.as_str();
+    let mut before = last_before.unwrap_or(cx.a.as_str());
     if let Some((l, _)) = cx.lex.verb.longest_at(before, 0) {
         before = &before[l..];
     }
@@ -379,8 +393,17 @@ fn shared_noun(cx: &Context) -> Option<String> {
 /// A place alone after `…较高的为` or `…较多的是`: the place and what the list ranks.
 fn ranked_place(cx: &Context, name: &str) -> Option<String> {
     let lex = cx.lex;
-    // the place the name ends with (…较高的为遂宁市 → 遂宁市)
-    let (len, _) = lex.places.full.longest_ending_at(name, name.len())?;
+    // the place the name ends with (…较高的为遂宁市 → 遂宁市), or a name shaped as one
+    let len = match lex.places.full.longest_ending_at(name, name.len()) {
+        Some((len, _)) => len,
+        None if chars_len(name) <= 6
+            && name.chars().all(is_han)
+            && name.ends_with(['市', '县', '区', '州', '旗', '镇', '乡']) =>
+        {
+            name.len()
+        }
+        None => return None,
+    };
     let name = &name[name.len() - len..];
     let sentence = cx.structure.sentences[cx.clause.sentence];
     let before = cx.text.get(sentence.start..cx.m.span.start)?;
@@ -471,6 +494,7 @@ mod tests {
     fn shared_nouns_of_listed_counts() {
         let t = "认真开展年度环境信用评价工作，完成省级5家和市级12家参评企业初评工作。";
         assert_name(t, "5家", "省级参评企业初评工作", Rule::SharedNoun);
+        assert_name(t, "12家", "市级参评企业初评工作", Rule::SharedNoun);
         let t = "上报了3个已整改、2个长期监督、1个持续推进的重点问题清单。";
         assert_name(t, "3个", "已整改的重点问题清单", Rule::SharedNoun);
         assert_name(t, "2个", "长期监督的重点问题清单", Rule::SharedNoun);
