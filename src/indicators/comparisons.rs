@@ -208,7 +208,8 @@ fn against_basis(
     let mut end = m.span.start;
     // the basis's own value in brackets: 全国(89.4%)
     if text[..end].ends_with('）') {
-        let open = text[..end].rfind('（')?;
+        // (looked for within the clause, not back through the whole text)
+        let open = clause.span.start + text[clause.span.start.min(end)..end].rfind('（')?;
         if chars_len(&text[open..end]) > 12 {
             return None;
         }

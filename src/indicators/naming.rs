@@ -660,7 +660,9 @@ fn share(cx: &Context, name: &str) -> Option<String> {
     let before = cx.text[..cx.m.span.start].trim_end_matches(' ');
     // 占监测天数的82.2%, 占设施总数的67%: a share of a whole named after 占
     let of_whole = before.strip_suffix('的').and_then(|b| {
-        let at = b.rfind('占')?;
+        // (within the clause: never a scan back through the text)
+        let from = cx.clause.span.start.min(b.len());
+        let at = from + b[from..].rfind('占')?;
         let whole = &b[at + '占'.len_utf8()..];
         (at >= cx.clause.span.start
             && (1..=8).contains(&chars_len(whole))

@@ -54,10 +54,14 @@ pub(super) fn breaks(line: &str) -> Vec<usize> {
         ) {
             continue;
         }
-        let Some(number) = label_at(line, at) else {
+        // what stands before first: cheap, and most such characters are prose (一个, 十分)
+        let Some((prev, spaces)) = before(line, at) else {
             continue;
         };
-        let Some((prev, spaces)) = before(line, at) else {
+        if spaces == 0 && !matches!(prev, '。' | '！' | '？' | '：' | ':') {
+            continue;
+        }
+        let Some(number) = label_at(line, at) else {
             continue;
         };
         labels.push((at, number, prev, spaces));
