@@ -295,6 +295,11 @@ impl<'t> Context<'t> {
             .filter(|v| !lex.general_verb.contains(v));
         let mut b_full = trim_b(&trim_name(&raw_b, lex));
         let mut b_noun = trim_b(&cut_at_predicate(&b_full, lex));
+        // a quotation after the counted noun opens another phrase: 12个地表水国考断面“一断一策”
+        // 达标方案 counts 断面
+        if let Some(q) = b_noun.find('“').filter(|&q| chars_len(&b_noun[..q]) >= 3) {
+            b_noun.truncate(q);
+        }
         // 7个饮用水水源地水质达标率为100%: the metric after the noun belongs to the next number
         if lex.link.longest_ending_at(&raw_b, raw_b.len()).is_some() {
             if let Some((len, _)) = lex

@@ -42,7 +42,27 @@ pub(super) fn refine(cx: &Context, rule: Rule, name: String) -> (Rule, String) {
     if let Some(n) = shared_noun(cx) {
         return (Rule::SharedNoun, n);
     }
-    (rule, name)
+    (rule, events_without_their_verb(cx, name))
+}
+
+/// A count of events is named by the events, not by the act of holding them:
+/// `组织召开工作例会12次` → 工作例会, `组织开展巡河30次` → 巡河.
+fn events_without_their_verb(cx: &Context, name: String) -> String {
+    let events =
+        cx.m.unit
+            .as_ref()
+            .is_some_and(|u| matches!(u.text.as_str(), "次" | "场" | "场次" | "轮"));
+    if !events {
+        return name;
+    }
+    let mut t = name.as_str();
+    for _ in 0..2 {
+        match cx.lex.verb.longest_at(t, 0) {
+            Some((len, _)) if chars_len(&t[len..]) >= 2 => t = &t[len..],
+            _ => break,
+        }
+    }
+    t.to_string()
 }
 
 /// `name` without a bracket it does not close or open (`（优Ⅲ比例`, `垃圾量（日`, `）`)
@@ -88,6 +108,12 @@ fn clean_edges(name: &str) -> String {
         // adverbs at the edges: 现已办结, 绿化率也
         for tail in ["也", "都"] {
             if let Some(rest) = t.strip_suffix(tail).filter(|r| chars_len(r) >= 2) {
+                t = rest;
+            }
+        }
+        // what was received is named by itself: 收到…投诉案件主办
+        for lead in ["收到", "接到"] {
+            if let Some(rest) = t.strip_prefix(lead).filter(|r| chars_len(r) >= 4) {
                 t = rest;
             }
         }
@@ -165,7 +191,17 @@ fn is_bare_measure(cx: &Context, name: &str) -> bool {
         && name
             .strip_suffix('率')
             .is_some_and(|stem| cx.lex.verb.longest_ending_at(stem, stem.len()).is_some());
-    rate_of_act || matches!(name, "比例" | "占比" | "比重") || cx.lex.bare_measure.contains(name)
+    // a penalty alone measures in money what was counted (其中6台不合格，处罚5000元)
+    let penalty = matches!(name, "处罚" | "罚款" | "处罚金额")
+        && cx
+            .m
+            .unit
+            .as_ref()
+            .is_some_and(|u| u.category == UnitCategory::Money);
+    rate_of_act
+        || penalty
+        || matches!(name, "比例" | "占比" | "比重")
+        || cx.lex.bare_measure.contains(name)
 }
 
 /// Whether the quantity before this one in its sentence is a count (`问题545个`): what a
@@ -503,6 +539,27 @@ mod tests {
         assert_ne!(
             super::super::tests::named(t, "35家").map(|n| n.1),
             Some(Rule::SharedNoun)
+        );
+    }
+
+    #[test]
+    fn events_named_by_themselves() {
+        assert_name(
+            "全年组织召开工作例会12次。",
+            "12次",
+            "工作例会",
+            Rule::Before,
+        );
+    }
+
+    #[test]
+    fn penalties_after_a_count() {
+        let t = "完成80台非道路移动机械尾气检测，其中6台不合格，处罚5000元。";
+        assert_name(
+            t,
+            "5000元",
+            "不合格非道路移动机械尾气检测处罚",
+            Rule::BareMeasure,
         );
     }
 
