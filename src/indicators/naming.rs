@@ -1051,7 +1051,7 @@ mod tests {
     fn previous_item_and_share() {
         let t = "关闭淘汰落后产能和“散乱污”企业10家、治理7家。";
         assert_name(t, "10家", "关闭淘汰落后产能和“散乱污”企业", Rule::Before);
-        assert_name(t, "7家", "治理", Rule::Before);
+        assert_name(t, "7家", "治理企业", Rule::Subset);
         assert_name(
             "全市Ⅰ～Ⅲ类水质断面11个，占91.7%。",
             "91.7%",

@@ -23,7 +23,9 @@ use crate::text::chars::is_han;
 /// Cleans the edges of `name` and lets it inherit from its context; returns the rule
 /// that gave the final name.
 pub(super) fn refine(cx: &Context, rule: Rule, name: String) -> (Rule, String) {
-    let name = clean_edges(&name);
+    let name = abbreviated(&clean_edges(&name));
+    let name = formula_for_substance(&name);
+    let name = produced_amount(cx, name);
     if let Some(n) = aside(cx, &name) {
         return (Rule::Aside, n);
     }
@@ -42,7 +44,98 @@ pub(super) fn refine(cx: &Context, rule: Rule, name: String) -> (Rule, String) {
     if let Some(n) = shared_noun(cx) {
         return (Rule::SharedNoun, n);
     }
-    (rule, events_without_their_verb(cx, name))
+    if let Some(n) = act_on_counted(cx, &name) {
+        return (Rule::Subset, n);
+    }
+    (rule, counted_acts(cx, events_without_their_verb(cx, name)))
+}
+
+/// A name that ends in the act it counts, in a unit of acts (`点次`, `人次`): the unit
+/// names what is counted (`昼间达标151点次` → 昼间达标点次).
+fn counted_acts(cx: &Context, name: String) -> String {
+    let Some(unit) = cx.m.unit.as_ref().map(|u| u.text.as_str()) else {
+        return name;
+    };
+    let acts = matches!(unit, "点次" | "批次" | "架次" | "频次");
+    // (人次 and 家次 count people and firms, which the name says already; a name of what
+    // acted keeps its own noun)
+    let actor = name.ends_with(['人', '员', '户', '家', '车']);
+    if acts && !actor && !name.is_empty() && !name.contains(unit) {
+        return format!("{name}{unit}");
+    }
+    name
+}
+
+/// An abbreviation the report defines replaces what it abbreviates:
+/// `国考断面中水质达到或好于Ⅲ类断面（以下简称“优Ⅲ断面”）比例` → 国考断面优Ⅲ断面比例.
+fn abbreviated(name: &str) -> String {
+    let Some(open) = name.find("（以下简称").or_else(|| name.find("（简称")) else {
+        return name.to_string();
+    };
+    let Some(close) = name[open..].find('）').map(|i| open + i) else {
+        return name.to_string();
+    };
+    let inner = &name[open..close];
+    let short = inner
+        .split_once('“')
+        .and_then(|(_, r)| r.split_once('”'))
+        .map(|(s, _)| s);
+    let Some(short) = short.filter(|s| !s.is_empty()) else {
+        return name.to_string();
+    };
+    // what the abbreviation stands for starts after the scope it was said in (…中, …的)
+    let head = &name[..open];
+    let keep = head.rfind(['中', '的']).map_or("", |i| &head[..i]);
+    format!("{keep}{short}{}", &name[close + '）'.len_utf8()..])
+}
+
+/// A substance written with its formula in brackets is named by the formula, as tables do:
+/// `环境空气中细颗粒物（PM2.5）平均浓度` → PM2.5平均浓度.
+fn formula_for_substance(name: &str) -> String {
+    let Some(open) = name.find('（') else {
+        return name.to_string();
+    };
+    let Some(close) = name[open..].find('）').map(|i| open + i) else {
+        return name.to_string();
+    };
+    let inner = &name[open + '（'.len_utf8()..close];
+    let formula = !inner.is_empty()
+        && inner.len() <= 8
+        && inner.starts_with(|c: char| c.is_ascii_uppercase())
+        && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '.');
+    if !formula {
+        return name.to_string();
+    }
+    // the Chinese name before it, back to the scope it is measured in (…空气中, …的)
+    let head = &name[..open];
+    let start = head.rfind(['中', '的']).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(0, char::len_utf8)
+    });
+    let scope = &head[..start];
+    // a scope that only says where it was measured is dropped with the Chinese name
+    let scope = if scope.ends_with('中') { "" } else { scope };
+    format!("{scope}{inner}{}", &name[close + '）'.len_utf8()..])
+}
+
+/// An amount produced, named by what is produced (`全年生产钾肥757.5万吨` → 钾肥产量,
+/// `产生医疗废物524.28吨` → 医疗废物产生量).
+fn produced_amount(cx: &Context, name: String) -> String {
+    let amount =
+        cx.m.unit
+            .as_ref()
+            .is_some_and(|u| matches!(u.category, UnitCategory::Mass | UnitCategory::Volume));
+    if !amount {
+        return name;
+    }
+    for (verb, measure) in [("生产", "产量"), ("产生", "产生量")] {
+        if let Some(i) = name.rfind(verb) {
+            let what = name[i + verb.len()..].trim_end_matches('量');
+            if chars_len(what) >= 2 && !what.contains(['，', '、']) {
+                return format!("{}{what}{measure}", &name[..i]);
+            }
+        }
+    }
+    name
 }
 
 /// A count of events is named by the events, not by the act of holding them:
@@ -191,6 +284,12 @@ fn is_bare_measure(cx: &Context, name: &str) -> bool {
         && name
             .strip_suffix('率')
             .is_some_and(|stem| cx.lex.verb.longest_ending_at(stem, stem.len()).is_some());
+    // an act told as a share of what was counted (已整改完成90.9%)
+    let act_share =
+        cx.m.unit
+            .as_ref()
+            .is_some_and(|u| u.category == UnitCategory::Percent)
+            && only_an_act(cx, name);
     // a penalty alone measures in money what was counted (其中6台不合格，处罚5000元)
     let penalty = matches!(name, "处罚" | "罚款" | "处罚金额")
         && cx
@@ -199,6 +298,7 @@ fn is_bare_measure(cx: &Context, name: &str) -> bool {
             .as_ref()
             .is_some_and(|u| u.category == UnitCategory::Money);
     rate_of_act
+        || act_share
         || penalty
         || matches!(name, "比例" | "占比" | "比重")
         || cx.lex.bare_measure.contains(name)
@@ -426,6 +526,61 @@ fn shared_noun(cx: &Context) -> Option<String> {
     })
 }
 
+/// Whether `name` only tells an act (`办结`, `正加快推进`, `完成整改`): a verb after at most
+/// an adverb, six characters or fewer.
+fn only_an_act(cx: &Context, name: &str) -> bool {
+    let t = name.trim_start_matches(['正', '已', '均', '都', '还']);
+    chars_len(name) <= 6
+        && cx
+            .lex
+            .verb
+            .longest_at(t.strip_prefix("加快").unwrap_or(t), 0)
+            .is_some_and(|(len, _)| chars_len(&t.strip_prefix("加快").unwrap_or(t)[len..]) <= 2)
+}
+
+/// An act told of a part of what was just counted, in its unit (`转办的1339件群众信访投诉件，
+/// 现已办结1332件` → 办结群众信访投诉件): the act and the counted noun.
+fn act_on_counted(cx: &Context, name: &str) -> Option<String> {
+    let unit = cx.m.unit.as_ref()?;
+    if name.is_empty() || !only_an_act(cx, name) {
+        return None;
+    }
+    let sentence = cx.structure.sentences[cx.clause.sentence];
+    let whole = cx.mentions[..cx.k]
+        .iter()
+        .rev()
+        .take_while(|p| p.span.start >= sentence.start)
+        .find(|p| p.role == Role::Quantity)?;
+    if whole.unit.as_ref().map(|u| &u.canonical) != Some(&unit.canonical)
+        || !matches!(unit.category, UnitCategory::Count)
+    {
+        return None;
+    }
+    let previous = previous_name(cx)?;
+    if only_an_act(cx, previous) || previous.contains(name) {
+        return None;
+    }
+    // the head noun of what was counted: after its last 的, 和, 、 or quotation
+    // (关闭淘汰落后产能和“散乱污”企业 → 企业; 监测发现并完成溯源调查排口 → 排口 after a verb)
+    let noun = match previous.rfind(['的', '和', '、', '”', '并']) {
+        Some(i) => &previous[i + previous[i..].chars().next().map_or(0, char::len_utf8)..],
+        None => match cx.lex.verb.longest_at(previous, 0) {
+            Some((l, _)) if l < previous.len() => &previous[l..],
+            _ => previous,
+        },
+    };
+    // a head that still holds an act keeps only its last noun (完成溯源调查排口 → 排口)
+    let noun = match cx.lex.verb.longest_at(noun, 0) {
+        Some(_) => noun
+            .char_indices()
+            .rev()
+            .nth(1)
+            .map_or(noun, |(i, _)| &noun[i..]),
+        None => noun,
+    };
+    (chars_len(noun) >= 2).then(|| format!("{name}{noun}"))
+}
+
 /// A place alone after `…较高的为` or `…较多的是`: the place and what the list ranks.
 fn ranked_place(cx: &Context, name: &str) -> Option<String> {
     let lex = cx.lex;
@@ -479,7 +634,7 @@ mod tests {
     #[test]
     fn edges_cleaned() {
         let t = "市辖区产生生活垃圾量为22.63万吨（日均产生620吨），全部无害化处理。";
-        assert_name(t, "22.63万吨", "市辖区产生生活垃圾量", Rule::Before);
+        assert_name(t, "22.63万吨", "市辖区生活垃圾产生量", Rule::Before);
         let t = "利用处置量为1.603万吨（含上年度贮存0.035万吨），无外排放。";
         assert_name(t, "0.035万吨", "上年度贮存", Rule::ShortNoun);
     }
@@ -561,6 +716,46 @@ mod tests {
             "不合格非道路移动机械尾气检测处罚",
             Rule::BareMeasure,
         );
+    }
+
+    #[test]
+    fn abbreviations_formulas_and_amounts() {
+        assert_eq!(
+            super::abbreviated("国考断面中水质达到或好于Ⅲ类断面（以下简称“优Ⅲ断面”）比例"),
+            "国考断面优Ⅲ断面比例"
+        );
+        assert_eq!(
+            super::formula_for_substance("全省14个地级城市环境空气中细颗粒物（PM2.5）平均浓度"),
+            "PM2.5平均浓度"
+        );
+        assert_eq!(
+            super::formula_for_substance("二氧化硫（SO2）排放量"),
+            "SO2排放量"
+        );
+        assert_eq!(
+            super::formula_for_substance("水质（达标）比例"),
+            "水质（达标）比例"
+        );
+        assert_name(
+            "全年生产钾肥757.5万吨。",
+            "757.5万吨",
+            "钾肥产量",
+            Rule::Before,
+        );
+        assert_name(
+            "各类功能区昼间达标151点次。",
+            "151点次",
+            "各类功能区昼间达标点次",
+            Rule::Before,
+        );
+    }
+
+    #[test]
+    fn acts_on_what_was_counted() {
+        let t = "转办的1339件群众信访投诉件，现已办结1332件，办结率99%。";
+        assert_name(t, "1332件", "办结群众信访投诉件", Rule::Subset);
+        let t = "移交的9070个各类环境问题，已整改完成90.9%。";
+        assert_name(t, "90.9%", "各类环境问题整改完成", Rule::BareMeasure);
     }
 
     #[test]
