@@ -68,6 +68,7 @@ pub(super) fn breaks(line: &str) -> Vec<usize> {
     }
     let mut out: Vec<usize> = label_at(line, 0)
         .and_then(|_| title_end(line, 0))
+        .or_else(|| lead_word_end(line))
         .into_iter()
         .collect();
     for (k, &(at, number, prev, spaces)) in labels.iter().enumerate() {
@@ -97,6 +98,22 @@ pub(super) fn breaks(line: &str) -> Vec<usize> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// A lead word set off by a space before its paragraph (`大气环境 2022年，全区…`): where the
+/// paragraph starts. Not in a copy that spaces everything (`6 月 3 日, 在…`).
+fn lead_word_end(line: &str) -> Option<usize> {
+    let space = line.find(' ')?;
+    let word = &line[..space];
+    let n = word.chars().count();
+    let rest = line[space..].trim_start_matches(' ');
+    let ok = (2..=8).contains(&n)
+        && word.chars().all(is_han)
+        && rest.chars().count() >= 15
+        && rest.contains(['，', '。', ','])
+        && rest.matches(' ').count() <= 1
+        && rest.starts_with(|c: char| is_han(c) || c.is_ascii_digit());
+    ok.then(|| line.len() - rest.len())
 }
 
 /// Where the title of the heading found at `line[at..]` ends, when body text follows it on
@@ -197,6 +214,20 @@ mod tests {
         // two halves of one title stay together
         let heading = "一、坚持绿色发展 推动高质量发展";
         assert_eq!(parts(heading), [heading]);
+    }
+
+    #[test]
+    fn lead_words_set_off_by_a_space() {
+        assert_eq!(
+            parts("大气环境 2022年，全区优良天数比例为88.5%，PM2.5平均浓度为32微克/立方米。"),
+            [
+                "大气环境",
+                "2022年，全区优良天数比例为88.5%，PM2.5平均浓度为32微克/立方米。"
+            ]
+        );
+        // a copy that spaces everything stays whole
+        let spaced = "全市 2022 年 优良天数 比例 为 88.5%, 同比 上升 2.1 个 百分点。";
+        assert_eq!(parts(spaced), [spaced]);
     }
 
     #[test]

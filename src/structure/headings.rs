@@ -105,7 +105,7 @@ fn heading_line_like(s: &str) -> bool {
     }
     let n = visible_len(s);
     let last = s.chars().next_back().unwrap_or('。');
-    (4..=32).contains(&n)
+    (3..=32).contains(&n)
         && !ends_sentence(last)
         && !matches!(last, '：' | '…' | '，' | '、')
         && !crate::text::search::has(s, '。')

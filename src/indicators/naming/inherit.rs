@@ -406,7 +406,7 @@ fn subset(cx: &Context, name: &str) -> Option<String> {
     let clause = cx.text.get(cx.clause.span.start..cx.m.span.start)?;
     // (what sets the part apart is a predicate: 不合格, 达标, 超标)
     let predicate =
-        cx.lex.noun_end.starts(name) || cx.lex.verb.starts(name) || name.starts_with("超");
+        cx.lex.noun_end.starts(name) || cx.lex.verb.starts(name) || name.starts_with(['超', '达']);
     if !clause.trim_start().starts_with("其中") || chars_len(name) > 4 || !predicate {
         return None;
     }
@@ -535,7 +535,16 @@ fn only_an_act(cx: &Context, name: &str) -> bool {
             .lex
             .verb
             .longest_at(t.strip_prefix("加快").unwrap_or(t), 0)
-            .is_some_and(|(len, _)| chars_len(&t.strip_prefix("加快").unwrap_or(t)[len..]) <= 2)
+            .is_some_and(|(len, _)| {
+                // the verb alone, or with another verb (完成整改), not with its object (发现问题)
+                let rest = &t.strip_prefix("加快").unwrap_or(t)[len..];
+                chars_len(rest) <= 1
+                    || cx
+                        .lex
+                        .verb
+                        .longest_at(rest, 0)
+                        .is_some_and(|(l, _)| l == rest.len())
+            })
 }
 
 /// An act told of a part of what was just counted, in its unit (`转办的1339件群众信访投诉件，
