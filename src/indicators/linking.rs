@@ -30,46 +30,31 @@ fn is_baseline(
     if between.chars().count() > 4 || between.contains(['，', '；', '。', '、']) {
         return false;
     }
-    let before = text[..m.span.start].trim_end_matches(['（', '(', ' ']);
-    if lex.basis.longest_ending_at(before, before.len()).is_some() {
-        return true;
-    }
-    // 比2016年, 较2019年同期: a year after 比 or 较
-    let tail: String = before
-        .chars()
-        .rev()
-        .take(10)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let period = tail.ends_with('年') || tail.ends_with("同期") || tail.ends_with('月');
-    period
-        && tail
-            .rfind(['比', '较'])
-            .is_some_and(|i| tail[i..].chars().skip(1).any(|c| c.is_ascii_digit()))
+    basis_before(text, m.span.start, lex).is_some()
 }
 
 /// The period a baseline's number is of, from the basis before it: 较去年同期 → 去年同期,
 /// 比2016年 → 2016年.
 fn baseline_period(text: &str, number: usize, lex: &Lexicon) -> String {
-    let before = text[..number].trim_end_matches(['（', '(', ' ']);
-    let basis = match lex.basis.longest_ending_at(before, before.len()) {
-        Some((len, _)) => &before[before.len() - len..],
-        None => {
-            let at = before
-                .char_indices()
-                .rev()
-                .take(10)
-                .find(|&(_, c)| c == '比' || c == '较')
-                .map_or(before.len(), |(i, _)| i);
-            &before[at..]
-        }
-    };
-    basis
+    basis_before(text, number, lex)
+        .unwrap_or("")
         .trim_start_matches(['比', '较', '与'])
         .trim_end_matches("相比")
         .to_string()
+}
+
+/// The basis that stands right before a number (past an opening bracket): a `basis` cue
+/// (较去年同期), or a year or period after 比 or 较 (比2016年, 较2019年同期).
+fn basis_before<'t>(text: &'t str, number: usize, lex: &Lexicon) -> Option<&'t str> {
+    let before = text[..number].trim_end_matches(['（', '(', ' ']);
+    if let Some((len, _)) = lex.basis.longest_ending_at(before, before.len()) {
+        return Some(&before[before.len() - len..]);
+    }
+    let from = before.char_indices().rev().nth(9).map_or(0, |(i, _)| i);
+    let tail = &before[from..];
+    let period = tail.ends_with('年') || tail.ends_with("同期") || tail.ends_with('月');
+    let at = tail.rfind(['比', '较'])?;
+    (period && tail[at..].chars().skip(1).any(|c| c.is_ascii_digit())).then(|| &tail[at..])
 }
 
 /// Links the comparisons and ranks of `f` to its indicators.

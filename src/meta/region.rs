@@ -89,30 +89,46 @@ pub(super) fn region_of_org(org: &str, text: &str, lex: &Lexicon) -> Option<Stri
     Some(qualified(best, text, lex))
 }
 
+/// The names of places in `s`, left to right, each the longest at its position (a full
+/// name before a short one): where it stands, the places it may be, and whether
+/// it is a full name.
+fn place_names<'a>(
+    s: &'a str,
+    lex: &'a Lexicon,
+) -> impl Iterator<Item = (usize, &'a [u32], bool)> + 'a {
+    let places = &lex.places;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < s.len() {
+            let at = i;
+            let hit = places
+                .full
+                .longest_at(s, at)
+                .map(|(len, idxs)| (len, idxs, true))
+                .or_else(|| {
+                    places
+                        .short
+                        .longest_at(s, at)
+                        .map(|(len, idxs)| (len, idxs, false))
+                });
+            match hit {
+                Some((len, idxs, full)) => {
+                    i += len;
+                    return Some((at, idxs.as_slice(), full));
+                }
+                None => i += s[i..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        None
+    })
+}
+
 /// The places a title names, the one the text names most first (国庆假日北京世园会贵州园区…
 /// in a text about 贵州 → 贵州省); 全国 for a title of the whole country.
 pub(super) fn region_of_title(title: &str, text: &str, lex: &Lexicon) -> Option<String> {
-    let places = &lex.places;
-    let mut found: Vec<(u32, usize)> = Vec::new();
-    let mut i = 0;
-    while i < title.len() {
-        let Some(c) = title[i..].chars().next() else {
-            break;
-        };
-        let hit = places
-            .full
-            .longest_at(title, i)
-            .or_else(|| places.short.longest_at(title, i));
-        match hit {
-            Some((len, idxs)) => {
-                if let Some(best) = best_candidate(idxs, text, lex) {
-                    found.push((best, i));
-                }
-                i += len;
-            }
-            None => i += c.len_utf8(),
-        }
-    }
+    let found: Vec<(u32, usize)> = place_names(title, lex)
+        .filter_map(|(at, idxs, _)| best_candidate(idxs, text, lex).map(|best| (best, at)))
+        .collect();
     let best = found
         .iter()
         .max_by_key(|&&(idx, at)| (mentions(text, idx, lex), std::cmp::Reverse(at)))
@@ -134,32 +150,18 @@ pub(super) fn most_mentioned(
 ) -> Option<u32> {
     let places = &lex.places;
     let mut counts: Vec<(u32, usize)> = Vec::new();
-    let mut i = 0;
-    while i < text.len() {
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        let full = places.full.longest_at(text, i);
-        // short names of counties are too often words (城区, 河口); those of provinces and
-        // cities count
-        let hit = full
-            .map(|h| (h, true))
-            .or_else(|| places.short.longest_at(text, i).map(|h| (h, false)));
-        match hit {
-            Some(((len, idxs), is_full)) => {
-                for &idx in idxs {
-                    let l = places.list[idx as usize].level;
-                    if (!is_full && l == PlaceLevel::County) || level.is_some_and(|w| w != l) {
-                        continue;
-                    }
-                    match counts.iter_mut().find(|(p, _)| *p == idx) {
-                        Some((_, n)) => *n += 1,
-                        None => counts.push((idx, 1)),
-                    }
-                }
-                i += len;
+    for (_, idxs, is_full) in place_names(text, lex) {
+        for &idx in idxs {
+            // short names of counties are too often words (城区, 河口); those of provinces
+            // and cities count
+            let l = places.list[idx as usize].level;
+            if (!is_full && l == PlaceLevel::County) || level.is_some_and(|w| w != l) {
+                continue;
             }
-            None => i += c.len_utf8(),
+            match counts.iter_mut().find(|(p, _)| *p == idx) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((idx, 1)),
+            }
         }
     }
     counts

@@ -267,6 +267,23 @@ fn parallel(a: &str, b: &str) -> bool {
         || (same_len && (same_places >= 2 || (prefix >= 1 && suffix >= 1)))
 }
 
+/// Candidate titles gathered in groups (line, title length); a closed group is kept when
+/// it holds two titles or more and `keep` accepts it.
+#[derive(Default)]
+struct Groups {
+    found: Vec<(usize, usize)>,
+    group: Vec<(usize, usize)>,
+}
+
+impl Groups {
+    fn close(&mut self, keep: impl Fn(&[(usize, usize)]) -> bool) {
+        if self.group.len() >= 2 && keep(&self.group) {
+            self.found.append(&mut self.group);
+        }
+        self.group.clear();
+    }
+}
+
 /// The lead sentences of parallel paragraphs.
 pub(super) fn leads(
     text: &str,
@@ -277,39 +294,33 @@ pub(super) fn leads(
 ) {
     let heading_lines = LineSet::new(lines.len(), out);
     let (body_start, body_end) = (body.start, body.end);
-    let mut found = Vec::new();
-    // a run of consecutive candidate paragraphs: (line, lead length)
-    let mut run: Vec<(usize, usize)> = Vec::new();
-    let flush = |run: &mut Vec<(usize, usize)>, found: &mut Vec<(usize, usize)>| {
-        if run.len() >= 2 {
-            found.append(run);
-        }
-        run.clear();
-    };
+    // runs of consecutive candidate paragraphs
+    let mut runs = Groups::default();
     for i in body {
         if heading_lines.contains(&i) {
-            flush(&mut run, &mut found);
+            runs.close(|_| true);
             continue;
         }
         let s = lines[i].slice(text);
         let Some(len) = title_like_lead(s, lex) else {
-            flush(&mut run, &mut found);
+            runs.close(|_| true);
             continue;
         };
         let lead = &s[..len];
-        if let Some(&(first_line, first_len)) = run.first() {
+        if let Some(&(first_line, first_len)) = runs.group.first() {
             let first = &lines[first_line].slice(text)[..first_len];
             let lexical = lex.title_lead.starts(first) && lex.title_lead.starts(lead);
             let (la, lb) = (visible_len(first) as f64, visible_len(lead) as f64);
             let close_len = la.max(lb) / la.min(lb) <= 2.0;
             let same_commas = first.matches('，').count() == lead.matches('，').count();
             if !((lexical && close_len && same_commas) || parallel(first, lead)) {
-                flush(&mut run, &mut found);
+                runs.close(|_| true);
             }
         }
-        run.push((i, len));
+        runs.group.push((i, len));
     }
-    flush(&mut run, &mut found);
+    runs.close(|_| true);
+    let mut found = runs.found;
     let body = body_start..body_end;
     found.extend(alone_leads(text, lines, body.clone(), &heading_lines, lex));
     found.extend(colon_leads(text, lines, body, &heading_lines, lex));
@@ -336,21 +347,18 @@ fn alone_leads(
     headings: &LineSet,
     lex: &Lexicon,
 ) -> Vec<(usize, usize)> {
-    let mut found = Vec::new();
-    let mut group: Vec<(usize, usize)> = Vec::new();
-    let flush = |group: &mut Vec<(usize, usize)>, found: &mut Vec<(usize, usize)>| {
+    // titles of a like length
+    let alike = |group: &[(usize, usize)]| {
         let lens = group
             .iter()
             .map(|&(i, len)| visible_len(&lines[i].slice(text)[..len]));
         let (lo, hi) = lens.fold((usize::MAX, 0), |(lo, hi), n| (lo.min(n), hi.max(n)));
-        if group.len() >= 2 && hi * 2 <= lo * 3 {
-            found.append(group);
-        }
-        group.clear();
+        hi * 2 <= lo * 3
     };
+    let mut groups = Groups::default();
     for i in body.clone() {
         if headings.contains(&i) {
-            flush(&mut group, &mut found);
+            groups.close(alike);
             continue;
         }
         let s = lines[i].slice(text);
@@ -362,11 +370,11 @@ fn alone_leads(
             next >= 40 && next >= 3 * visible_len(&s[..len])
         };
         if next_long {
-            group.push((i, len));
+            groups.group.push((i, len));
         }
     }
-    flush(&mut group, &mut found);
-    found
+    groups.close(alike);
+    groups.found
 }
 
 /// A paragraph that opens with a short title and a colon (`电离辐射环境质量：2021年七月…`):
@@ -398,32 +406,25 @@ fn colon_leads(
     headings: &LineSet,
     lex: &Lexicon,
 ) -> Vec<(usize, usize)> {
-    let mut found = Vec::new();
-    let mut group: Vec<(usize, usize)> = Vec::new();
-    let flush = |group: &mut Vec<(usize, usize)>, found: &mut Vec<(usize, usize)>| {
-        if group.len() >= 2 {
-            found.append(group);
-        }
-        group.clear();
-    };
+    let mut groups = Groups::default();
     for i in body {
         if headings.contains(&i) {
-            flush(&mut group, &mut found);
+            groups.close(|_| true);
             continue;
         }
         let s = lines[i].slice(text);
         let Some(len) = title_like_colon(s, lex) else {
             continue;
         };
-        if let Some(&(first, flen)) = group.first() {
+        if let Some(&(first, flen)) = groups.group.first() {
             if !parallel(&lines[first].slice(text)[..flen], &s[..len]) {
-                flush(&mut group, &mut found);
+                groups.close(|_| true);
             }
         }
-        group.push((i, len));
+        groups.group.push((i, len));
     }
-    flush(&mut group, &mut found);
-    found
+    groups.close(|_| true);
+    groups.found
 }
 
 /// Levels of unnumbered headings: one below the heading they stand under, or 1.

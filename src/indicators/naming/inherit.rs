@@ -17,7 +17,7 @@
 use super::{Context, Rule};
 use crate::indicators::chars_len;
 use crate::lexicon::UnitCategory;
-use crate::numbers::Role;
+use crate::numbers::{Mention, Role};
 use crate::text::chars::is_han;
 
 /// Cleans the edges of `name` and lets it inherit from its context; returns the rule
@@ -222,6 +222,24 @@ fn clean_edges(name: &str) -> String {
     t.to_string()
 }
 
+/// The quantity before this one in its sentence.
+fn previous_quantity<'a>(cx: &'a Context) -> Option<&'a Mention> {
+    let sentence = cx.structure.sentences[cx.clause.sentence];
+    cx.mentions[..cx.k]
+        .iter()
+        .rev()
+        .take_while(|p| p.span.start >= sentence.start)
+        .find(|p| p.role == Role::Quantity)
+}
+
+/// `s` without the verb it opens with, unless the verb is all of it (完成…企业 → …企业).
+fn without_verb<'a>(cx: &Context, s: &'a str) -> &'a str {
+    match cx.lex.verb.longest_at(s, 0) {
+        Some((l, _)) if l < s.len() => &s[l..],
+        _ => s,
+    }
+}
+
 /// The previous quantity's name when it stands in this quantity's sentence.
 fn previous_name<'a>(cx: &'a Context) -> Option<&'a str> {
     cx.previous
@@ -307,12 +325,7 @@ fn is_bare_measure(cx: &Context, name: &str) -> bool {
 /// Whether the quantity before this one in its sentence is a count (`问题545个`): what a
 /// bare measure after it can measure.
 fn follows_count(cx: &Context) -> bool {
-    let sentence = cx.structure.sentences[cx.clause.sentence];
-    cx.mentions[..cx.k]
-        .iter()
-        .rev()
-        .take_while(|p| p.span.start >= sentence.start)
-        .find(|p| p.role == Role::Quantity)
+    previous_quantity(cx)
         .and_then(|p| p.unit.as_ref())
         .is_some_and(|u| matches!(u.category, UnitCategory::Count | UnitCategory::Visits))
 }
@@ -320,15 +333,10 @@ fn follows_count(cx: &Context) -> bool {
 /// Whether the quantity before this one in its sentence has this one's kind of unit (a
 /// mean after a range: `范围在89.27~103.55纳戈瑞/小时之间，平均为94.57纳戈瑞/小时`).
 fn same_unit_before(cx: &Context) -> bool {
-    let sentence = cx.structure.sentences[cx.clause.sentence];
     let Some(unit) = cx.m.unit.as_ref() else {
         return false;
     };
-    cx.mentions[..cx.k]
-        .iter()
-        .rev()
-        .take_while(|p| p.span.start >= sentence.start)
-        .find(|p| p.role == Role::Quantity)
+    previous_quantity(cx)
         .and_then(|p| p.unit.as_ref())
         .is_some_and(|u| {
             u.category == unit.category
@@ -388,15 +396,7 @@ fn contrast(cx: &Context, name: &str) -> Option<String> {
         return None;
     }
     // the subject without the verb of the clause it was said in (收到…投诉案件主办)
-    let mut subject = &previous[..at];
-    if let Some((l, _)) = cx
-        .lex
-        .verb
-        .longest_at(subject, 0)
-        .filter(|&(l, _)| l < subject.len())
-    {
-        subject = &subject[l..];
-    }
+    let subject = without_verb(cx, &previous[..at]);
     Some(format!("{subject}{name}{}", &previous[at + len..]))
 }
 
@@ -411,21 +411,13 @@ fn subset(cx: &Context, name: &str) -> Option<String> {
         return None;
     }
     let unit = cx.m.unit.as_ref()?;
-    let sentence = cx.structure.sentences[cx.clause.sentence];
-    let whole = cx.mentions[..cx.k]
-        .iter()
-        .rev()
-        .take_while(|p| p.span.start >= sentence.start)
-        .find(|p| p.role == Role::Quantity)?;
+    let whole = previous_quantity(cx)?;
     if whole.unit.as_ref().map(|u| &u.canonical) != Some(&unit.canonical) {
         return None;
     }
     let previous = previous_name(cx)?;
     // the whole without the verb it was counted with (完成…)
-    let previous = match cx.lex.verb.longest_at(previous, 0) {
-        Some((l, _)) if l < previous.len() => &previous[l..],
-        _ => previous,
-    };
+    let previous = without_verb(cx, previous);
     (!previous.contains(name)).then(|| format!("{name}{previous}"))
 }
 
@@ -554,12 +546,7 @@ fn act_on_counted(cx: &Context, name: &str) -> Option<String> {
     if name.is_empty() || !only_an_act(cx, name) {
         return None;
     }
-    let sentence = cx.structure.sentences[cx.clause.sentence];
-    let whole = cx.mentions[..cx.k]
-        .iter()
-        .rev()
-        .take_while(|p| p.span.start >= sentence.start)
-        .find(|p| p.role == Role::Quantity)?;
+    let whole = previous_quantity(cx)?;
     if whole.unit.as_ref().map(|u| &u.canonical) != Some(&unit.canonical)
         || !matches!(unit.category, UnitCategory::Count)
     {
@@ -573,10 +560,7 @@ fn act_on_counted(cx: &Context, name: &str) -> Option<String> {
     // (关闭淘汰落后产能和“散乱污”企业 → 企业; 监测发现并完成溯源调查排口 → 排口 after a verb)
     let noun = match previous.rfind(['的', '和', '、', '”', '并']) {
         Some(i) => &previous[i + previous[i..].chars().next().map_or(0, char::len_utf8)..],
-        None => match cx.lex.verb.longest_at(previous, 0) {
-            Some((l, _)) if l < previous.len() => &previous[l..],
-            _ => previous,
-        },
+        None => without_verb(cx, previous),
     };
     // a head that still holds an act keeps only its last noun (完成溯源调查排口 → 排口)
     let noun = match cx.lex.verb.longest_at(noun, 0) {
