@@ -250,7 +250,7 @@ fn csv_field(s: &str) -> String {
 pub fn write_csv(out: &mut impl Write, reports: &[(&str, &Report)]) -> io::Result<()> {
     writeln!(
         out,
-        "file,id,name,metric,category,value,unit,unit_written,approx,placeholder,low,high,target,bound,baseline,text,start,end,section,comparison_basis,comparison_direction,comparison_value,comparison_unit,rank_scope,rank"
+        "file,id,name,metric,canonical,canonical_value,canonical_unit,category,value,unit,unit_written,approx,placeholder,low,high,target,bound,baseline,text,start,end,section,comparison_basis,comparison_direction,comparison_value,comparison_unit,rank_scope,rank"
     )?;
     for (file, r) in reports {
         for i in &r.indicators {
@@ -262,6 +262,9 @@ pub fn write_csv(out: &mut impl Write, reports: &[(&str, &Report)]) -> io::Resul
                 i.id.to_string(),
                 i.name.clone(),
                 i.metric.clone().unwrap_or_default(),
+                i.canonical.clone().unwrap_or_default(),
+                num(i.canonical_value),
+                i.canonical_unit.clone().unwrap_or_default(),
                 i.category.name().to_string(),
                 num(i.value),
                 i.unit.clone(),

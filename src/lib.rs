@@ -57,7 +57,10 @@ mod text;
 pub mod wasm;
 
 pub use error::{Error, Result};
-pub use lexicon::{Category, Direction, Lexicon, LexiconFile, Qualifier, UnitCategory};
+pub use lexicon::{
+    Better, CatalogueEntry, Category, Direction, Lexicon, LexiconFile, Period, Qualifier,
+    UnitCategory,
+};
 pub use numbers::{MentionKind, Role};
 pub use report::{
     Comparison, Diagnostic, DiagnosticCode, Indicator, Input, Meta, MetaField, NumberOut,
@@ -160,7 +163,14 @@ pub fn analyze_with_progress(
         mentions: &mentions,
         findings: &findings,
         options,
+        lexicon: lex,
     })
+}
+
+/// The catalogue of standard indicators that [`Indicator::canonical`] names, in the order
+/// of `data/catalogue.tsv`.
+pub fn catalogue() -> Vec<CatalogueEntry> {
+    Lexicon::builtin().catalogue.list()
 }
 
 /// The normalized text the analysis reads: one paragraph a line, half-width digits and

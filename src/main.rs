@@ -36,6 +36,44 @@ enum Command {
     /// Time the analysis of a file on one thread; prints JSON with the median and fastest
     /// run and every run's time, in milliseconds.
     Bench(BenchArgs),
+    /// List the catalogue of standard indicators: id, name, category, unit, which way is
+    /// better, period and aliases (tab-separated; --json for JSON).
+    Catalogue(CatalogueArgs),
+}
+
+#[derive(clap::Args)]
+struct CatalogueArgs {
+    /// Print a JSON array instead of tab-separated lines.
+    #[arg(long)]
+    json: bool,
+}
+
+fn catalogue_cmd(a: CatalogueArgs) -> ExitCode {
+    let entries = envreport::catalogue();
+    let mut out = String::new();
+    if a.json {
+        out = serde_json::to_string_pretty(&entries).unwrap_or_default();
+        out.push('\n');
+    } else {
+        out.push_str("id\tname\tcategory\tunit\tbetter\tperiod\taliases\n");
+        for e in &entries {
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                e.id,
+                e.name,
+                e.category.name(),
+                e.unit,
+                e.better.name(),
+                e.period.name(),
+                e.aliases.join("|")
+            ));
+        }
+    }
+    let stdout = io::stdout();
+    let mut lock = stdout.lock();
+    let _ = lock.write_all(out.as_bytes());
+    let _ = lock.flush();
+    ExitCode::SUCCESS
 }
 
 #[derive(clap::Args)]
@@ -91,7 +129,7 @@ struct AnalyzeArgs {
     #[arg(long)]
     pretty: bool,
     /// Add entries to a lexicon: KIND=FILE, KIND one of units, cues, indicators, junk, t2s,
-    /// pinyin, places. Repeatable.
+    /// pinyin, places, catalogue. Repeatable.
     #[arg(long, value_name = "KIND=FILE")]
     lexicon: Vec<String>,
     /// Files analyzed at once (default: the number of processors).
@@ -189,7 +227,7 @@ fn load_lexicon(specs: &[String]) -> Result<Option<Lexicon>, String> {
             .split_once('=')
             .ok_or_else(|| format!("--lexicon {spec}: expected KIND=FILE"))?;
         let file = LexiconFile::from_name(kind).ok_or_else(|| {
-            format!("--lexicon {spec}: unknown kind {kind:?}; expected units, cues, indicators, junk, t2s, pinyin or places")
+            format!("--lexicon {spec}: unknown kind {kind:?}; expected units, cues, indicators, junk, t2s, pinyin, places or catalogue")
         })?;
         let text = std::fs::read_to_string(PathBuf::from(path))
             .map_err(|e| format!("--lexicon {spec}: cannot read {path}: {}", io_message(&e)))?;
@@ -440,6 +478,7 @@ fn main() -> ExitCode {
         Command::Normalize(n) if n.roles => roles_cmd(n.input),
         Command::Normalize(n) => numbers_cmd(n.input, true),
         Command::Bench(b) => bench_cmd(b),
+        Command::Catalogue(c) => catalogue_cmd(c),
     }
 }
 

@@ -330,3 +330,29 @@ fn the_seeds_in_gb18030_and_utf16_give_the_same_reports_as_in_utf8() {
         }
     }
 }
+
+#[test]
+fn catalogue_lists_every_entry_once_with_its_unit() {
+    let o = envreport(&["catalogue"]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id\tname\tcategory\tunit\tbetter\tperiod\taliases")
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    assert!(rows.len() >= 150, "{} entries", rows.len());
+    assert!(rows.iter().all(|r| r.len() == 7 && !r[6].is_empty()));
+    let mut ids: Vec<&str> = rows.iter().map(|r| r[0]).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), rows.len(), "ids are unique");
+    let pm25 = rows
+        .iter()
+        .find(|r| r[0] == "air.pm25.mean")
+        .expect("PM2.5");
+    assert_eq!((pm25[3], pm25[4]), ("μg/m³", "down"));
+    let j = json(&envreport(&["catalogue", "--json"]));
+    assert_eq!(j.as_array().map(Vec::len), Some(rows.len()));
+}

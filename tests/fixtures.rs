@@ -109,6 +109,14 @@ fn render(text: &str, r: &Report) -> String {
             label.push_str(" target");
         }
         let _ = write!(label, " | {} | {:?}", i.name, i.category);
+        if let Some(id) = &i.canonical {
+            let _ = write!(
+                label,
+                " | {id} = {} {}",
+                fmt_num(i.canonical_value),
+                i.canonical_unit.as_deref().unwrap_or("")
+            );
+        }
         marks.push(Mark {
             start: i.start,
             end: i.end,

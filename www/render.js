@@ -346,11 +346,11 @@ const csvCell = (v) => {
 /** Indicators as CSV (RFC 4180, with a header row). */
 export function toCSV(report, t) {
   const rows = indicatorRows(report, t);
-  const header = ['name', 'value', 'low', 'high', 'unit', 'approx', 'placeholder', 'target', 'bound', 'baseline', 'comparison', 'rank', 'section', 'text', 'start', 'end'];
+  const header = ['name', 'canonical', 'canonical_value', 'canonical_unit', 'category', 'value', 'low', 'high', 'unit', 'approx', 'placeholder', 'target', 'bound', 'baseline', 'comparison', 'rank', 'section', 'text', 'start', 'end'];
   const lines = [header.join(',')];
   for (const [i, r] of rows.entries()) {
     const ind = report.indicators[i];
-    lines.push([r.name, ind.value ?? '', ind.low ?? '', ind.high ?? '', ind.unit, ind.approx, ind.placeholder, ind.target, ind.bound, ind.baseline, r.comparison, r.rank, r.section, r.text, r.start, r.end]
+    lines.push([r.name, ind.canonical ?? '', ind.canonical_value ?? '', ind.canonical_unit ?? '', ind.category, ind.value ?? '', ind.low ?? '', ind.high ?? '', ind.unit, ind.approx, ind.placeholder, ind.target, ind.bound, ind.baseline, r.comparison, r.rank, r.section, r.text, r.start, r.end]
       .map(csvCell).join(','));
   }
   return lines.join('\r\n') + '\r\n';

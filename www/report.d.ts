@@ -90,6 +90,12 @@ export type Indicator = {
   name: string;
   /** The standard indicator this is an instance of (优良天数), if recognised. */
   metric: string | null;
+  /** The id of the catalogue's standard indicator it is (`air.pm25.mean`), if any. */
+  canonical: string | null;
+  /** The value in the catalogue's unit (0.035 mg/m³ → 35 for μg/m³). */
+  canonical_value: number | null;
+  /** The catalogue's unit for it (μg/m³); for a count, the catalogue's measure word. */
+  canonical_unit: string | null;
   /** The field of environmental work it belongs to. */
   category: Category;
   /** The value in `unit`, 万/亿 folded in; `null` for placeholders and ranges. */

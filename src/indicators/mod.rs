@@ -19,6 +19,7 @@ use crate::meta::MetaFound;
 use crate::numbers::{Mention, Role};
 use crate::span::{Normalized, Span};
 
+mod canonical;
 mod categories;
 mod comparisons;
 mod linking;
@@ -61,6 +62,8 @@ pub struct IndicatorFound {
     /// The naming rule that named it.
     #[cfg_attr(not(test), allow(dead_code))]
     pub rule: naming::Rule,
+    /// The standard indicator of the catalogue it is, if any.
+    pub canonical: Option<canonical::Canonical>,
 }
 
 /// Whether `m` is stated as a bound: a `bound` cue ends its text (5000平方米以上) or stands
@@ -235,6 +238,12 @@ pub fn find(
             .or_else(|| section.and_then(|s| sections[s].category))
             .unwrap_or(Category::Other);
         let metric = metric.map(|(n, _)| n);
+        let canonical = canonical::find(
+            &named.name,
+            category,
+            m.unit.as_ref().or(header_unit.as_ref()),
+            lex,
+        );
         f.indicators.push(IndicatorFound {
             mention: k,
             name: named.name,
@@ -251,6 +260,7 @@ pub fn find(
             baseline: false,
             header_unit,
             rule: named.rule,
+            canonical,
         });
     }
 

@@ -11,12 +11,14 @@ use std::sync::OnceLock;
 use crate::error::Result;
 use crate::names::named_enum;
 
+mod catalogue;
 mod phrases;
 mod places;
 mod rows;
 mod t2s;
 
-#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) use catalogue::{Alias, Catalogue, Entry, GAP};
+pub use catalogue::{Better, CatalogueEntry, Period};
 pub(crate) use phrases::FxMap;
 pub(crate) use phrases::{CharBits, PhraseSet};
 use places::short_place_name;
@@ -210,6 +212,8 @@ pub struct Lexicon {
     /// Toneless pinyin syllables (ü as v), packed into integers and sorted.
     pub(crate) pinyin: Vec<u64>,
     pub(crate) places: Places,
+    /// The standard indicators (`catalogue.tsv`).
+    pub(crate) catalogue: Catalogue,
 }
 
 /// The lexicon files, by what they hold.
@@ -229,11 +233,13 @@ pub enum LexiconFile {
     Pinyin,
     /// `places.txt`: the gazetteer.
     Places,
+    /// `catalogue.tsv`: the standard indicators and unit conversions.
+    Catalogue,
 }
 
 impl LexiconFile {
     /// Every file, in the order they are read.
-    pub const ALL: [LexiconFile; 7] = [
+    pub const ALL: [LexiconFile; 8] = [
         LexiconFile::Units,
         LexiconFile::Cues,
         LexiconFile::Indicators,
@@ -241,6 +247,7 @@ impl LexiconFile {
         LexiconFile::T2s,
         LexiconFile::Pinyin,
         LexiconFile::Places,
+        LexiconFile::Catalogue,
     ];
 
     /// The file's name under `data/`.
@@ -253,6 +260,7 @@ impl LexiconFile {
             LexiconFile::T2s => "t2s.tsv",
             LexiconFile::Pinyin => "pinyin.txt",
             LexiconFile::Places => "places.txt",
+            LexiconFile::Catalogue => "catalogue.tsv",
         }
     }
 
@@ -273,6 +281,7 @@ impl LexiconFile {
             LexiconFile::T2s => include_str!("../../data/t2s.tsv"),
             LexiconFile::Pinyin => include_str!("../../data/pinyin.txt"),
             LexiconFile::Places => include_str!("../../data/places.txt"),
+            LexiconFile::Catalogue => include_str!("../../data/catalogue.tsv"),
         }
     }
 }
@@ -310,6 +319,11 @@ impl Lexicon {
             LexiconFile::T2s => self.add_t2s(text),
             LexiconFile::Pinyin => self.add_pinyin(text),
             LexiconFile::Places => self.add_places(text),
+            LexiconFile::Catalogue => {
+                let units = &self.units;
+                self.catalogue
+                    .add(text, |u| units.get(u).map(|info| info.category))
+            }
         }
     }
 

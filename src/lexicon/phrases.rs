@@ -166,6 +166,26 @@ impl<V> PhraseSet<V> {
         })
     }
 
+    /// Every phrase that ends at byte `end` of `text`, longest first: its length in bytes
+    /// and value.
+    pub fn all_ending_at<'s>(
+        &'s self,
+        text: &'s str,
+        end: usize,
+    ) -> impl Iterator<Item = (usize, &'s V)> + 's {
+        let head = text.get(..end).unwrap_or("");
+        let list = head
+            .chars()
+            .next_back()
+            .filter(|&c| self.last_bits.may_contain(c))
+            .and_then(|c| self.by_last.get(&c))
+            .map_or(&[][..], |v| &v[..]);
+        list.iter().filter_map(move |&i| {
+            let (p, v) = &self.entries[i as usize];
+            head.ends_with(&**p).then_some((p.len(), v))
+        })
+    }
+
     /// Whether some phrase starts with `c` (cheap: a bit test).
     #[inline]
     pub fn may_start(&self, c: char) -> bool {

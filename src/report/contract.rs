@@ -226,6 +226,12 @@ pub struct Indicator {
     pub name: String,
     /// The standard indicator this is an instance of (优良天数), if recognised.
     pub metric: Option<String>,
+    /// The id of the catalogue's standard indicator it is (`air.pm25.mean`), if any.
+    pub canonical: Option<String>,
+    /// The value in the catalogue's unit (0.035 mg/m³ → 35 for μg/m³).
+    pub canonical_value: Option<f64>,
+    /// The catalogue's unit for it (μg/m³); for a count, the catalogue's measure word.
+    pub canonical_unit: Option<String>,
     /// The field of environmental work it belongs to.
     pub category: Category,
     /// The value in `unit`, 万/亿 folded in; `null` for placeholders and ranges.

@@ -31,6 +31,7 @@ pub(crate) struct Parts<'a> {
     pub mentions: &'a [Mention],
     pub findings: &'a Findings,
     pub options: &'a Options,
+    pub lexicon: &'a crate::lexicon::Lexicon,
 }
 
 impl Parts<'_> {
@@ -130,10 +131,16 @@ pub(crate) fn build(p: &Parts<'_>) -> Report {
             let o = out(span);
             let sentence = out(p.orig(ind.sentence));
             let unit = mention.unit.as_ref().or(ind.header_unit.as_ref());
+            let entry = ind
+                .canonical
+                .and_then(|c| Some((p.lexicon.catalogue.entries.get(c.entry as usize)?, c.factor)));
             Indicator {
                 id,
                 name: ind.name.clone(),
                 metric: ind.metric.clone(),
+                canonical: entry.map(|(e, _)| e.id.to_string()),
+                canonical_value: entry.and_then(|(_, k)| Some(mention.value? * k)),
+                canonical_unit: entry.map(|(e, _)| e.unit.to_string()),
                 category: ind.category,
                 value: mention.value,
                 low: mention.range.and_then(|r| r.0),

@@ -12,7 +12,7 @@ const LITERALS = [
   // Diagnostic
   (v) => ({ code: v(), severity: v(), message: v(), text: v(), start: v(), end: v() }),
   // Indicator
-  (v) => ({ id: v(), name: v(), metric: v(), category: v(), value: v(), low: v(), high: v(), unit: v(), unit_written: v(), unit_canonical: v(), unit_category: v(), approx: v(), qualifier: v(), placeholder: v(), target: v(), bound: v(), baseline: v(), text: v(), start: v(), end: v(), sentence_start: v(), sentence_end: v(), section: v(), section_title: v(), comparison: v(), rank: v() }),
+  (v) => ({ id: v(), name: v(), metric: v(), canonical: v(), canonical_value: v(), canonical_unit: v(), category: v(), value: v(), low: v(), high: v(), unit: v(), unit_written: v(), unit_canonical: v(), unit_category: v(), approx: v(), qualifier: v(), placeholder: v(), target: v(), bound: v(), baseline: v(), text: v(), start: v(), end: v(), sentence_start: v(), sentence_end: v(), section: v(), section_title: v(), comparison: v(), rank: v() }),
   // Input
   (v) => ({ encoding: v(), format: v() }),
   // Meta

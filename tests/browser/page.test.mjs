@@ -182,13 +182,20 @@ describe('the page', () => {
     const csv = await read('#export-csv');
     assert.match(csv.name, /\.csv$/);
     const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''));
-    assert.deepEqual(rows[0].slice(0, 9), ['name', 'value', 'low', 'high', 'unit', 'approx', 'placeholder', 'target', 'bound']);
+    const header = ['name', 'canonical', 'canonical_value', 'canonical_unit', 'category', 'value', 'low', 'high', 'unit', 'approx', 'placeholder', 'target', 'bound'];
+    assert.deepEqual(rows[0].slice(0, header.length), header);
+    const col = (name) => rows.slice(1).map((r) => r[header.indexOf(name)]);
+    const str = (v) => (v === null ? '' : String(v));
     // goals and bounds are marked, never read as plain results
-    assert.deepEqual(rows.slice(1).map((r) => r[7]), cli.indicators.map((i) => String(i.target)));
-    assert.deepEqual(rows.slice(1).map((r) => r[8]), cli.indicators.map((i) => String(i.bound)));
+    assert.deepEqual(col('target'), cli.indicators.map((i) => String(i.target)));
+    assert.deepEqual(col('bound'), cli.indicators.map((i) => String(i.bound)));
     assert.equal(rows.length - 1, cli.indicators.length);
-    assert.deepEqual(rows.slice(1).map((r) => r[0]), cli.indicators.map((i) => i.name));
-    assert.deepEqual(rows.slice(1).map((r) => r[1]), cli.indicators.map((i) => (i.value === null ? '' : String(i.value))));
+    assert.deepEqual(col('name'), cli.indicators.map((i) => i.name));
+    assert.deepEqual(col('value'), cli.indicators.map((i) => str(i.value)));
+    // the catalogue's id and the value in its unit
+    assert.deepEqual(col('canonical'), cli.indicators.map((i) => str(i.canonical)));
+    assert.deepEqual(col('canonical_value'), cli.indicators.map((i) => str(i.canonical_value)));
+    assert.ok(cli.indicators.some((i) => i.canonical), 'the seed has catalogued indicators');
 
     const json = await read('#export-json');
     assert.deepEqual(JSON.parse(json.text), withoutInput(cli));
