@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use envreport::intake::{Encoding, Format};
-use envreport::{Direction, Indicator, Report, Section, Severity};
+use envreport::{CheckKind, Direction, Indicator, Report, Section, Severity};
 
 /// Columns a character takes in a terminal: two for wide East Asian characters.
 fn width(s: &str) -> usize {
@@ -250,12 +250,17 @@ fn csv_field(s: &str) -> String {
 pub fn write_csv(out: &mut impl Write, reports: &[(&str, &Report)]) -> io::Result<()> {
     writeln!(
         out,
-        "file,id,name,metric,canonical,canonical_value,canonical_unit,category,value,unit,unit_written,approx,placeholder,low,high,target,bound,baseline,text,start,end,section,comparison_basis,comparison_direction,comparison_value,comparison_unit,rank_scope,rank"
+        "file,id,name,metric,canonical,canonical_value,canonical_unit,category,value,unit,unit_written,approx,placeholder,low,high,target,bound,baseline,text,start,end,section,comparison_basis,comparison_direction,comparison_value,comparison_unit,rank_scope,rank,check,check_limit,check_standard"
     )?;
     for (file, r) in reports {
         for i in &r.indicators {
             let c = i.comparison.and_then(|k| r.comparisons.get(k));
             let k = i.rank.and_then(|k| r.ranks.get(k));
+            // the check of the indicator against a standard
+            let check = r
+                .checks
+                .iter()
+                .find(|c| c.kind == CheckKind::Standard && c.indicators.contains(&i.id));
             let num = |v: Option<f64>| v.map_or(String::new(), |v| v.to_string());
             let row = [
                 file.to_string(),
@@ -289,6 +294,64 @@ pub fn write_csv(out: &mut impl Write, reports: &[(&str, &Report)]) -> io::Resul
                 k.and_then(|k| k.scope.clone()).unwrap_or_default(),
                 k.and_then(|k| k.rank)
                     .map_or(String::new(), |n| n.to_string()),
+                check.map_or(String::new(), |c| c.verdict.name().to_string()),
+                num(check.and_then(|c| c.limit)),
+                check.and_then(|c| c.standard.clone()).unwrap_or_default(),
+            ];
+            let line: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
+            writeln!(out, "{}", line.join(","))?;
+        }
+    }
+    Ok(())
+}
+
+/// The checks of a report, one a line: verdict, what was computed, the message, the
+/// standard and its source, and the text of the first span.
+pub fn render_checks(r: &Report) -> String {
+    let mut s = String::new();
+    for c in &r.checks {
+        let _ = write!(
+            s,
+            "{:<12} {:<18} {}",
+            c.verdict.name(),
+            c.rule.name(),
+            c.computed.as_deref().unwrap_or("")
+        );
+        if let Some(std) = &c.standard {
+            let _ = write!(s, "  [{std}]");
+        }
+        let _ = writeln!(s, "  {}", c.message);
+    }
+    if r.checks.is_empty() {
+        s.push_str("no checks\n");
+    }
+    s
+}
+
+/// One check a row.
+pub fn write_checks_csv(out: &mut impl Write, reports: &[(&str, &Report)]) -> io::Result<()> {
+    writeln!(
+        out,
+        "file,kind,rule,verdict,standard,class,limit,computed,message,source,indicators,start,end"
+    )?;
+    for (file, r) in reports {
+        for c in &r.checks {
+            let first = c.spans.first();
+            let ids: Vec<String> = c.indicators.iter().map(|i| i.to_string()).collect();
+            let row = [
+                file.to_string(),
+                c.kind.name().to_string(),
+                c.rule.name().to_string(),
+                c.verdict.name().to_string(),
+                c.standard.clone().unwrap_or_default(),
+                c.class.clone().unwrap_or_default(),
+                c.limit.map_or(String::new(), |v| v.to_string()),
+                c.computed.clone().unwrap_or_default(),
+                c.message.clone(),
+                c.source.clone().unwrap_or_default(),
+                ids.join(" "),
+                first.map_or(String::new(), |s| s.start.to_string()),
+                first.map_or(String::new(), |s| s.end.to_string()),
             ];
             let line: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
             writeln!(out, "{}", line.join(","))?;

@@ -41,6 +41,7 @@
 
 #![deny(missing_docs)]
 
+mod checks;
 mod error;
 mod indicators;
 pub mod intake;
@@ -58,14 +59,14 @@ pub mod wasm;
 
 pub use error::{Error, Result};
 pub use lexicon::{
-    Better, CatalogueEntry, Category, Direction, Lexicon, LexiconFile, Period, Qualifier,
+    Better, Bound, CatalogueEntry, Category, Direction, Lexicon, LexiconFile, Period, Qualifier,
     UnitCategory,
 };
 pub use numbers::{MentionKind, Role};
 pub use report::{
-    Comparison, Diagnostic, DiagnosticCode, Indicator, Input, Meta, MetaField, NumberOut,
-    OffsetEncoding, Options, Rank, Report, Section, SectionKind, Severity, SpanOut, Stats,
-    SCHEMA_VERSION,
+    Check, CheckKind, CheckRule, Comparison, Diagnostic, DiagnosticCode, Indicator, Input, Meta,
+    MetaField, NumberOut, OffsetEncoding, Options, Rank, Report, Section, SectionKind, Severity,
+    SpanOut, Stats, Verdict, SCHEMA_VERSION,
 };
 
 /// The stages one by one, for the benchmarks, the fuzz targets and the property tests.
@@ -154,6 +155,14 @@ pub fn analyze_with_progress(
     let mentions = numbers::find(&normalized.text, &structure.label_spans(), lex);
     progress(Stage::Indicators);
     let findings = indicators::find(&normalized.text, &structure, &meta, &mentions, lex);
+    let checks = checks::find(
+        &normalized.text,
+        &structure,
+        &meta,
+        &mentions,
+        &findings,
+        lex,
+    );
     progress(Stage::Report);
     report::build(&report::Parts {
         original: text,
@@ -162,6 +171,7 @@ pub fn analyze_with_progress(
         meta: &meta,
         mentions: &mentions,
         findings: &findings,
+        checks: &checks,
         options,
         lexicon: lex,
     })

@@ -29,6 +29,9 @@ struct Cli {
 enum Command {
     /// Analyze reports and print their metadata, outline and indicators.
     Analyze(AnalyzeArgs),
+    /// Print the checks of reports: values against the national standards, numbers against
+    /// each other, unfilled placeholders (text: one a line; csv; json: the checks array).
+    Checks(AnalyzeArgs),
     /// Print every number of a text, one JSON object a line (for checking the parser).
     Numbers(NumbersArgs),
     /// Print the normalized text the analysis works on (for debugging).
@@ -129,7 +132,7 @@ struct AnalyzeArgs {
     #[arg(long)]
     pretty: bool,
     /// Add entries to a lexicon: KIND=FILE, KIND one of units, cues, indicators, junk, t2s,
-    /// pinyin, places, catalogue. Repeatable.
+    /// pinyin, places, catalogue, limits. Repeatable.
     #[arg(long, value_name = "KIND=FILE")]
     lexicon: Vec<String>,
     /// Files analyzed at once (default: the number of processors).
@@ -227,7 +230,7 @@ fn load_lexicon(specs: &[String]) -> Result<Option<Lexicon>, String> {
             .split_once('=')
             .ok_or_else(|| format!("--lexicon {spec}: expected KIND=FILE"))?;
         let file = LexiconFile::from_name(kind).ok_or_else(|| {
-            format!("--lexicon {spec}: unknown kind {kind:?}; expected units, cues, indicators, junk, t2s, pinyin, places or catalogue")
+            format!("--lexicon {spec}: unknown kind {kind:?}; expected units, cues, indicators, junk, t2s, pinyin, places, catalogue or limits")
         })?;
         let text = std::fs::read_to_string(PathBuf::from(path))
             .map_err(|e| format!("--lexicon {spec}: cannot read {path}: {}", io_message(&e)))?;
@@ -285,7 +288,7 @@ fn parallel_map<T: Sync, R: Send>(
         .collect()
 }
 
-fn analyze_cmd(args: AnalyzeArgs) -> ExitCode {
+fn analyze_cmd(args: AnalyzeArgs, checks_only: bool) -> ExitCode {
     let lexicon = match load_lexicon(&args.lexicon) {
         Ok(l) => l,
         Err(e) => {
@@ -331,7 +334,62 @@ fn analyze_cmd(args: AnalyzeArgs) -> ExitCode {
             }
         }
     }
-    let written = match args.format {
+    let written = if checks_only {
+        write_checks(&mut out, &ok, args.format, many)
+    } else {
+        write_reports(&mut out, &ok, &args, many)
+    };
+    if let Err(e) = written.and_then(|_| out.flush()) {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("envreport: cannot write the output: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The checks of the reports, in the format asked for.
+fn write_checks(
+    out: &mut impl Write,
+    ok: &[(&str, &Report)],
+    format: Format,
+    many: bool,
+) -> io::Result<()> {
+    match format {
+        Format::Json | Format::Jsonl if !many && format == Format::Json => {
+            let checks = ok.first().map(|(_, r)| &r.checks);
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string(&checks).unwrap_or_default()
+            )
+        }
+        Format::Json | Format::Jsonl => ok.iter().try_for_each(|(f, r)| {
+            let v = serde_json::json!({ "file": f, "checks": r.checks });
+            writeln!(out, "{v}")
+        }),
+        Format::Text => ok.iter().try_for_each(|(f, r)| {
+            if many {
+                writeln!(out, "== {f}")?;
+            }
+            write!(out, "{}", cli_text::render_checks(r))
+        }),
+        Format::Csv => cli_text::write_checks_csv(out, ok),
+    }
+}
+
+/// The reports, in the format asked for.
+fn write_reports(
+    out: &mut impl Write,
+    ok: &[(&str, &Report)],
+    args: &AnalyzeArgs,
+    many: bool,
+) -> io::Result<()> {
+    match args.format {
         Format::Json if !many => ok.first().map_or(Ok(()), |(_, r)| {
             let s = if args.pretty {
                 serde_json::to_string_pretty(r)
@@ -365,18 +423,7 @@ fn analyze_cmd(args: AnalyzeArgs) -> ExitCode {
             }
             write!(out, "{}", cli_text::render(r))
         }),
-        Format::Csv => cli_text::write_csv(&mut out, &ok),
-    };
-    if let Err(e) = written.and_then(|_| out.flush()) {
-        if e.kind() != io::ErrorKind::BrokenPipe {
-            eprintln!("envreport: cannot write the output: {e}");
-            return ExitCode::from(1);
-        }
-    }
-    if failed {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
+        Format::Csv => cli_text::write_csv(out, ok),
     }
 }
 
@@ -473,7 +520,8 @@ fn bench_cmd(args: BenchArgs) -> ExitCode {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Analyze(a) => analyze_cmd(a),
+        Command::Analyze(a) => analyze_cmd(a, false),
+        Command::Checks(a) => analyze_cmd(a, true),
         Command::Numbers(n) => numbers_cmd(n, false),
         Command::Normalize(n) if n.roles => roles_cmd(n.input),
         Command::Normalize(n) => numbers_cmd(n.input, true),

@@ -149,6 +149,25 @@ fn render(text: &str, r: &Report) -> String {
             ),
         });
     }
+    // checks under their last span (the placeholders show as quantities already)
+    for c in r
+        .checks
+        .iter()
+        .filter(|c| c.rule != envreport::CheckRule::Placeholder)
+    {
+        if let Some(s) = c.spans.last() {
+            marks.push(Mark {
+                start: s.start,
+                end: s.end,
+                label: format!(
+                    "check {} {}: {}",
+                    c.rule.name(),
+                    c.verdict.name(),
+                    c.computed.as_deref().unwrap_or("")
+                ),
+            });
+        }
+    }
     for d in r
         .diagnostics
         .iter()

@@ -17,6 +17,8 @@ export type Report = {
   comparisons: Array<Comparison>;
   /** Positions among peers, in text order. */
   ranks: Array<Rank>;
+  /** Values against the national standards, numbers against each other, placeholders, in text order of their first span. */
+  checks: Array<Check>;
   /** What is worth telling about the input. */
   diagnostics: Array<Diagnostic>;
   /** Sizes of the input and of what was found. */

@@ -134,6 +134,8 @@ pub(crate) struct Catalogue {
     /// Alias indices by the alias's last part.
     pub by_last_part: PhraseSet<Vec<u32>>,
     conversions: Vec<(Box<str>, Box<str>, f64)>,
+    /// The limits of the national standards (`limits.tsv`).
+    pub limits: Vec<Limit>,
 }
 
 impl Catalogue {
@@ -266,5 +268,105 @@ impl Catalogue {
             index.insert(p, lists.remove(p).unwrap_or_default());
         }
         self.by_last_part = index;
+    }
+}
+
+named_enum! {
+    /// Which side of a limit a value must stay on.
+    pub enum Bound {
+        /// The value may not exceed the limit.
+        Max = "max",
+        /// The value may not fall below it (溶解氧).
+        Min = "min",
+    }
+}
+
+/// A limit of a national standard for an indicator of the catalogue (`data/limits.tsv`).
+#[derive(Debug, Clone)]
+pub(crate) struct Limit {
+    /// As reports cite it: GB 3095-2012.
+    pub standard: Box<str>,
+    /// In force from this date (`YYYY-MM-DD`), to that one (inclusive; `None`: still).
+    pub from: (i32, u32, u32),
+    pub to: Option<(i32, u32, u32)>,
+    /// The entry of the catalogue it applies to.
+    pub entry: u32,
+    /// The class it is for: 2 (grade II), Ⅲ (a water class), 4a (a noise zone), 良.
+    pub class: Box<str>,
+    pub limit: f64,
+    pub bound: Bound,
+    /// The table and clause of the standard.
+    pub source: Box<str>,
+}
+
+impl Limit {
+    /// Whether the limit is in force on the last day of `year`.
+    pub(crate) fn in_force(&self, year: i32) -> bool {
+        let day = (year, 12, 31);
+        self.from <= day && self.to.is_none_or(|to| day <= to)
+    }
+}
+
+fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
+    let mut p = s.split('-');
+    let date = (
+        p.next()?.parse().ok()?,
+        p.next()?.parse().ok()?,
+        p.next()?.parse().ok()?,
+    );
+    (p.next().is_none() && (1..=12).contains(&date.1) && (1..=31).contains(&date.2)).then_some(date)
+}
+
+impl Catalogue {
+    /// Parses the rows of a limits file: each names an entry already in the catalogue, in
+    /// its unit.
+    pub(super) fn add_limits(&mut self, text: &str) -> Result<()> {
+        for row in rows(LexiconFile::Limits, text, 9, 9) {
+            let row = row?;
+            let from =
+                parse_date(row.col(1)).ok_or_else(|| row.err("the start date is no YYYY-MM-DD"))?;
+            let to = match row.col(2) {
+                "" => None,
+                d => Some(parse_date(d).ok_or_else(|| row.err("the end date is no YYYY-MM-DD"))?),
+            };
+            let entry = self
+                .entries
+                .iter()
+                .position(|e| &*e.id == row.col(3))
+                .ok_or_else(|| row.err(format!("no catalogue entry {:?}", row.col(3))))?;
+            if self.entries[entry].unit.as_ref() != row.col(6).trim() {
+                return Err(row.err(format!(
+                    "the unit {:?} is not the catalogue's unit {:?}",
+                    row.col(6),
+                    self.entries[entry].unit
+                )));
+            }
+            let limit: f64 = row
+                .col(5)
+                .parse()
+                .ok()
+                .filter(|f: &f64| f.is_finite())
+                .ok_or_else(|| row.err("the limit is not a number"))?;
+            let bound = Bound::from_name(row.col(7)).ok_or_else(|| {
+                row.err(format!(
+                    "unknown bound {:?}; expected max or min",
+                    row.col(7)
+                ))
+            })?;
+            if row.col(4).is_empty() {
+                return Err(row.err("the class is empty"));
+            }
+            self.limits.push(Limit {
+                standard: row.col(0).into(),
+                from,
+                to,
+                entry: entry as u32,
+                class: row.col(4).into(),
+                limit,
+                bound,
+                source: row.col(8).into(),
+            });
+        }
+        Ok(())
     }
 }

@@ -17,8 +17,8 @@ mod places;
 mod rows;
 mod t2s;
 
-pub(crate) use catalogue::{Alias, Catalogue, Entry, GAP};
-pub use catalogue::{Better, CatalogueEntry, Period};
+pub(crate) use catalogue::{Alias, Catalogue, Entry, Limit, GAP};
+pub use catalogue::{Better, Bound, CatalogueEntry, Period};
 pub(crate) use phrases::FxMap;
 pub(crate) use phrases::{CharBits, PhraseSet};
 use places::short_place_name;
@@ -235,11 +235,13 @@ pub enum LexiconFile {
     Places,
     /// `catalogue.tsv`: the standard indicators and unit conversions.
     Catalogue,
+    /// `limits.tsv`: the limits of the national standards (after the catalogue).
+    Limits,
 }
 
 impl LexiconFile {
     /// Every file, in the order they are read.
-    pub const ALL: [LexiconFile; 8] = [
+    pub const ALL: [LexiconFile; 9] = [
         LexiconFile::Units,
         LexiconFile::Cues,
         LexiconFile::Indicators,
@@ -248,6 +250,7 @@ impl LexiconFile {
         LexiconFile::Pinyin,
         LexiconFile::Places,
         LexiconFile::Catalogue,
+        LexiconFile::Limits,
     ];
 
     /// The file's name under `data/`.
@@ -261,6 +264,7 @@ impl LexiconFile {
             LexiconFile::Pinyin => "pinyin.txt",
             LexiconFile::Places => "places.txt",
             LexiconFile::Catalogue => "catalogue.tsv",
+            LexiconFile::Limits => "limits.tsv",
         }
     }
 
@@ -282,6 +286,7 @@ impl LexiconFile {
             LexiconFile::Pinyin => include_str!("../../data/pinyin.txt"),
             LexiconFile::Places => include_str!("../../data/places.txt"),
             LexiconFile::Catalogue => include_str!("../../data/catalogue.tsv"),
+            LexiconFile::Limits => include_str!("../../data/limits.tsv"),
         }
     }
 }
@@ -324,6 +329,7 @@ impl Lexicon {
                 self.catalogue
                     .add(text, |u| units.get(u).map(|info| info.category))
             }
+            LexiconFile::Limits => self.catalogue.add_limits(text),
         }
     }
 
@@ -603,11 +609,14 @@ mod tests {
 
     #[test]
     fn every_builtin_file_parses() {
+        // in order, as the built-in lexicon reads them: the limits name catalogue entries
+        let mut all = Lexicon::default();
         for file in LexiconFile::ALL {
-            let mut lex = Lexicon::default();
-            lex.add(file, file.builtin_text())
+            all.add(file, file.builtin_text())
                 .unwrap_or_else(|e| panic!("{e}"));
         }
+        assert!(all.catalogue.entries.len() >= 150);
+        assert!(all.catalogue.limits.len() >= 75);
         let lex = Lexicon::builtin();
         assert!(lex.units.len() > 100);
         assert!(lex.t2s.len() > 2500);

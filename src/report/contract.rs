@@ -10,6 +10,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::checks::{CheckKind, CheckRule, Verdict};
 use crate::error::Error;
 use crate::intake::{Encoding, Format};
 use crate::lexicon::{Category, Direction, Qualifier, UnitCategory};
@@ -78,6 +79,9 @@ pub struct Report {
     pub comparisons: Vec<Comparison>,
     /// Positions among peers, in text order.
     pub ranks: Vec<Rank>,
+    /// Values against the national standards, numbers against each other, placeholders,
+    /// in text order of their first span.
+    pub checks: Vec<Check>,
     /// What is worth telling about the input.
     pub diagnostics: Vec<Diagnostic>,
     /// Sizes of the input and of what was found.
@@ -338,6 +342,37 @@ pub struct Rank {
     pub end: usize,
     /// The id of the indicator it ranks.
     pub indicator: Option<usize>,
+}
+
+/// A check of the report: a value against a national standard, numbers against each
+/// other, an unfilled placeholder.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, ts_rs::TS))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct Check {
+    /// What it compares.
+    pub kind: CheckKind,
+    /// Which check it is: a stable code that interfaces translate.
+    pub rule: CheckRule,
+    /// What it found.
+    pub verdict: Verdict,
+    /// The standard cited (`GB 3095-2012`).
+    pub standard: Option<String>,
+    /// The limit, in the catalogue unit of the indicator checked.
+    pub limit: Option<f64>,
+    /// The class the limit is for: `2` (grade II), `Ⅲ` (a water class), `4a` (a noise
+    /// zone), `良` (an AQI level).
+    pub class: Option<String>,
+    /// The table and clause of the standard.
+    pub source: Option<String>,
+    /// What was computed, to cite: `45 + 15 = 60 ✓`, `287 / 365 = 78.6% ✓`.
+    pub computed: Option<String>,
+    /// A sentence in English; interfaces translate by `rule`.
+    pub message: String,
+    /// The ids of the indicators involved.
+    pub indicators: Vec<usize>,
+    /// Every span involved, in the report's offsets.
+    pub spans: Vec<SpanOut>,
 }
 
 named_enum! {

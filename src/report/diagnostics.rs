@@ -72,11 +72,11 @@ pub(super) fn diagnostics(
             Some(*r),
         );
     }
-    for m in p
-        .mentions
-        .iter()
-        .filter(|m| m.is_placeholder() && m.role != crate::numbers::Role::Code)
-    {
+    for m in p.mentions.iter().filter(|m| {
+        m.is_placeholder()
+            && m.role != crate::numbers::Role::Code
+            && !crate::checks::in_link_or_code(&p.normalized.text, m.span)
+    }) {
         let span = p.normalized.map.to_original(m.span);
         push(
             DiagnosticCode::Placeholder,

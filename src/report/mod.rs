@@ -30,6 +30,7 @@ pub(crate) struct Parts<'a> {
     pub meta: &'a MetaFound,
     pub mentions: &'a [Mention],
     pub findings: &'a Findings,
+    pub checks: &'a [crate::checks::CheckFound],
     pub options: &'a Options,
     pub lexicon: &'a crate::lexicon::Lexicon,
 }
@@ -220,6 +221,23 @@ pub(crate) fn build(p: &Parts<'_>) -> Report {
         })
         .collect();
 
+    let checks = p
+        .checks
+        .iter()
+        .map(|c| Check {
+            kind: c.kind,
+            rule: c.rule,
+            verdict: c.verdict,
+            standard: c.standard.clone(),
+            limit: c.limit,
+            class: c.class.clone(),
+            source: c.source.clone(),
+            computed: c.computed.clone(),
+            message: c.message.clone(),
+            indicators: c.indicators.clone(),
+            spans: c.spans.iter().map(|&s| out(p.orig(s))).collect(),
+        })
+        .collect();
     let diagnostics = diagnostics::diagnostics(p, &out);
     let stats = Stats {
         length: conv.get(p.original.len()),
@@ -236,6 +254,7 @@ pub(crate) fn build(p: &Parts<'_>) -> Report {
         indicators,
         comparisons,
         ranks,
+        checks,
         diagnostics,
         stats,
         input: None,
