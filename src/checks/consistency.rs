@@ -507,20 +507,23 @@ fn ranks(ctx: &Context<'_>, out: &mut Vec<CheckFound>) {
         };
         let sentence = ctx.structure.sentences[clause.sentence];
         // the count nearest before the rank in its sentence, followed by 中
-        let size = ctx
+        let lo = ctx
             .mentions
+            .partition_point(|m| m.span.start < sentence.start);
+        let hi = ctx.mentions.partition_point(|m| m.span.start < r.span.end);
+        let size = ctx.mentions[lo..hi.max(lo)]
             .iter()
-            .filter(|m| m.span.start >= sentence.start && m.span.end < r.span.end)
+            .rev()
+            .filter(|m| m.span.end < r.span.end)
             .filter(|m| {
                 m.unit
                     .as_ref()
                     .is_some_and(|u| u.category == UnitCategory::Count)
             })
-            .filter(|m| {
+            .find(|m| {
                 let gap = &ctx.text[m.span.end..r.span.end];
                 gap.chars().count() <= 16 && gap.contains('中') && !gap.contains('，')
-            })
-            .last();
+            });
         let Some(m) = size else {
             continue;
         };
@@ -544,30 +547,39 @@ fn ranks(ctx: &Context<'_>, out: &mut Vec<CheckFound>) {
     }
 }
 
-/// The same sentence twice (of 20 characters or more): a paste left in a draft.
+/// The same sentence twice (of 20 characters or more): a paste left in a draft. One check
+/// a sentence, with every place it stands.
 fn duplicates(ctx: &Context<'_>, out: &mut Vec<CheckFound>) {
-    let mut seen: crate::lexicon::FxMap<&str, Span<Normalized>> = Default::default();
+    let mut seen: crate::lexicon::FxMap<&str, usize> = Default::default();
+    let mut groups: Vec<Vec<Span<Normalized>>> = Vec::new();
     for &s in &ctx.structure.sentences {
         let t = s.slice(ctx.text).trim();
         // a sentence of the body, not a title or a running header
-        if t.chars().count() < 20 || !t.ends_with(['。', '！', '？', '；']) {
+        if t.len() < 40 || !t.ends_with(['。', '！', '？', '；']) || t.chars().count() < 20 {
             continue;
         }
-        if let Some(&first) = seen.get(t) {
-            out.push(found(
-                CheckRule::DuplicateSentence,
-                false,
-                "the same sentence twice".into(),
-                format!(
-                    "this sentence stands twice: {}",
-                    t.chars().take(30).collect::<String>()
-                ),
-                Vec::new(),
-                vec![first, s],
-            ));
-        } else {
-            seen.insert(t, s);
+        match seen.get(t) {
+            Some(&g) => groups[g].push(s),
+            None => {
+                seen.insert(t, groups.len());
+                groups.push(vec![s]);
+            }
         }
+    }
+    for spans in groups.into_iter().filter(|g| g.len() > 1) {
+        let t = spans[0].slice(ctx.text).trim();
+        out.push(found(
+            CheckRule::DuplicateSentence,
+            false,
+            format!("the same sentence {} times", spans.len()),
+            format!(
+                "this sentence stands {} times: {}",
+                spans.len(),
+                t.chars().take(30).collect::<String>()
+            ),
+            Vec::new(),
+            spans,
+        ));
     }
 }
 

@@ -10,34 +10,50 @@ const TO_FILL: [&str; 5] = ["待填", "待补充", "待定", "待核实", "待�
 
 pub(super) fn check(ctx: &Context<'_>) -> Vec<CheckFound> {
     let mut out = Vec::new();
-    for m in ctx.mentions.iter().filter(|m| {
-        m.is_placeholder()
-            && m.role != crate::numbers::Role::Code
-            && !in_link_or_code(ctx.text, m.span)
-    }) {
-        let indicators = ctx
-            .findings
-            .indicators
-            .iter()
-            .position(|i| ctx.mentions[i.mention].span == m.span)
-            .into_iter()
-            .collect();
+    // the indicator of each mention, if any
+    let mut indicator_of = vec![None; ctx.mentions.len()];
+    for (k, i) in ctx.findings.indicators.iter().enumerate() {
+        if let Some(slot) = indicator_of.get_mut(i.mention) {
+            *slot = Some(k);
+        }
+    }
+    for (k, m) in ctx.mentions.iter().enumerate() {
+        if !m.is_placeholder()
+            || m.role == crate::numbers::Role::Code
+            || in_link_or_code(ctx.text, m.span)
+        {
+            continue;
+        }
+        let indicators = indicator_of[k].into_iter().collect();
         out.push(unfilled(m.span.slice(ctx.text), indicators, m.span));
     }
-    for (open, close) in [('（', '）'), ('【', '】'), ('[', ']'), ('(', ')')] {
-        let mut from = 0;
-        while let Some(i) = ctx.text[from..].find(open).map(|i| from + i) {
-            let inner_start = i + open.len_utf8();
-            let Some(j) = ctx.text[inner_start..].find(close).map(|j| inner_start + j) else {
-                break;
-            };
-            let inner = &ctx.text[inner_start..j];
-            if inner.chars().count() <= 8 && TO_FILL.iter().any(|w| inner.contains(w)) {
-                let span = Span::new(i, j + close.len_utf8());
-                out.push(unfilled(span.slice(ctx.text), Vec::new(), span));
-            }
-            from = inner_start;
+    // notes to fill in brackets: found by their 待, which is rare
+    let mut from = 0;
+    while let Some(i) = ctx.text[from..].find('待').map(|i| from + i) {
+        from = i + '待'.len_utf8();
+        if !TO_FILL.iter().any(|w| ctx.text[i..].starts_with(w)) {
+            continue;
         }
+        let head = crate::text::chars::floor_boundary(ctx.text, i.saturating_sub(8 * 3));
+        let tail = crate::text::chars::floor_boundary(ctx.text, (i + 8 * 3).min(ctx.text.len()));
+        let open = ctx.text[head..i].rfind(['（', '【', '[', '(']);
+        let Some(open) = open.map(|o| head + o) else {
+            continue;
+        };
+        let close_of = match ctx.text[open..].chars().next() {
+            Some('（') => '）',
+            Some('【') => '】',
+            Some('[') => ']',
+            _ => ')',
+        };
+        let Some(close) = ctx.text[i..tail].find(close_of).map(|c| i + c) else {
+            continue;
+        };
+        let span = Span::new(open, close + close_of.len_utf8());
+        if span.slice(ctx.text).chars().count() <= 10 {
+            out.push(unfilled(span.slice(ctx.text), Vec::new(), span));
+        }
+        from = span.end;
     }
     out
 }

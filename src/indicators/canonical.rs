@@ -52,13 +52,23 @@ fn factor(entry: &Entry, unit: Option<&UnitFound>, lex: &Lexicon) -> Option<f64>
     lex.catalogue.conversion(&unit_key(u), &entry.unit)
 }
 
+/// The last occurrence of `needle` in a short `hay` (a name): a plain scan, without the
+/// set-up of a general substring search.
+fn rfind_short(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    if n.is_empty() || n.len() > hay.len() {
+        return None;
+    }
+    hay.as_bytes().windows(n.len()).rposition(|w| w == n)
+}
+
 /// Where the parts of `alias` before its last stand in `name[..start]`, each at most
 /// [`GAP`] characters before the next: where the first starts and the characters skipped,
 /// or `None`.
 fn earlier_parts(name: &str, alias: &Alias, mut start: usize) -> Option<(usize, usize)> {
     let mut skipped = 0;
     for part in alias.parts.iter().rev().skip(1) {
-        let at = name[..start].rfind(&**part)?;
+        let at = rfind_short(&name[..start], part)?;
         let gap = name[at + part.len()..start].chars().count();
         if gap > GAP {
             return None;
@@ -90,12 +100,13 @@ pub fn find(
     for (trailing_chars, end) in ends.enumerate() {
         let trailing = &name[end..];
         let closed = trailing.is_empty() || SUFFIXES.contains(&trailing);
-        for (len, list) in cat.by_last_part.all_ending_at(name, end) {
+        // an alias ending in `*` may end anywhere near the end; the others only at the end
+        // or before a suffix
+        let open = cat.open_by_last_part.all_ending_at(name, end);
+        let shut = closed.then(|| cat.by_last_part.all_ending_at(name, end));
+        for (len, list) in open.chain(shut.into_iter().flatten()) {
             for &a in list {
                 let alias = &cat.aliases[a as usize];
-                if !closed && !alias.open_end {
-                    continue;
-                }
                 let Some((start, skipped)) = earlier_parts(name, alias, end - len) else {
                     continue;
                 };
@@ -130,7 +141,8 @@ pub fn find(
 fn by_unit_alone(unit: Option<&UnitFound>, lex: &Lexicon) -> Option<Canonical> {
     let u = unit?;
     let cat = &lex.catalogue;
-    cat.entries.iter().enumerate().find_map(|(k, e)| {
+    cat.any_name.iter().find_map(|&k| {
+        let e = cat.entries.get(k as usize)?;
         if !e.any_name
             || e.unit.is_empty()
             || e.unit_category.is_some_and(|c| {
@@ -146,10 +158,7 @@ fn by_unit_alone(unit: Option<&UnitFound>, lex: &Lexicon) -> Option<Canonical> {
             return None;
         }
         let factor = cat.conversion(&unit_key(u), &e.unit)?;
-        Some(Canonical {
-            entry: k as u32,
-            factor,
-        })
+        Some(Canonical { entry: k, factor })
     })
 }
 

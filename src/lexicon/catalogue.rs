@@ -131,8 +131,12 @@ fn parse_factor(s: &str) -> Option<f64> {
 pub(crate) struct Catalogue {
     pub entries: Vec<Entry>,
     pub aliases: Vec<Alias>,
-    /// Alias indices by the alias's last part.
+    /// The indices of the aliases that end where the name ends, by their last part.
     pub by_last_part: PhraseSet<Vec<u32>>,
+    /// The indices of the aliases ending in `*`, by their last part.
+    pub open_by_last_part: PhraseSet<Vec<u32>>,
+    /// The entries any name measured in their unit is (an alias `*`).
+    pub any_name: Vec<u32>,
     conversions: Vec<(Box<str>, Box<str>, f64)>,
     /// The limits of the national standards (`limits.tsv`).
     pub limits: Vec<Limit>,
@@ -249,25 +253,32 @@ impl Catalogue {
 
     /// Rebuilds the index of the aliases by their last part.
     fn index(&mut self) {
-        let mut lists: FxMap<&str, Vec<u32>> = FxMap::default();
-        let mut order: Vec<&str> = Vec::new();
-        for (i, a) in self.aliases.iter().enumerate() {
-            let Some(last) = a.parts.last() else {
-                continue;
-            };
-            lists
-                .entry(last)
-                .or_insert_with(|| {
-                    order.push(last);
-                    Vec::new()
-                })
-                .push(i as u32);
-        }
-        let mut index = PhraseSet::default();
-        for p in order {
-            index.insert(p, lists.remove(p).unwrap_or_default());
-        }
-        self.by_last_part = index;
+        let build = |open: bool| {
+            let mut lists: FxMap<&str, Vec<u32>> = FxMap::default();
+            let mut order: Vec<&str> = Vec::new();
+            for (i, a) in self.aliases.iter().enumerate() {
+                let Some(last) = a.parts.last().filter(|_| a.open_end == open) else {
+                    continue;
+                };
+                lists
+                    .entry(last)
+                    .or_insert_with(|| {
+                        order.push(last);
+                        Vec::new()
+                    })
+                    .push(i as u32);
+            }
+            let mut index = PhraseSet::default();
+            for p in order {
+                index.insert(p, lists.remove(p).unwrap_or_default());
+            }
+            index
+        };
+        self.by_last_part = build(false);
+        self.open_by_last_part = build(true);
+        self.any_name = (0..self.entries.len() as u32)
+            .filter(|&k| self.entries[k as usize].any_name)
+            .collect();
     }
 }
 

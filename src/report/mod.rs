@@ -221,6 +221,20 @@ pub(crate) fn build(p: &Parts<'_>) -> Report {
         })
         .collect();
 
+    // the checks' spans converted in text order, where the offset maps' searches gallop
+    // from one answer to the next (a duplicate's spans lie far apart)
+    let mut flat: Vec<(usize, Span<N>)> = p
+        .checks
+        .iter()
+        .flat_map(|c| c.spans.iter().copied())
+        .enumerate()
+        .collect();
+    flat.sort_unstable_by_key(|&(_, s)| s.start);
+    let mut converted = vec![SpanOut { start: 0, end: 0 }; flat.len()];
+    for (i, s) in flat {
+        converted[i] = out(p.orig(s));
+    }
+    let mut converted = converted.into_iter();
     let checks = p
         .checks
         .iter()
@@ -235,7 +249,7 @@ pub(crate) fn build(p: &Parts<'_>) -> Report {
             computed: c.computed.clone(),
             message: c.message.clone(),
             indicators: c.indicators.clone(),
-            spans: c.spans.iter().map(|&s| out(p.orig(s))).collect(),
+            spans: converted.by_ref().take(c.spans.len()).collect(),
         })
         .collect();
     let diagnostics = diagnostics::diagnostics(p, &out);
