@@ -2,7 +2,7 @@
 import { analyzeText, readFile, analyzerVersion } from './client.js';
 import { applyStrings, translator } from './i18n.js';
 import {
-  buildMeta, buildOutline, buildSource, buildTable, download, flash, h, indicatorRows,
+  buildChecks, buildMeta, buildOutline, buildSource, buildTable, download, flash, h, indicatorRows,
   sortRows, toCSV, toMarkdown,
 } from './render.js';
 
@@ -186,7 +186,9 @@ function render() {
   $('empty').hidden = !!r;
   $('panes').hidden = !r;
   if (!r) return;
+  const unfilled = (r.checks ?? []).filter((c) => c.verdict === 'unfilled').length;
   setStatus(t('stats', state.text.length.toLocaleString(), r.indicators.length, state.ms.toFixed(1))
+    + (unfilled ? ` · ${t('placeholdersLeft', unfilled)}` : '')
     + (state.encoding ? ` · ${inputKey(state.encoding)} ${inputLabel(state.encoding)}` : ''));
 
   const extra = state.encoding ? [[inputKey(state.encoding), inputLabel(state.encoding)]] : [];
@@ -200,6 +202,16 @@ function render() {
 
   state.source = buildSource(state.text, r, t);
   $('source').replaceChildren(state.source.element);
+  const checks = buildChecks(r, t, (c) => {
+    // to the indicator the check is about; its row too
+    const id = c.indicators[0];
+    if (id === undefined) return;
+    const mark = state.source.marks.indicator.get(id);
+    scrollSourceTo(mark);
+    flash(mark);
+  });
+  $('checks-summary').textContent = checks.summary;
+  $('checks').replaceChildren(...checks.items);
   renderSectionFilter();
   renderTable();
 }

@@ -48,7 +48,25 @@ export function rankText(r, t) {
 }
 
 /** Flat rows of the indicator table, one per indicator. */
+/** The check of each indicator against a standard, by indicator id. */
+export function standardChecks(report) {
+  const by = new Map();
+  for (const c of report.checks ?? []) {
+    if (c.kind !== 'standard') continue;
+    for (const id of c.indicators) if (!by.has(id)) by.set(id, c);
+  }
+  return by;
+}
+
+/** A check's flag as the table shows it: ✓ within, ▲ above, ▼ below, with the limit. */
+export function checkText(c, t) {
+  if (!c) return '';
+  const mark = c.verdict === 'within' ? '✓' : c.verdict === 'above' ? '▲' : c.verdict === 'below' ? '▼' : '';
+  return `${mark} ${t('verdict', c.verdict)} ${c.standard ?? ''}`.trim();
+}
+
 export function indicatorRows(report, t) {
+  const checks = standardChecks(report);
   return report.indicators.map((ind) => {
     const c = ind.comparison === null ? null : report.comparisons[ind.comparison];
     const r = ind.rank === null ? null : report.ranks[ind.rank];
@@ -64,6 +82,8 @@ export function indicatorRows(report, t) {
       rankValue: r ? r.rank : null,
       section: ind.section_title ?? '',
       sectionId: ind.section,
+      check: checkText(checks.get(ind.id), t),
+      checkVerdict: checks.get(ind.id)?.verdict ?? '',
       start: ind.start,
       end: ind.end,
       text: ind.text,
@@ -302,6 +322,7 @@ export const COLUMNS = [
   { key: 'comparison', label: 'colComparison', sort: 'comparisonValue', numeric: true },
   { key: 'rank', label: 'colRank', sort: 'rankValue', numeric: true },
   { key: 'section', label: 'colSection', sort: 'section' },
+  { key: 'check', label: 'colCheck', sort: 'checkVerdict' },
 ];
 
 /** Sorts rows by a column key; nulls last, Chinese collation for text. */
@@ -346,11 +367,11 @@ const csvCell = (v) => {
 /** Indicators as CSV (RFC 4180, with a header row). */
 export function toCSV(report, t) {
   const rows = indicatorRows(report, t);
-  const header = ['name', 'canonical', 'canonical_value', 'canonical_unit', 'category', 'value', 'low', 'high', 'unit', 'approx', 'placeholder', 'target', 'bound', 'baseline', 'comparison', 'rank', 'section', 'text', 'start', 'end'];
+  const header = ['name', 'canonical', 'canonical_value', 'canonical_unit', 'category', 'value', 'low', 'high', 'unit', 'approx', 'placeholder', 'target', 'bound', 'baseline', 'comparison', 'rank', 'section', 'check', 'text', 'start', 'end'];
   const lines = [header.join(',')];
   for (const [i, r] of rows.entries()) {
     const ind = report.indicators[i];
-    lines.push([r.name, ind.canonical ?? '', ind.canonical_value ?? '', ind.canonical_unit ?? '', ind.category, ind.value ?? '', ind.low ?? '', ind.high ?? '', ind.unit, ind.approx, ind.placeholder, ind.target, ind.bound, ind.baseline, r.comparison, r.rank, r.section, r.text, r.start, r.end]
+    lines.push([r.name, ind.canonical ?? '', ind.canonical_value ?? '', ind.canonical_unit ?? '', ind.category, ind.value ?? '', ind.low ?? '', ind.high ?? '', ind.unit, ind.approx, ind.placeholder, ind.target, ind.bound, ind.baseline, r.comparison, r.rank, r.section, r.checkVerdict, r.text, r.start, r.end]
       .map(csvCell).join(','));
   }
   return lines.join('\r\n') + '\r\n';
@@ -383,4 +404,27 @@ export function flash(el) {
   el.classList.remove('flash');
   void el.offsetWidth; // restart the animation
   el.classList.add('flash');
+}
+
+/** The order a reader wants: what is wrong first, then what is missing, then what holds. */
+const CHECK_ORDER = { above: 0, below: 0, inconsistent: 0, unfilled: 1, within: 2, consistent: 2 };
+
+/** The checks card: a summary line and one item a check, problems first. `onSelect(c)`
+ * jumps to a check's text. Every text goes in as text, never as HTML. */
+export function buildChecks(report, t, onSelect) {
+  const checks = [...(report.checks ?? [])]
+    .sort((a, b) => (CHECK_ORDER[a.verdict] ?? 3) - (CHECK_ORDER[b.verdict] ?? 3));
+  const count = (f) => checks.filter(f).length;
+  const summary = t('checksSummary',
+    count((c) => ['above', 'below', 'inconsistent'].includes(c.verdict)),
+    count((c) => c.verdict === 'unfilled'),
+    count((c) => ['within', 'consistent'].includes(c.verdict)));
+  if (!checks.length) return { summary: t('noChecks'), items: [] };
+  const items = checks.map((c) => h('li', { class: `check check-${c.verdict}` },
+    h('button', { type: 'button', class: 'check-jump', onclick: () => onSelect(c) },
+      h('span', { class: 'check-verdict' }, t('verdict', c.verdict)), ' ',
+      h('span', { class: 'check-rule' }, t('checkRule', c.rule)), ' ',
+      h('span', { class: 'check-computed' }, c.computed ?? ''),
+      c.standard ? h('span', { class: 'check-standard' }, ` ${c.standard}`) : '')));
+  return { summary, items };
 }

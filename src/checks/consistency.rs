@@ -305,7 +305,7 @@ fn shares(ctx: &Context<'_>, out: &mut Vec<CheckFound>) {
             format!(
                 "{} / {} = {}% {}",
                 fmt(n, 0),
-                total,
+                fmt(total, 0),
                 fmt(computed, d.max(1)),
                 if ok { "✓" } else { "✗" }
             ),

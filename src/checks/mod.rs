@@ -177,13 +177,31 @@ pub fn find(
 }
 
 /// A number as a report would write it: no trailing zeros, at most `decimals` decimals.
+/// Written with integers, not the float printer, which is large in WebAssembly.
 pub(crate) fn fmt(v: f64, decimals: usize) -> String {
-    let s = format!("{v:.decimals$}");
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
+    let decimals = decimals.min(9) as u32;
+    let scale = 10u64.pow(decimals);
+    let scaled = (v.abs() * scale as f64).round();
+    if !scaled.is_finite() || scaled >= 1e18 {
+        return if v.is_nan() {
+            "NaN".into()
+        } else {
+            "∞".into()
+        };
     }
+    let n = scaled as u64;
+    let (int, frac) = (n / scale, n % scale);
+    let mut s = String::new();
+    if v < 0.0 && n > 0 {
+        s.push('-');
+    }
+    s.push_str(&int.to_string());
+    if decimals > 0 && frac > 0 {
+        let digits = format!("{frac:0width$}", width = decimals as usize);
+        s.push('.');
+        s.push_str(digits.trim_end_matches('0'));
+    }
+    s
 }
 
 /// Decimals written in the numeral of `mention` (`78.6%` → 1).
@@ -192,6 +210,22 @@ pub(crate) fn decimals(text: &str, mention: &Mention) -> usize {
     s.find('.').map_or(0, |i| {
         s[i + 1..].chars().take_while(char::is_ascii_digit).count()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fmt;
+
+    #[test]
+    fn numbers_as_reports_write_them() {
+        assert_eq!(fmt(45.1, 4), "45.1");
+        assert_eq!(fmt(-5.4507, 1), "-5.5");
+        assert_eq!(fmt(78.6301, 1), "78.6");
+        assert_eq!(fmt(60.0, 4), "60");
+        assert_eq!(fmt(0.02, 4), "0.02");
+        assert_eq!(fmt(-0.01, 1), "0");
+        assert_eq!(fmt(12400.0, 0), "12400");
+    }
 }
 
 #[cfg(test)]

@@ -261,7 +261,7 @@ fn common_pairs() -> &'static CommonPairs {
             gb: Vec::new(),
             big5: Vec::new(),
         };
-        for line in include_str!("../../data/common.tsv").lines() {
+        for line in include_str!(concat!(env!("OUT_DIR"), "/common.tsv")).lines() {
             if line.starts_with('#') {
                 continue;
             }

@@ -278,15 +278,15 @@ impl LexiconFile {
     /// The built-in text of this file.
     pub fn builtin_text(self) -> &'static str {
         match self {
-            LexiconFile::Units => include_str!("../../data/units.tsv"),
-            LexiconFile::Cues => include_str!("../../data/cues.tsv"),
-            LexiconFile::Indicators => include_str!("../../data/indicators.tsv"),
-            LexiconFile::Junk => include_str!("../../data/junk.tsv"),
-            LexiconFile::T2s => include_str!("../../data/t2s.tsv"),
-            LexiconFile::Pinyin => include_str!("../../data/pinyin.txt"),
-            LexiconFile::Places => include_str!("../../data/places.txt"),
-            LexiconFile::Catalogue => include_str!("../../data/catalogue.tsv"),
-            LexiconFile::Limits => include_str!("../../data/limits.tsv"),
+            LexiconFile::Units => include_str!(concat!(env!("OUT_DIR"), "/units.tsv")),
+            LexiconFile::Cues => include_str!(concat!(env!("OUT_DIR"), "/cues.tsv")),
+            LexiconFile::Indicators => include_str!(concat!(env!("OUT_DIR"), "/indicators.tsv")),
+            LexiconFile::Junk => include_str!(concat!(env!("OUT_DIR"), "/junk.tsv")),
+            LexiconFile::T2s => include_str!(concat!(env!("OUT_DIR"), "/t2s.tsv")),
+            LexiconFile::Pinyin => include_str!(concat!(env!("OUT_DIR"), "/pinyin.txt")),
+            LexiconFile::Places => include_str!(concat!(env!("OUT_DIR"), "/places.txt")),
+            LexiconFile::Catalogue => include_str!(concat!(env!("OUT_DIR"), "/catalogue.tsv")),
+            LexiconFile::Limits => include_str!(concat!(env!("OUT_DIR"), "/limits.tsv")),
         }
     }
 }

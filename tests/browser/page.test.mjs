@@ -170,6 +170,31 @@ describe('the page', () => {
     await page.close();
   });
 
+  test('the checks card lists each check, problems first, and flags the table', async () => {
+    const page = await openPage();
+    const draft = '2022年工作总结\n'
+      + '全市PM2.5平均浓度为45.1微克/立方米，较去年同期47.7微克/立方米下降8.5%。'
+      + '督察反馈问题60个，已完成整改45个，剩余15个正在推进。完成投资（待填）万元，优良天数比例为X.X%。';
+    await paste(page, draft);
+    const items = page.locator('#checks li');
+    await items.first().waitFor();
+    const texts = await items.allTextContents();
+    // failing first: the PM2.5 above its limit and the change that does not add up
+    assert.match(texts[0] + texts[1], /超标/);
+    assert.match(texts[0] + texts[1], /不一致/);
+    assert.ok(texts.some((x) => /待填/.test(x) && /（待填）/.test(x)), texts.join('\n'));
+    assert.ok(texts.some((x) => /45 \+ 15 = 60 ✓/.test(x)), texts.join('\n'));
+    assert.match(await page.locator('#checks-summary').textContent(), /2 处不符 · 2 处待填 · 1 处相符/);
+    assert.match(await page.locator('#status').textContent(), /待填 2 处/);
+    // the table flags the value against the standard
+    const flags = await page.locator('#table tbody td[data-col=check]').allTextContents();
+    assert.ok(flags.some((f) => /▲ 超标 GB 3095-2012/.test(f)), flags.join('|'));
+    // a check jumps to its indicator's text
+    await page.locator('#checks li button').first().click();
+    assert.notEqual(await page.locator('#source').getAttribute('data-scrolled-to'), null);
+    await page.close();
+  });
+
   test('exports: CSV rows match the indicators; JSON is the report; Markdown is a table', async () => {
     const page = await openPage();
     const seed = seeds()[1];
