@@ -22,10 +22,21 @@ pub struct Canonical {
     pub factor: f64,
 }
 
-/// Words after an alias that count or sum what it names: 减排二氧化硫 and 二氧化硫减排量
-/// are one indicator.
-const SUFFIXES: [&str; 9] = [
-    "量", "数", "数量", "总量", "总数", "个数", "次数", "金额", "总额",
+/// Words after an alias that count, sum or average what it names: 减排二氧化硫 and
+/// 二氧化硫减排量 are one indicator, and so are …百分位浓度 and …百分位浓度平均.
+const SUFFIXES: [&str; 12] = [
+    "量",
+    "数",
+    "数量",
+    "总量",
+    "总数",
+    "个数",
+    "次数",
+    "金额",
+    "总额",
+    "平均",
+    "均值",
+    "平均值",
 ];
 
 /// The unit of a quantity in the catalogue's terms: the canonical form, with the rate the
@@ -261,6 +272,11 @@ mod tests {
             ),
             ("办结群众信访投诉件", "件", Some("petitions.closed")),
             ("需长期持续整改", "项", None),
+            (
+                "O3日最大8小时平均第90百分位浓度平均",
+                "微克/立方米",
+                Some("air.o3.p90"),
+            ),
         ] {
             assert_id(name, unit, id);
         }
