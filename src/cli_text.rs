@@ -250,7 +250,7 @@ fn csv_field(s: &str) -> String {
 pub fn write_csv(out: &mut impl Write, reports: &[(&str, &Report)]) -> io::Result<()> {
     writeln!(
         out,
-        "file,id,name,metric,canonical,canonical_value,canonical_unit,category,value,unit,unit_written,approx,placeholder,low,high,target,bound,baseline,text,start,end,section,comparison_basis,comparison_direction,comparison_value,comparison_unit,rank_scope,rank,check,check_limit,check_standard"
+        "file,title,region,year,id,name,metric,canonical,canonical_value,canonical_unit,category,value,unit,unit_written,approx,placeholder,low,high,target,bound,baseline,text,start,end,section,comparison_basis,comparison_direction,comparison_value,comparison_unit,rank_scope,rank,check,check_limit,check_standard"
     )?;
     for (file, r) in reports {
         for i in &r.indicators {
@@ -264,6 +264,9 @@ pub fn write_csv(out: &mut impl Write, reports: &[(&str, &Report)]) -> io::Resul
             let num = |v: Option<f64>| v.map_or(String::new(), |v| v.to_string());
             let row = [
                 file.to_string(),
+                r.meta.title.clone().unwrap_or_default(),
+                r.meta.region.clone().unwrap_or_default(),
+                r.meta.year.map_or(String::new(), |y| y.to_string()),
                 i.id.to_string(),
                 i.name.clone(),
                 i.metric.clone().unwrap_or_default(),

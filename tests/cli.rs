@@ -128,9 +128,18 @@ fn csv_has_one_row_per_indicator_with_comparison_and_rank() {
     let csv = stdout(&envreport(&["analyze", "--format", "csv", example()]));
     let mut lines = csv.lines();
     let header = lines.next().unwrap();
-    for column in ["name", "value", "unit", "comparison", "rank"] {
+    for column in [
+        "name",
+        "value",
+        "unit",
+        "comparison",
+        "rank",
+        "canonical",
+        "check",
+    ] {
         assert!(header.contains(column), "no {column} column in {header}");
     }
+    assert!(header.starts_with("file,title,region,year,"), "{header}");
     assert_eq!(
         lines.count(),
         report["indicators"].as_array().unwrap().len()
@@ -355,4 +364,27 @@ fn catalogue_lists_every_entry_once_with_its_unit() {
     assert_eq!((pm25[3], pm25[4]), ("μg/m³", "down"));
     let j = json(&envreport(&["catalogue", "--json"]));
     assert_eq!(j.as_array().map(Vec::len), Some(rows.len()));
+}
+
+#[test]
+fn checks_prints_each_check_in_text_csv_and_json() {
+    let dir = scratch("checks");
+    let f = write(
+        &dir,
+        "draft.txt",
+        "2022年工作总结\n全市PM2.5平均浓度为45.1微克/立方米。督察反馈问题60个，已完成整改45个，剩余15个。完成投资（待填）万元。\n"
+            .as_bytes(),
+    );
+    let text = stdout(&envreport(&["checks", "--format", "text", &f]));
+    assert!(
+        text.contains("above") && text.contains("GB 3095-2012"),
+        "{text}"
+    );
+    assert!(text.contains("45 + 15 = 60 ✓"), "{text}");
+    assert!(text.contains("（待填）"), "{text}");
+    let csv = stdout(&envreport(&["checks", "--format", "csv", &f]));
+    assert_eq!(csv.lines().count(), 4, "{csv}");
+    assert!(csv.starts_with("file,kind,rule,verdict,"));
+    let j = json(&envreport(&["checks", &f]));
+    assert_eq!(j.as_array().map(Vec::len), Some(3));
 }

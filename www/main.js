@@ -21,6 +21,7 @@ const state = {
   sortDir: 'asc',
   filter: '',
   section: '',
+  category: '',
   showAll: false,
   request: 0,
   source: null,
@@ -213,6 +214,7 @@ function render() {
   $('checks-summary').textContent = checks.summary;
   $('checks').replaceChildren(...checks.items);
   renderSectionFilter();
+  renderCategoryFilter();
   renderTable();
 }
 
@@ -260,11 +262,24 @@ function renderSectionFilter() {
   select.value = state.section;
 }
 
+/** The categories of the report's indicators, most indicators first, with their counts. */
+function renderCategoryFilter() {
+  const counts = new Map();
+  for (const ind of state.report.indicators) counts.set(ind.category, (counts.get(ind.category) ?? 0) + 1);
+  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
+  const select = $('category-filter');
+  select.replaceChildren(h('option', { value: '' }, t('allCategories')),
+    ...sorted.map(([c, n]) => h('option', { value: c }, `${t('category', c)} (${n})`)));
+  if (!counts.has(state.category)) state.category = '';
+  select.value = state.category;
+}
+
 function visibleRows() {
   let rows = indicatorRows(state.report, t);
   const q = state.filter.trim().toLowerCase();
   if (q) rows = rows.filter((r) => `${r.name} ${r.valueText} ${r.unit} ${r.section} ${r.text}`.toLowerCase().includes(q));
   if (state.section) rows = rows.filter((r) => r.section === state.section);
+  if (state.category) rows = rows.filter((r) => r.category === state.category);
   if (state.sortKey) rows = sortRows(rows, state.sortKey, state.sortDir);
   return rows;
 }
@@ -324,10 +339,11 @@ function wire() {
   $('lang').addEventListener('click', () => setLang(state.lang === 'zh' ? 'en' : 'zh'));
   $('filter').addEventListener('input', (e) => { state.filter = e.target.value; renderTable(); });
   $('section-filter').addEventListener('change', (e) => { state.section = e.target.value; renderTable(); });
+  $('category-filter').addEventListener('change', (e) => { state.category = e.target.value; renderTable(); });
   $('export-json').addEventListener('click', () => download(`${baseName()}.json`, 'application/json',
     JSON.stringify(state.report, null, 2)));
   $('export-csv').addEventListener('click', () => download(`${baseName()}.csv`, 'text/csv;charset=utf-8',
-    '\uFEFF' + toCSV(state.report, t)));
+    '\uFEFF' + toCSV(state.report, t, state.files[state.fileIndex]?.name ?? '')));
   $('export-md').addEventListener('click', () => download(`${baseName()}.md`, 'text/markdown;charset=utf-8',
     toMarkdown(state.report, t)));
   $('copy').addEventListener('click', async () => {

@@ -82,6 +82,8 @@ export function indicatorRows(report, t) {
       rankValue: r ? r.rank : null,
       section: ind.section_title ?? '',
       sectionId: ind.section,
+      category: ind.category,
+      canonical: ind.canonical,
       check: checkText(checks.get(ind.id), t),
       checkVerdict: checks.get(ind.id)?.verdict ?? '',
       start: ind.start,
@@ -364,15 +366,32 @@ const csvCell = (v) => {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-/** Indicators as CSV (RFC 4180, with a header row). */
-export function toCSV(report, t) {
+/** The CSV's columns, by key: the key is the English header; `t('csvColumn', key)` the
+ * header in the interface's language. */
+export const CSV_COLUMNS = ['file', 'title', 'region', 'year', 'name', 'canonical', 'canonical_value', 'canonical_unit',
+  'category', 'value', 'low', 'high', 'unit', 'approx', 'placeholder', 'target', 'bound', 'baseline',
+  'comparison', 'rank', 'section', 'check', 'check_limit', 'check_standard', 'text', 'start', 'end'];
+
+/** Indicators as CSV (RFC 4180, with a header row in the interface's language): one row an
+ * indicator, with the document's file, title, region and year on each. */
+export function toCSV(report, t, file = '') {
   const rows = indicatorRows(report, t);
-  const header = ['name', 'canonical', 'canonical_value', 'canonical_unit', 'category', 'value', 'low', 'high', 'unit', 'approx', 'placeholder', 'target', 'bound', 'baseline', 'comparison', 'rank', 'section', 'check', 'text', 'start', 'end'];
-  const lines = [header.join(',')];
+  const checks = standardChecks(report);
+  const m = report.meta;
+  const lines = [CSV_COLUMNS.map((k) => t('csvColumn', k)).join(',')];
   for (const [i, r] of rows.entries()) {
     const ind = report.indicators[i];
-    lines.push([r.name, ind.canonical ?? '', ind.canonical_value ?? '', ind.canonical_unit ?? '', ind.category, ind.value ?? '', ind.low ?? '', ind.high ?? '', ind.unit, ind.approx, ind.placeholder, ind.target, ind.bound, ind.baseline, r.comparison, r.rank, r.section, r.checkVerdict, r.text, r.start, r.end]
-      .map(csvCell).join(','));
+    const c = checks.get(ind.id);
+    const cells = {
+      file, title: m.title ?? '', region: m.region ?? '', year: m.year ?? '',
+      name: r.name, canonical: ind.canonical ?? '', canonical_value: ind.canonical_value ?? '',
+      canonical_unit: ind.canonical_unit ?? '', category: ind.category, value: ind.value ?? '',
+      low: ind.low ?? '', high: ind.high ?? '', unit: ind.unit, approx: ind.approx, placeholder: ind.placeholder,
+      target: ind.target, bound: ind.bound, baseline: ind.baseline, comparison: r.comparison, rank: r.rank,
+      section: r.section, check: c?.verdict ?? '', check_limit: c?.limit ?? '', check_standard: c?.standard ?? '',
+      text: r.text, start: r.start, end: r.end,
+    };
+    lines.push(CSV_COLUMNS.map((k) => csvCell(cells[k])).join(','));
   }
   return lines.join('\r\n') + '\r\n';
 }

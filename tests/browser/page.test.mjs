@@ -167,6 +167,12 @@ describe('the page', () => {
     await page.selectOption('#section-filter', section);
     const sections = await page.locator('#table tbody td[data-col=section]').allTextContents();
     assert.ok(sections.length > 0 && sections.every((x) => x === section));
+    // by category: the option says how many rows it keeps
+    await page.selectOption('#section-filter', '');
+    const option = page.locator('#category-filter option').nth(1);
+    const [, n] = (await option.textContent()).match(/\((\d+)\)$/);
+    await page.selectOption('#category-filter', await option.getAttribute('value'));
+    assert.equal(await page.locator('#table tbody tr').count(), Math.min(Number(n), 500));
     await page.close();
   });
 
@@ -207,9 +213,13 @@ describe('the page', () => {
     const csv = await read('#export-csv');
     assert.match(csv.name, /\.csv$/);
     const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''));
-    const header = ['name', 'canonical', 'canonical_value', 'canonical_unit', 'category', 'value', 'low', 'high', 'unit', 'approx', 'placeholder', 'target', 'bound'];
+    // headers in the page's language, the document's columns first
+    const header = ['文件', '标题', '地区', '年度', '名称', '标准指标', '标准单位数值', '标准单位', '类别', '数值', '下限', '上限', '单位', '约数', '待填', '目标', '界限'];
     assert.deepEqual(rows[0].slice(0, header.length), header);
-    const col = (name) => rows.slice(1).map((r) => r[header.indexOf(name)]);
+    const keys = { name: '名称', value: '数值', canonical: '标准指标', canonical_value: '标准单位数值', target: '目标', bound: '界限', title: '标题', year: '年度' };
+    const col = (name) => rows.slice(1).map((r) => r[header.indexOf(keys[name])]);
+    assert.ok(col('title').every((x) => x === (cli.meta.title ?? '')));
+    assert.ok(col('year').every((x) => x === String(cli.meta.year ?? '')));
     const str = (v) => (v === null ? '' : String(v));
     // goals and bounds are marked, never read as plain results
     assert.deepEqual(col('target'), cli.indicators.map((i) => String(i.target)));
