@@ -108,54 +108,30 @@ fn changes(ctx: &Context<'_>, out: &mut Vec<CheckFound>) {
         let tol = half_ulp(dc) + 1e-9;
         let ok_rel = (relative - stated).abs() <= tol + rel_slack;
         let ok_abs = (absolute - stated).abs() <= tol + abs_slack;
+        let (vn_text, vb_text) = (fmt(vn, dn), fmt(vb, db));
+        let rel_text = format!(
+            "({vn_text} − {vb_text}) / {vb_text} = {}%",
+            fmt(relative, dc.max(1))
+        );
+        let points_text = format!(
+            "{vn_text} − {vb_text} = {} points",
+            fmt(absolute, dc.max(1))
+        );
         let (ok, computed) = match unit_c {
             // a share's change in % may be relative or in points
             Some(UnitCategory::Percent) if is_percent(mn) => (
                 ok_rel || ok_abs,
                 if ok_abs && !ok_rel {
-                    format!(
-                        "{} − {} = {} points",
-                        fmt(vn, dn),
-                        fmt(vb, db),
-                        fmt(absolute, dc.max(1))
-                    )
+                    points_text
                 } else {
-                    format!(
-                        "({} − {}) / {} = {}%",
-                        fmt(vn, dn),
-                        fmt(vb, db),
-                        fmt(vb, db),
-                        fmt(relative, dc.max(1))
-                    )
+                    rel_text
                 },
             ),
-            Some(UnitCategory::Percent) => (
-                ok_rel,
-                format!(
-                    "({} − {}) / {} = {}%",
-                    fmt(vn, dn),
-                    fmt(vb, db),
-                    fmt(vb, db),
-                    fmt(relative, dc.max(1))
-                ),
-            ),
-            Some(UnitCategory::Points) => (
-                ok_abs,
-                format!(
-                    "{} − {} = {} points",
-                    fmt(vn, dn),
-                    fmt(vb, db),
-                    fmt(absolute, dc.max(1))
-                ),
-            ),
+            Some(UnitCategory::Percent) => (ok_rel, rel_text),
+            Some(UnitCategory::Points) => (ok_abs, points_text),
             _ if canonical_unit(mc) == canonical_unit(mn) => (
                 ok_abs,
-                format!(
-                    "{} − {} = {}",
-                    fmt(vn, dn),
-                    fmt(vb, db),
-                    fmt(absolute, dc.max(dn))
-                ),
+                format!("{vn_text} − {vb_text} = {}", fmt(absolute, dc.max(dn))),
             ),
             _ => continue,
         };
@@ -251,24 +227,10 @@ fn shares(ctx: &Context<'_>, out: &mut Vec<CheckFound>) {
             if let (true, Some(t), Some(n)) = (of_count, total, value(mj)) {
                 let mt = &ctx.mentions[f.indicators[t].mention];
                 let total_v = value(mt).unwrap_or(1.0);
-                let computed = n / total_v * 100.0;
-                let ok = (computed - share).abs() <= half_ulp(d) + 0.05;
-                out.push(found(
+                out.push(share_of(
                     CheckRule::ShareOfCount,
-                    ok,
-                    format!(
-                        "{} / {} = {}% {}",
-                        fmt(n, 4),
-                        fmt(total_v, 4),
-                        fmt(computed, d.max(1)),
-                        if ok { "✓" } else { "✗" }
-                    ),
-                    format!(
-                        "{}% stated as the share of {} in {}",
-                        fmt(share, d),
-                        fmt(n, 4),
-                        fmt(total_v, 4)
-                    ),
+                    (n, total_v, share, d),
+                    format!("in {}", fmt(total_v, 4)),
                     vec![t, j, k],
                     vec![mt.span, mj.span, m.span],
                 ));
@@ -296,28 +258,45 @@ fn shares(ctx: &Context<'_>, out: &mut Vec<CheckFound>) {
         let Some(n) = value(mj) else {
             continue;
         };
-        let total = days_in(year);
-        let computed = n / total * 100.0;
-        let ok = (computed - share).abs() <= half_ulp(d) + 0.05;
-        out.push(found(
+        out.push(share_of(
             CheckRule::ShareOfDays,
-            ok,
-            format!(
-                "{} / {} = {}% {}",
-                fmt(n, 0),
-                fmt(total, 0),
-                fmt(computed, d.max(1)),
-                if ok { "✓" } else { "✗" }
-            ),
-            format!(
-                "{}% stated as the share of {} days in {year}",
-                fmt(share, d),
-                fmt(n, 0)
-            ),
+            (n, days_in(year), share, d),
+            format!("days in {year}"),
             vec![j, k],
             vec![mj.span, m.span],
         ));
     }
+}
+
+/// A share stated with `d` decimals against the part and the whole it is of:
+/// `287 / 365 = 78.6% ✓`. `of` says what the whole is.
+fn share_of(
+    rule: CheckRule,
+    (part, whole, share, d): (f64, f64, f64, usize),
+    of: String,
+    indicators: Vec<usize>,
+    spans: Vec<Span<Normalized>>,
+) -> CheckFound {
+    let computed = part / whole * 100.0;
+    let ok = (computed - share).abs() <= half_ulp(d) + 0.05;
+    found(
+        rule,
+        ok,
+        format!(
+            "{} / {} = {}% {}",
+            fmt(part, 4),
+            fmt(whole, 4),
+            fmt(computed, d.max(1)),
+            if ok { "✓" } else { "✗" }
+        ),
+        format!(
+            "{}% stated as the share of {} {of}",
+            fmt(share, d),
+            fmt(part, 4)
+        ),
+        indicators,
+        spans,
+    )
 }
 
 impl Context<'_> {
