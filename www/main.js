@@ -2,7 +2,7 @@
 import { analyzeText, readFile, analyzerVersion } from './client.js';
 import { applyStrings, translator } from './i18n.js';
 import {
-  buildChecks, buildMeta, buildOutline, buildSource, buildTable, download, flash, h, indicatorRows,
+  buildChecks, checksCSV, buildMeta, buildOutline, buildSource, buildTable, download, flash, h, indicatorRows,
   sortRows, toCSV, toMarkdown,
 } from './render.js';
 
@@ -204,13 +204,22 @@ function render() {
   state.source = buildSource(state.text, r, t);
   $('source').replaceChildren(state.source.element);
   const checks = buildChecks(r, t, (c) => {
-    // to the indicator the check is about; its row too
+    // to the indicator the check is about, else to its text, selected
     const id = c.indicators[0];
-    if (id === undefined) return;
-    const mark = state.source.marks.indicator.get(id);
-    scrollSourceTo(mark);
-    flash(mark);
-  });
+    if (id !== undefined) {
+      const mark = state.source.marks.indicator.get(id);
+      scrollSourceTo(mark);
+      flash(mark);
+      return;
+    }
+    const s = c.spans[0];
+    const range = s && state.source.rangeAt(s.start, s.end);
+    if (!range) return;
+    scrollSourceTo(range);
+    const sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }, state.text);
   $('checks-summary').textContent = checks.summary;
   $('checks').replaceChildren(...checks.items);
   renderSectionFilter();
@@ -243,8 +252,10 @@ function scrollSourceTo(el) {
   const pane = $('source');
   const top = el.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
   pane.scrollTop = Math.max(0, top - 24);
-  el.closest('.card')?.scrollIntoView?.({ block: 'nearest' });
-  pane.dataset.scrolledTo = el.dataset.section ?? el.dataset.id ?? '';
+  // an element, or a Range over the text
+  const inside = el.closest ? el : el.startContainer?.parentElement;
+  inside?.closest?.('.card')?.scrollIntoView?.({ block: 'nearest' });
+  pane.dataset.scrolledTo = el.dataset?.section ?? el.dataset?.id ?? `@${el.startOffset ?? ''}`;
 }
 
 function renderSectionFilter() {
@@ -342,6 +353,8 @@ function wire() {
   $('category-filter').addEventListener('change', (e) => { state.category = e.target.value; renderTable(); });
   $('export-json').addEventListener('click', () => download(`${baseName()}.json`, 'application/json',
     JSON.stringify(state.report, null, 2)));
+  $('export-checks').addEventListener('click', () => download(`${baseName()}-checks.csv`, 'text/csv;charset=utf-8',
+    '\uFEFF' + checksCSV(state.report, state.text, t)));
   $('export-csv').addEventListener('click', () => download(`${baseName()}.csv`, 'text/csv;charset=utf-8',
     '\uFEFF' + toCSV(state.report, t, state.files[state.fileIndex]?.name ?? '')));
   $('export-md').addEventListener('click', () => download(`${baseName()}.md`, 'text/markdown;charset=utf-8',

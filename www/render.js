@@ -306,8 +306,26 @@ export function buildSource(text, report, t) {
     },
   });
   const anchorAt = new Map(anchors.map((x) => [x.id, x.at]));
+  /** A DOM Range over text[start, end) as shown, its part built first; null if out of the text. */
+  function rangeAt(start, end) {
+    if (!(start >= 0 && end <= text.length && start <= end) || !parts.length) return null;
+    const part = parts[partOf(start)];
+    build(part);
+    const range = document.createRange();
+    let pos = part.start;
+    let started = false;
+    const walker = document.createTreeWalker(part.el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const len = node.data.length;
+      if (!started && start <= pos + len) { range.setStart(node, start - pos); started = true; }
+      if (started && end <= pos + len) { range.setEnd(node, end - pos); return range; }
+      pos += len;
+    }
+    return started ? range : null;
+  }
   return {
     element: root,
+    rangeAt,
     marks: {
       indicator: lazy(marks.indicator, (id) => spanPart.indicator.get(id)),
       comparison: lazy(marks.comparison, (id) => spanPart.comparison.get(id)),
@@ -428,9 +446,34 @@ export function flash(el) {
 /** The order a reader wants: what is wrong first, then what is missing, then what holds. */
 const CHECK_ORDER = { above: 0, below: 0, inconsistent: 0, unfilled: 1, within: 2, consistent: 2 };
 
-/** The checks card: a summary line and one item a check, problems first. `onSelect(c)`
- * jumps to a check's text. Every text goes in as text, never as HTML. */
-export function buildChecks(report, t, onSelect) {
+/** The words around `text[start, end)`, within its sentence and at most `room` characters
+ * each side: how a list of checks shows where each stands. */
+export function snippetAt(text, start, end, room = 24) {
+  const stops = /[。！？；\n]/;
+  let a = start;
+  while (a > 0 && start - a < room && !stops.test(text[a - 1])) a--;
+  let b = end;
+  while (b < text.length && b - end < room && !stops.test(text[b])) b++;
+  return (a > 0 && !stops.test(text[a - 1]) ? '…' : '') + text.slice(a, b).replace(/\s+/g, ' ')
+    + (b < text.length && !stops.test(text[b]) ? '…' : '');
+}
+
+/** The checks as CSV: one a row, with the words around its first span. */
+export function checksCSV(report, text, t) {
+  const header = ['kind', 'rule', 'verdict', 'computed', 'standard', 'class', 'limit', 'source', 'context', 'start', 'end'];
+  const lines = [header.map((k) => t('csvColumn', k)).join(',')];
+  for (const c of report.checks ?? []) {
+    const s = c.spans[0];
+    lines.push([c.kind, t('checkRule', c.rule), t('verdict', c.verdict), c.computed ?? '', c.standard ?? '', c.class ?? '',
+      c.limit ?? '', c.source ?? '', s ? snippetAt(text, s.start, s.end) : '', s?.start ?? '', s?.end ?? '']
+      .map(csvCell).join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** The checks card: a summary line and one item a check, problems first, each with the words
+ * around it. `onSelect(c)` jumps to a check's text. Every text goes in as text, never as HTML. */
+export function buildChecks(report, t, onSelect, text = '') {
   const checks = [...(report.checks ?? [])]
     .sort((a, b) => (CHECK_ORDER[a.verdict] ?? 3) - (CHECK_ORDER[b.verdict] ?? 3));
   const count = (f) => checks.filter(f).length;
@@ -444,6 +487,7 @@ export function buildChecks(report, t, onSelect) {
       h('span', { class: 'check-verdict' }, t('verdict', c.verdict)), ' ',
       h('span', { class: 'check-rule' }, t('checkRule', c.rule)), ' ',
       h('span', { class: 'check-computed' }, c.computed ?? ''),
-      c.standard ? h('span', { class: 'check-standard' }, ` ${c.standard}`) : '')));
+      c.standard ? h('span', { class: 'check-standard' }, ` ${c.standard}`) : '',
+      c.spans[0] && text ? h('q', { class: 'check-context' }, snippetAt(text, c.spans[0].start, c.spans[0].end)) : '')));
   return { summary, items };
 }

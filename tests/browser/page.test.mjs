@@ -195,9 +195,19 @@ describe('the page', () => {
     // the table flags the value against the standard
     const flags = await page.locator('#table tbody td[data-col=check]').allTextContents();
     assert.ok(flags.some((f) => /▲ 超标 GB 3095-2012/.test(f)), flags.join('|'));
-    // a check jumps to its indicator's text
+    // a check jumps to its indicator's text; a note to fill, to its words, selected
     await page.locator('#checks li button').first().click();
     assert.notEqual(await page.locator('#source').getAttribute('data-scrolled-to'), null);
+    const note = page.locator('#checks li', { has: page.locator('.check-computed', { hasText: /^（待填）$/ }) });
+    assert.match(await note.locator('q').textContent(), /完成投资（待填）万元/);
+    await note.locator('button').click();
+    assert.equal(await page.evaluate(() => String(window.getSelection())), '（待填）');
+    // the list exports, one check a row
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-checks')]);
+    const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+    const rows = parseCsv(csv);
+    assert.equal(rows.length - 1, texts.length);
+    assert.ok(rows.some((r) => r.includes('（待填）')), csv);
     await page.close();
   });
 
