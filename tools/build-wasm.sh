@@ -41,5 +41,16 @@ printf 'wasm: %s (%s bytes)\n' "$out/envreport_bg.wasm" "$(wc -c <"$out/envrepor
 # (its Content-Security-Policy has connect-src 'none').
 node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], "// Generated from www/example.txt by tools/build-wasm.sh.\nexport const EXAMPLE = " + JSON.stringify(fs.readFileSync(process.argv[1], "utf8")) + ";\n")' www/example.txt "$out/example.js"
 
+# The .xlsx writer the page loads when a user asks for an .xlsx (never on first load):
+# write-excel-file's browser bundle (MIT, with fflate), from npm (package.json).
+xlsx=node_modules/write-excel-file/bundle/write-excel-file.min.js
+if [ -f "$xlsx" ]; then
+    mkdir -p "$out/vendor"
+    cp "$xlsx" "$out/vendor/write-excel-file.min.js"
+    cp node_modules/write-excel-file/LICENSE "$out/vendor/write-excel-file.LICENSE"
+else
+    echo "wasm: $xlsx not found (tools/setup.sh wasm installs it); the page's .xlsx export is off" >&2
+fi
+
 # The single-file build (wasm inlined) for hosts that cannot serve .wasm.
 node tools/single.mjs

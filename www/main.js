@@ -2,7 +2,7 @@
 import { analyzeText, readFile, analyzerVersion } from './client.js';
 import { applyStrings, translator } from './i18n.js';
 import {
-  buildChecks, checksCSV, buildMeta, buildOutline, buildSource, buildTable, download, flash, h, indicatorRows,
+  buildChecks, checksCSV, xlsxSheets, buildMeta, buildOutline, buildSource, buildTable, download, flash, h, indicatorRows,
   sortRows, toCSV, toMarkdown,
 } from './render.js';
 
@@ -353,6 +353,21 @@ function wire() {
   $('category-filter').addEventListener('change', (e) => { state.category = e.target.value; renderTable(); });
   $('export-json').addEventListener('click', () => download(`${baseName()}.json`, 'application/json',
     JSON.stringify(state.report, null, 2)));
+  $('export-xlsx').addEventListener('click', async () => {
+    // the writer is loaded now, not with the page
+    const button = $('export-xlsx');
+    button.disabled = true;
+    try {
+      await import('./pkg/vendor/write-excel-file.min.js');
+      const sheets = xlsxSheets(state.report, state.text, t, state.files[state.fileIndex]?.name ?? '');
+      const blob = await globalThis.writeXlsxFile(sheets).toBlob();
+      download(`${baseName()}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', blob);
+    } catch (e) {
+      setStatus(t('xlsxFailed', String(e?.message ?? e)));
+    } finally {
+      button.disabled = false;
+    }
+  });
   $('export-checks').addEventListener('click', () => download(`${baseName()}-checks.csv`, 'text/csv;charset=utf-8',
     '\uFEFF' + checksCSV(state.report, state.text, t)));
   $('export-csv').addEventListener('click', () => download(`${baseName()}.csv`, 'text/csv;charset=utf-8',

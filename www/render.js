@@ -393,14 +393,22 @@ export const CSV_COLUMNS = ['file', 'title', 'region', 'year', 'name', 'canonica
 /** Indicators as CSV (RFC 4180, with a header row in the interface's language): one row an
  * indicator, with the document's file, title, region and year on each. */
 export function toCSV(report, t, file = '') {
+  const lines = [CSV_COLUMNS.map((k) => t('csvColumn', k)).join(',')];
+  for (const cells of exportRows(report, t, file)) {
+    lines.push(CSV_COLUMNS.map((k) => csvCell(cells[k])).join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** One object an indicator, keyed by CSV_COLUMNS: what the CSV and the .xlsx hold. */
+export function exportRows(report, t, file = '') {
   const rows = indicatorRows(report, t);
   const checks = standardChecks(report);
   const m = report.meta;
-  const lines = [CSV_COLUMNS.map((k) => t('csvColumn', k)).join(',')];
-  for (const [i, r] of rows.entries()) {
+  return rows.map((r, i) => {
     const ind = report.indicators[i];
     const c = checks.get(ind.id);
-    const cells = {
+    return {
       file, title: m.title ?? '', region: m.region ?? '', year: m.year ?? '',
       name: r.name, canonical: ind.canonical ?? '', canonical_value: ind.canonical_value ?? '',
       canonical_unit: ind.canonical_unit ?? '', category: ind.category, value: ind.value ?? '',
@@ -409,9 +417,26 @@ export function toCSV(report, t, file = '') {
       section: r.section, check: c?.verdict ?? '', check_limit: c?.limit ?? '', check_standard: c?.standard ?? '',
       text: r.text, start: r.start, end: r.end,
     };
-    lines.push(CSV_COLUMNS.map((k) => csvCell(cells[k])).join(','));
-  }
-  return lines.join('\r\n') + '\r\n';
+  });
+}
+
+/** The sheets of the .xlsx export (write-excel-file's shape): the indicators, then the
+ * checks; numbers stay numbers, headers in the interface's language. */
+export function xlsxSheets(report, text, t, file = '') {
+  const cell = (v) => (typeof v === 'number' ? { value: v, type: Number }
+    : typeof v === 'boolean' ? { value: v, type: Boolean } : { value: v === null || v === undefined ? '' : String(v) });
+  const header = (keys) => keys.map((k) => ({ value: t('csvColumn', k), fontWeight: 'bold' }));
+  const indicators = [header(CSV_COLUMNS), ...exportRows(report, t, file).map((r) => CSV_COLUMNS.map((k) => cell(r[k])))];
+  const keys = ['kind', 'rule', 'verdict', 'computed', 'standard', 'class', 'limit', 'source', 'context', 'start', 'end'];
+  const checks = [header(keys), ...(report.checks ?? []).map((c) => {
+    const s = c.spans[0];
+    return [c.kind, t('checkRule', c.rule), t('verdict', c.verdict), c.computed ?? '', c.standard ?? '', c.class ?? '',
+      c.limit ?? '', c.source ?? '', s ? snippetAt(text, s.start, s.end) : '', s?.start ?? '', s?.end ?? ''].map(cell);
+  })];
+  return [
+    { data: indicators, sheet: t('indicators'), stickyRowsCount: 1 },
+    { data: checks, sheet: t('checks'), stickyRowsCount: 1 },
+  ];
 }
 
 const mdCell = (v) => String(v ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -2,6 +2,7 @@
 // exports, untrusted text, and agreement with the native CLI.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -246,6 +247,30 @@ describe('the page', () => {
     assert.deepEqual(JSON.parse(json.text), withoutInput(cli));
     const md = await read('#export-md');
     assert.equal(md.text.trim().split('\n').length, cli.indicators.length + 2);
+
+    // .xlsx: the writer is fetched only when asked for; the workbook holds the same rows,
+    // numbers as numbers, and the checks on a second sheet
+    const fetched = [];
+    page.on('request', (r) => fetched.push(r.url()));
+    assert.ok(!(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('write-excel-file')))));
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('#export-xlsx')]);
+    assert.match(xlsx.suggestedFilename(), /\.xlsx$/);
+    assert.ok(fetched.some((u) => u.endsWith('/pkg/vendor/write-excel-file.min.js')), fetched.join('\n'));
+    const book = JSON.parse(execFileSync('python3', ['-c', `
+import json, re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+names = z.namelist()
+shared = re.findall(r'<t[^>]*>([^<]*)</t>', z.read('xl/sharedStrings.xml').decode()) if 'xl/sharedStrings.xml' in names else []
+sheets = sorted(n for n in names if re.match(r'xl/worksheets/sheet\\d+\\.xml$', n))
+rows = [len(re.findall(r'<row[ >]', z.read(n).decode())) for n in sheets]
+numbers = len(re.findall(r'<c [^>]*r="[A-Z]+\\d+"(?: s="\\d+")?><v>', z.read(sheets[0]).decode()))
+print(json.dumps({'sheets': len(sheets), 'rows': rows, 'shared': shared, 'numbers': numbers}))
+`, await xlsx.path()], { encoding: 'utf8' }));
+    assert.equal(book.sheets, 2);
+    assert.equal(book.rows[0], cli.indicators.length + 1);
+    assert.equal(book.rows[1], cli.checks.length + 1);
+    assert.ok(book.shared.includes('名称') && book.shared.includes(cli.indicators[0].name));
+    assert.ok(book.numbers > cli.indicators.length, `${book.numbers} numeric cells`);
     await page.close();
   });
 
