@@ -4,15 +4,16 @@
 //   <envreport-analyzer src="report.txt" lang="en" view="outline table"></envreport-analyzer>
 //
 // Attributes: text (initial text) or src (a same-origin text file), lang (zh | en), view
-// (any of: meta outline table source input; default "meta outline table source"), compact.
+// (any of: meta outline checks table source input; default "meta outline checks table
+// source"), compact.
 // Theme: CSS custom properties --envreport-accent, --envreport-ink, --envreport-bg,
 // --envreport-font, --envreport-radius, --envreport-line, --envreport-table-height,
-// --envreport-source-height; parts: root, meta, outline, table, source, input, status.
+// --envreport-source-height; parts: root, meta, outline, checks, table, source, input, status.
 // Methods: analyze(text) → Promise<Report>; property report. Events: envreport-analyzed
 // (detail: the report), envreport-error (detail: { message }).
 import { analyzeText } from './client.js';
 import { translator } from './i18n.js';
-import { buildMeta, buildOutline, buildSource, buildTable, flash, h, indicatorRows, sortRows } from './render.js';
+import { buildChecks, buildMeta, buildOutline, buildSource, buildTable, flash, h, indicatorRows, sortRows } from './render.js';
 
 const CSS = `
 :host { display: block; contain: content; }
@@ -63,6 +64,14 @@ mark { color: inherit; border-radius: 3px; }
 @keyframes flash { 0%, 40% { background: #ffb347; } }
 :focus-visible { outline: 3px solid var(--envreport-accent, #0f6e5a); outline-offset: 1px; }
 .muted { color: #56636d; }
+.checks-list { list-style: none; padding: 0; margin: 0; display: grid; gap: 3px; max-height: 14rem; overflow: auto; font-size: .85em; }
+.checks-summary { margin: 0 0 4px; color: #56636d; font-size: .85em; }
+.check-jump { all: unset; cursor: pointer; display: block; padding: 1px 3px; border-radius: 3px; }
+.check-jump:focus-visible, .check-jump:hover { outline: 2px solid var(--envreport-accent, #0f6e5a); }
+.check-verdict { border-radius: 3px; padding: 0 3px; background: #e3f1ea; }
+.check-above .check-verdict, .check-below .check-verdict, .check-inconsistent .check-verdict { background: #fbd9d3; }
+.check-unfilled .check-verdict { background: #fde7c8; }
+.check-context { display: block; color: #56636d; }
 :host([compact]) .root { padding: 8px; font-size: 13px; }
 :host([compact]) .grid { grid-template-columns: 1fr; gap: 8px; }
 :host([compact]) td { padding: 2px 4px; }
@@ -78,8 +87,8 @@ function styles() {
   return sheet;
 }
 
-const VIEWS = ['meta', 'outline', 'table', 'source', 'input'];
-const DEFAULT_VIEW = 'meta outline table source';
+const VIEWS = ['meta', 'outline', 'checks', 'table', 'source', 'input'];
+const DEFAULT_VIEW = 'meta outline checks table source';
 
 export class EnvreportAnalyzer extends HTMLElement {
   static observedAttributes = ['text', 'src', 'lang', 'view', 'compact'];
@@ -211,9 +220,9 @@ export class EnvreportAnalyzer extends HTMLElement {
       },
     });
     input.value = this.#text;
-    const side = h('div', { class: 'col' }, part('meta', t('meta')), part('outline', t('outline')));
+    const side = h('div', { class: 'col' }, part('meta', t('meta')), part('outline', t('outline')), part('checks', t('checks')));
     const main = h('div', { class: 'col' }, part('table', t('indicators')), part('source', t('sourceText')));
-    const sideShown = views.has('meta') || views.has('outline');
+    const sideShown = views.has('meta') || views.has('outline') || views.has('checks');
     const mainShown = views.has('table') || views.has('source');
     side.hidden = !sideShown;
     main.hidden = !mainShown;
@@ -234,6 +243,18 @@ export class EnvreportAnalyzer extends HTMLElement {
     this.#source = buildSource(this.#text, r, t);
     q('.source-body').replaceChildren(h('div', { class: 'source', tabindex: '0' }, this.#source.element));
     q('.outline-body').replaceChildren(buildOutline(r.sections, t, (s) => this.#scrollTo(this.#source.sectionAnchors.get(s.id))));
+    const checks = buildChecks(r, t, (c) => {
+      const id = c.indicators[0];
+      if (id !== undefined) return this.#scrollTo(this.#source.marks.indicator.get(id));
+      const s = c.spans[0];
+      const range = s && this.#source.rangeAt(s.start, s.end);
+      const pane = this.#root.querySelector('.source');
+      if (range && pane && !pane.closest('[hidden]')) {
+        pane.scrollTop += range.getBoundingClientRect().top - pane.getBoundingClientRect().top - 24;
+      }
+    }, this.#text);
+    q('.checks-body').replaceChildren(h('p', { class: 'checks-summary' }, checks.summary),
+      h('ul', { class: 'checks-list' }, ...checks.items));
     this.#renderTable();
   }
 

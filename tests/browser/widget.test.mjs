@@ -92,6 +92,19 @@ describe('the widget', () => {
     await page.waitForFunction((k) => window.__events.length > k, n);
     assert.equal(await inner(page, 'second', '[role=treeitem]').count(), 1);
 
+    // the checks view: a summary and one item a check, problems first
+    await page.evaluate(() => {
+      const w = document.getElementById('second');
+      w.setAttribute('view', 'checks');
+      w.setAttribute('text', '2022年工作总结\n全市PM2.5平均浓度为45.1微克/立方米。完成投资（待填）万元。');
+    });
+    await page.waitForFunction(() => document.getElementById('second').report?.checks?.length === 2);
+    const items = await inner(page, 'second', 'section.checks li').allTextContents();
+    assert.equal(items.length, 2);
+    assert.match(items[0], /超标/);
+    assert.match(items[1], /（待填）/);
+    await page.evaluate(() => document.getElementById('second').setAttribute('view', 'outline input'));
+
     // the input pane analyzes what is typed
     const m = await page.evaluate(() => window.__events.length);
     await inner(page, 'second', 'textarea').fill('关闭企业7家，处罚12起。');
