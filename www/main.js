@@ -23,6 +23,7 @@ const state = {
   section: '',
   category: '',
   showAll: false,
+  showAllChecks: false,
   request: 0,
   source: null,
 };
@@ -118,6 +119,7 @@ async function runAnalysis(text) {
     state.report = report;
     state.ms = ms;
     state.showAll = false;
+    state.showAllChecks = false;
     render();
     // How many analyses are on screen: tests and embedding scripts wait on it.
     document.body.dataset.rendered = String(Number(document.body.dataset.rendered ?? 0) + 1);
@@ -203,6 +205,16 @@ function render() {
 
   state.source = buildSource(state.text, r, t);
   $('source').replaceChildren(state.source.element);
+  renderChecks();
+  renderSectionFilter();
+  renderCategoryFilter();
+  renderTable();
+}
+
+/** The checks card: the first CHECKS_SHOWN checks (problems first), then a button for all. */
+const CHECKS_SHOWN = 300;
+function renderChecks() {
+  const r = state.report;
   const checks = buildChecks(r, t, (c) => {
     // to the indicator the check is about, else to its text, selected
     const id = c.indicators[0];
@@ -219,12 +231,13 @@ function render() {
     const sel = window.getSelection();
     sel.removeAllRanges();
     sel.addRange(range);
-  }, state.text);
+  }, state.text, state.showAllChecks ? Infinity : CHECKS_SHOWN);
   $('checks-summary').textContent = checks.summary;
   $('checks').replaceChildren(...checks.items);
-  renderSectionFilter();
-  renderCategoryFilter();
-  renderTable();
+  if (checks.more) {
+    $('checks').append(h('li', {}, h('button', { type: 'button', class: 'ghost more',
+      onclick: () => { state.showAllChecks = true; renderChecks(); } }, t('showAllChecks', checks.more))));
+  }
 }
 
 /** Diagnostics as list items: at most DIAGNOSTICS_SHOWN of each kind, then a count. */

@@ -498,7 +498,7 @@ export function checksCSV(report, text, t) {
 
 /** The checks card: a summary line and one item a check, problems first, each with the words
  * around it. `onSelect(c)` jumps to a check's text. Every text goes in as text, never as HTML. */
-export function buildChecks(report, t, onSelect, text = '') {
+export function buildChecks(report, t, onSelect, text = '', limit = Infinity) {
   const checks = [...(report.checks ?? [])]
     .sort((a, b) => (CHECK_ORDER[a.verdict] ?? 3) - (CHECK_ORDER[b.verdict] ?? 3));
   const count = (f) => checks.filter(f).length;
@@ -506,13 +506,13 @@ export function buildChecks(report, t, onSelect, text = '') {
     count((c) => ['above', 'below', 'inconsistent'].includes(c.verdict)),
     count((c) => c.verdict === 'unfilled'),
     count((c) => ['within', 'consistent'].includes(c.verdict)));
-  if (!checks.length) return { summary: t('noChecks'), items: [] };
-  const items = checks.map((c) => h('li', { class: `check check-${c.verdict}` },
+  if (!checks.length) return { summary: t('noChecks'), items: [], more: 0 };
+  const items = checks.slice(0, limit).map((c) => h('li', { class: `check check-${c.verdict}` },
     h('button', { type: 'button', class: 'check-jump', onclick: () => onSelect(c) },
       h('span', { class: 'check-verdict' }, t('verdict', c.verdict)), ' ',
       h('span', { class: 'check-rule' }, t('checkRule', c.rule)), ' ',
       h('span', { class: 'check-computed' }, c.computed ?? ''),
       c.standard ? h('span', { class: 'check-standard' }, ` ${c.standard}`) : '',
       c.spans[0] && text ? h('q', { class: 'check-context' }, snippetAt(text, c.spans[0].start, c.spans[0].end)) : '')));
-  return { summary, items };
+  return { summary, items, more: Math.max(0, checks.length - limit) };
 }

@@ -252,7 +252,7 @@ export class EnvreportAnalyzer extends HTMLElement {
       if (range && pane && !pane.closest('[hidden]')) {
         pane.scrollTop += range.getBoundingClientRect().top - pane.getBoundingClientRect().top - 24;
       }
-    }, this.#text);
+    }, this.#text, 200);
     q('.checks-body').replaceChildren(h('p', { class: 'checks-summary' }, checks.summary),
       h('ul', { class: 'checks-list' }, ...checks.items));
     this.#renderTable();
