@@ -7,29 +7,24 @@ use std::env;
 use std::fs;
 use std::path::Path;
 
-const FILES: [&str; 10] = [
-    "units.tsv",
-    "cues.tsv",
-    "indicators.tsv",
-    "junk.tsv",
-    "t2s.tsv",
-    "pinyin.txt",
-    "places.txt",
-    "catalogue.tsv",
-    "limits.tsv",
-    "common.tsv",
-];
-
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for name in FILES {
-        let src = Path::new("data").join(name);
-        println!("cargo:rerun-if-changed={}", src.display());
+    // the whole folder: a file added or changed there rebuilds
+    println!("cargo:rerun-if-changed=data");
+    let entries = fs::read_dir("data").unwrap_or_else(|e| panic!("data/: {e}"));
+    for entry in entries.flatten() {
+        let src = entry.path();
+        let lexicon = src.extension().is_some_and(|x| x == "tsv" || x == "txt");
+        if !lexicon {
+            continue;
+        }
         let text = fs::read_to_string(&src).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
         let stripped: String = text
             .split_inclusive('\n')
             .map(|line| if line.starts_with('#') { "\n" } else { line })
             .collect();
-        fs::write(Path::new(&out).join(name), stripped).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let name = entry.file_name();
+        fs::write(Path::new(&out).join(&name), stripped)
+            .unwrap_or_else(|e| panic!("{}: {e}", src.display()));
     }
 }

@@ -360,7 +360,7 @@ fn write_checks(
     many: bool,
 ) -> io::Result<()> {
     match format {
-        Format::Json | Format::Jsonl if !many && format == Format::Json => {
+        Format::Json if !many => {
             let checks = ok.first().map(|(_, r)| &r.checks);
             writeln!(
                 out,

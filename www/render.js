@@ -427,12 +427,7 @@ export function xlsxSheets(report, text, t, file = '') {
     : typeof v === 'boolean' ? { value: v, type: Boolean } : { value: v === null || v === undefined ? '' : String(v) });
   const header = (keys) => keys.map((k) => ({ value: t('csvColumn', k), fontWeight: 'bold' }));
   const indicators = [header(CSV_COLUMNS), ...exportRows(report, t, file).map((r) => CSV_COLUMNS.map((k) => cell(r[k])))];
-  const keys = ['kind', 'rule', 'verdict', 'computed', 'standard', 'class', 'limit', 'source', 'context', 'start', 'end'];
-  const checks = [header(keys), ...(report.checks ?? []).map((c) => {
-    const s = c.spans[0];
-    return [c.kind, t('checkRule', c.rule), t('verdict', c.verdict), c.computed ?? '', c.standard ?? '', c.class ?? '',
-      c.limit ?? '', c.source ?? '', s ? snippetAt(text, s.start, s.end) : '', s?.start ?? '', s?.end ?? ''].map(cell);
-  })];
+  const checks = [header(CHECK_COLUMNS), ...checkRows(report, text, t).map((row) => row.map(cell))];
   return [
     { data: indicators, sheet: t('indicators'), stickyRowsCount: 1 },
     { data: checks, sheet: t('checks'), stickyRowsCount: 1 },
@@ -483,16 +478,23 @@ export function snippetAt(text, start, end, room = 24) {
     + (b < text.length && !stops.test(text[b]) ? '…' : '');
 }
 
+/** The columns of the checks' exports, by key (the English header). */
+const CHECK_COLUMNS = ['kind', 'rule', 'verdict', 'computed', 'standard', 'class', 'limit', 'source', 'context', 'start', 'end'];
+
+/** One row a check, in CHECK_COLUMNS' order, with the words around its first span: what
+ * the checks' CSV and the .xlsx hold. */
+function checkRows(report, text, t) {
+  return (report.checks ?? []).map((c) => {
+    const s = c.spans[0];
+    return [c.kind, t('checkRule', c.rule), t('verdict', c.verdict), c.computed ?? '', c.standard ?? '', c.class ?? '',
+      c.limit ?? '', c.source ?? '', s ? snippetAt(text, s.start, s.end) : '', s?.start ?? '', s?.end ?? ''];
+  });
+}
+
 /** The checks as CSV: one a row, with the words around its first span. */
 export function checksCSV(report, text, t) {
-  const header = ['kind', 'rule', 'verdict', 'computed', 'standard', 'class', 'limit', 'source', 'context', 'start', 'end'];
-  const lines = [header.map((k) => t('csvColumn', k)).join(',')];
-  for (const c of report.checks ?? []) {
-    const s = c.spans[0];
-    lines.push([c.kind, t('checkRule', c.rule), t('verdict', c.verdict), c.computed ?? '', c.standard ?? '', c.class ?? '',
-      c.limit ?? '', c.source ?? '', s ? snippetAt(text, s.start, s.end) : '', s?.start ?? '', s?.end ?? '']
-      .map(csvCell).join(','));
-  }
+  const lines = [CHECK_COLUMNS.map((k) => t('csvColumn', k)).join(',')];
+  for (const row of checkRows(report, text, t)) lines.push(row.map(csvCell).join(','));
   return lines.join('\r\n') + '\r\n';
 }
 

@@ -248,8 +248,12 @@ fn shares(ctx: &Context<'_>, out: &mut Vec<CheckFound>) {
         if ctx.partial_year() {
             continue;
         }
-        let days = (0..f.indicators.len())
-            .filter(|&j| j != k && f.indicators[j].sentence == ind.sentence)
+        // indicators are in text order: the sentence's are k's neighbours
+        let same = |j: &usize| f.indicators[*j].sentence == ind.sentence;
+        let first = (0..k).rev().take_while(same).last().unwrap_or(k);
+        let days = (first..f.indicators.len())
+            .take_while(same)
+            .filter(|&j| j != k)
             .find(|&j| ctx.id_of(j) == Some("air.good_days"));
         let Some(j) = days else {
             continue;
@@ -297,13 +301,6 @@ fn share_of(
         indicators,
         spans,
     )
-}
-
-impl Context<'_> {
-    fn id_of(&self, k: usize) -> Option<&str> {
-        let c = self.findings.indicators[k].canonical?;
-        Some(self.id(c.entry))
-    }
 }
 
 /// Words that make a part the rest of a total: 完成45项，剩余15项.

@@ -18,7 +18,7 @@ mod consistency;
 mod placeholders;
 mod standards;
 
-pub(crate) use placeholders::in_link_or_code;
+pub(crate) use placeholders::is_unfilled;
 
 named_enum! {
     /// What a check compares.
@@ -140,6 +140,12 @@ impl Context<'_> {
         };
         self.meta.period.as_ref().is_some_and(|p| part(&p.value))
             || self.meta.title.as_ref().is_some_and(|t| part(&t.value))
+    }
+
+    /// The catalogue id of indicator `k`, if it has one.
+    fn id_of(&self, k: usize) -> Option<&str> {
+        let c = self.findings.indicators[k].canonical?;
+        Some(self.id(c.entry))
     }
 
     /// The catalogue id of an entry.

@@ -18,10 +18,7 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<CheckFound> {
         }
     }
     for (k, m) in ctx.mentions.iter().enumerate() {
-        if !m.is_placeholder()
-            || m.role == crate::numbers::Role::Code
-            || in_link_or_code(ctx.text, m.span)
-        {
+        if !is_unfilled(ctx.text, m) {
             continue;
         }
         let indicators = indicator_of[k].into_iter().collect();
@@ -58,9 +55,15 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<CheckFound> {
     out
 }
 
+/// Whether a number mention is an unfilled placeholder of a draft: not a code (a phone
+/// number), not inside a link or a query, not a sign in a quoted name.
+pub(crate) fn is_unfilled(text: &str, m: &crate::numbers::Mention) -> bool {
+    m.is_placeholder() && m.role != crate::numbers::Role::Code && !in_link_or_code(text, m.span)
+}
+
 /// Whether `span` stands inside a link, an address or a query (`?src=x`,
 /// `www.x.cn`): the run of Latin text around it.
-pub(crate) fn in_link_or_code(text: &str, span: Span<crate::span::Normalized>) -> bool {
+fn in_link_or_code(text: &str, span: Span<crate::span::Normalized>) -> bool {
     let latin = |c: char| c.is_ascii_graphic();
     let start = text[..span.start]
         .char_indices()

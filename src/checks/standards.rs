@@ -170,6 +170,30 @@ fn aqi(ctx: &Context<'_>, k: usize, value: f64, limits: &[&Limit]) -> Option<Che
     ))
 }
 
+/// Which occurrence [`class_named`] takes.
+enum Nearest {
+    First,
+    Last,
+}
+
+/// The class named `X类` in `t` (a water class Ⅲ类, a noise zone 2类): the first or the
+/// last one named.
+fn class_named(t: &str, classes: &[&'static str], nearest: Nearest) -> Option<&'static str> {
+    let found = classes.iter().filter_map(|c| {
+        let pattern = format!("{c}类");
+        match nearest {
+            Nearest::First => t.find(&pattern),
+            Nearest::Last => t.rfind(&pattern),
+        }
+        .map(|i| (i, *c))
+    });
+    match nearest {
+        Nearest::First => found.min_by_key(|&(i, _)| i),
+        Nearest::Last => found.max_by_key(|&(i, _)| i),
+    }
+    .map(|(_, c)| c)
+}
+
 /// The class of a water concentration: the best class whose limit it meets.
 fn water_class(value: f64, limits: &[&Limit]) -> Option<&'static str> {
     WATER_CLASSES.into_iter().find(|c| {
@@ -186,19 +210,8 @@ fn water_class(value: f64, limits: &[&Limit]) -> Option<&'static str> {
 fn water(ctx: &Context<'_>, k: usize, value: f64, limits: &[&Limit]) -> Option<CheckFound> {
     let (s, start, end) = sentence(ctx, k);
     // the class the sentence claims for it: the nearest after the value, else before
-    let claim_at = |t: &str| {
-        WATER_CLASSES
-            .iter()
-            .filter_map(|c| t.find(&format!("{c}类")).map(|i| (i, *c)))
-            .min_by_key(|&(i, _)| i)
-    };
-    let claimed = claim_at(&s[end..]).map(|(_, c)| c).or_else(|| {
-        WATER_CLASSES
-            .iter()
-            .filter_map(|c| s[..start].rfind(&format!("{c}类")).map(|i| (i, *c)))
-            .max_by_key(|&(i, _)| i)
-            .map(|(_, c)| c)
-    });
+    let claimed = class_named(&s[end..], &WATER_CLASSES, Nearest::First)
+        .or_else(|| class_named(&s[..start], &WATER_CLASSES, Nearest::Last));
     let inferior = s.contains("劣Ⅴ类");
     let target = if inferior { None } else { claimed };
     let class = target.unwrap_or("Ⅲ");
@@ -226,11 +239,8 @@ fn noise(ctx: &Context<'_>, k: usize, value: f64, limits: &[&Limit]) -> Option<C
     let (s, start, _) = sentence(ctx, k);
     // the zone named nearest before the value: 1类区, 2类功能区, 4a类
     let head = &s[..start];
-    let zone = ["4a", "4b", "0", "1", "2", "3", "4"]
-        .iter()
-        .filter_map(|z| head.rfind(&format!("{z}类")).map(|i| (i, *z)))
-        .max_by_key(|&(i, z)| (i, z.len()))
-        .map(|(_, z)| if z == "4" { "4a" } else { z })?;
+    let zone = class_named(head, &["4a", "4b", "0", "1", "2", "3", "4"], Nearest::Last)
+        .map(|z| if z == "4" { "4a" } else { z })?;
     let limit = limits.iter().find(|l| &*l.class == zone)?;
     Some(against(
         ctx,

@@ -178,13 +178,10 @@ mod tests {
     use super::*;
     use crate::span::Span;
 
+    /// A unit as the numbers stage finds it after a number: 万 folded into the value.
     fn unit(written: &str) -> UnitFound {
         let lex = Lexicon::builtin();
-        let (text, factor_word) = match written.strip_prefix('万') {
-            Some(rest) => (rest, true),
-            None => (written, false),
-        };
-        let _ = factor_word;
+        let text = written.strip_prefix('万').unwrap_or(written);
         let base = text.split('/').next().unwrap_or(text);
         let info = lex.units.get(text).or_else(|| lex.units.get(base));
         UnitFound {

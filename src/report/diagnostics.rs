@@ -72,11 +72,11 @@ pub(super) fn diagnostics(
             Some(*r),
         );
     }
-    for m in p.mentions.iter().filter(|m| {
-        m.is_placeholder()
-            && m.role != crate::numbers::Role::Code
-            && !crate::checks::in_link_or_code(&p.normalized.text, m.span)
-    }) {
+    for m in p
+        .mentions
+        .iter()
+        .filter(|m| crate::checks::is_unfilled(&p.normalized.text, m))
+    {
         let span = p.normalized.map.to_original(m.span);
         push(
             DiagnosticCode::Placeholder,
