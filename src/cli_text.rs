@@ -3,11 +3,12 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use envreport::compare::TidyRow;
 use envreport::intake::{Encoding, Format};
-use envreport::{CheckKind, Direction, Indicator, Report, Section, Severity};
+use envreport::{Direction, Indicator, Report, Section, Severity};
 
 /// Columns a character takes in a terminal: two for wide East Asian characters.
-fn width(s: &str) -> usize {
+pub fn width(s: &str) -> usize {
     s.chars()
         .map(|c| {
             let wide = matches!(c as u32,
@@ -24,7 +25,7 @@ fn width(s: &str) -> usize {
 }
 
 /// `s` cut to at most `max` columns, with … when cut.
-fn fit(s: &str, max: usize) -> String {
+pub fn fit(s: &str, max: usize) -> String {
     if width(s) <= max {
         return s.to_string();
     }
@@ -39,7 +40,8 @@ fn fit(s: &str, max: usize) -> String {
     out
 }
 
-fn pad(s: &str, w: usize) -> String {
+/// `s` padded with spaces to `w` columns.
+pub fn pad(s: &str, w: usize) -> String {
     let mut out = s.to_string();
     for _ in width(s)..w {
         out.push(' ');
@@ -246,64 +248,21 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// One indicator a row, with its comparison and rank.
-pub fn write_csv(out: &mut impl Write, reports: &[(&str, &Report)]) -> io::Result<()> {
-    writeln!(
-        out,
-        "file,title,region,year,id,name,metric,canonical,canonical_value,canonical_unit,category,value,unit,unit_written,approx,placeholder,low,high,target,bound,baseline,text,start,end,section,comparison_basis,comparison_direction,comparison_value,comparison_unit,rank_scope,rank,check,check_limit,check_standard"
-    )?;
-    for (file, r) in reports {
-        for i in &r.indicators {
-            let c = i.comparison.and_then(|k| r.comparisons.get(k));
-            let k = i.rank.and_then(|k| r.ranks.get(k));
-            // the check of the indicator against a standard
-            let check = r
-                .checks
-                .iter()
-                .find(|c| c.kind == CheckKind::Standard && c.indicators.contains(&i.id));
-            let num = |v: Option<f64>| v.map_or(String::new(), |v| v.to_string());
-            let row = [
-                file.to_string(),
-                r.meta.title.clone().unwrap_or_default(),
-                r.meta.region.clone().unwrap_or_default(),
-                r.meta.year.map_or(String::new(), |y| y.to_string()),
-                i.id.to_string(),
-                i.name.clone(),
-                i.metric.clone().unwrap_or_default(),
-                i.canonical.clone().unwrap_or_default(),
-                num(i.canonical_value),
-                i.canonical_unit.clone().unwrap_or_default(),
-                i.category.name().to_string(),
-                num(i.value),
-                i.unit.clone(),
-                i.unit_written.clone(),
-                i.approx.to_string(),
-                i.placeholder.to_string(),
-                num(i.low),
-                num(i.high),
-                i.target.to_string(),
-                i.bound.to_string(),
-                i.baseline.to_string(),
-                i.text.clone(),
-                i.start.to_string(),
-                i.end.to_string(),
-                i.section_title.clone().unwrap_or_default(),
-                c.and_then(|c| c.basis.clone()).unwrap_or_default(),
-                c.map_or(String::new(), |c| {
-                    format!("{:?}", c.direction).to_lowercase()
-                }),
-                num(c.and_then(|c| c.value)),
-                c.and_then(|c| c.unit.clone()).unwrap_or_default(),
-                k.and_then(|k| k.scope.clone()).unwrap_or_default(),
-                k.and_then(|k| k.rank)
-                    .map_or(String::new(), |n| n.to_string()),
-                check.map_or(String::new(), |c| c.verdict.name().to_string()),
-                num(check.and_then(|c| c.limit)),
-                check.and_then(|c| c.standard.clone()).unwrap_or_default(),
-            ];
-            let line: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
-            writeln!(out, "{}", line.join(","))?;
-        }
+/// Writes one CSV line.
+pub fn csv_line(out: &mut impl Write, fields: &[String]) -> io::Result<()> {
+    let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+    writeln!(out, "{}", line.join(","))
+}
+
+/// The header of the indicators' CSV: the columns of [`TidyRow`].
+pub fn write_csv_header(out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "{}", TidyRow::COLUMNS.join(","))
+}
+
+/// One indicator of a report a row (see [`TidyRow`]).
+pub fn write_csv(out: &mut impl Write, file: &str, r: &Report, text: &str) -> io::Result<()> {
+    for row in envreport::compare::tidy(file, r, text) {
+        csv_line(out, &row.cells())?;
     }
     Ok(())
 }
@@ -331,34 +290,35 @@ pub fn render_checks(r: &Report) -> String {
     s
 }
 
-/// One check a row.
-pub fn write_checks_csv(out: &mut impl Write, reports: &[(&str, &Report)]) -> io::Result<()> {
+/// The header of the checks' CSV.
+pub fn write_checks_csv_header(out: &mut impl Write) -> io::Result<()> {
     writeln!(
         out,
         "file,kind,rule,verdict,standard,class,limit,computed,message,source,indicators,start,end"
-    )?;
-    for (file, r) in reports {
-        for c in &r.checks {
-            let first = c.spans.first();
-            let ids: Vec<String> = c.indicators.iter().map(|i| i.to_string()).collect();
-            let row = [
-                file.to_string(),
-                c.kind.name().to_string(),
-                c.rule.name().to_string(),
-                c.verdict.name().to_string(),
-                c.standard.clone().unwrap_or_default(),
-                c.class.clone().unwrap_or_default(),
-                c.limit.map_or(String::new(), |v| v.to_string()),
-                c.computed.clone().unwrap_or_default(),
-                c.message.clone(),
-                c.source.clone().unwrap_or_default(),
-                ids.join(" "),
-                first.map_or(String::new(), |s| s.start.to_string()),
-                first.map_or(String::new(), |s| s.end.to_string()),
-            ];
-            let line: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
-            writeln!(out, "{}", line.join(","))?;
-        }
+    )
+}
+
+/// One check of a report a row.
+pub fn write_checks_csv(out: &mut impl Write, file: &str, r: &Report) -> io::Result<()> {
+    for c in &r.checks {
+        let first = c.spans.first();
+        let ids: Vec<String> = c.indicators.iter().map(|i| i.to_string()).collect();
+        let row = [
+            file.to_string(),
+            c.kind.name().to_string(),
+            c.rule.name().to_string(),
+            c.verdict.name().to_string(),
+            c.standard.clone().unwrap_or_default(),
+            c.class.clone().unwrap_or_default(),
+            c.limit.map_or(String::new(), |v| v.to_string()),
+            c.computed.clone().unwrap_or_default(),
+            c.message.clone(),
+            c.source.clone().unwrap_or_default(),
+            ids.join(" "),
+            first.map_or(String::new(), |s| s.start.to_string()),
+            first.map_or(String::new(), |s| s.end.to_string()),
+        ];
+        csv_line(out, &row)?;
     }
     Ok(())
 }

@@ -42,6 +42,7 @@
 #![deny(missing_docs)]
 
 mod checks;
+pub mod compare;
 mod error;
 mod indicators;
 pub mod intake;

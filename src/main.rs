@@ -1,6 +1,6 @@
 //! The `envreport` command: read, decode, analyze, print.
 
-use std::io::{self, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use envreport::intake::{self, Encoding};
 use envreport::{analyze_with, Input, Lexicon, LexiconFile, OffsetEncoding, Options, Report};
 
+mod cli_compare;
 mod cli_text;
 
 #[global_allocator]
@@ -32,6 +33,10 @@ enum Command {
     /// Print the checks of reports: values against the national standards, numbers against
     /// each other, unfilled placeholders (text: one a line; csv; json: the checks array).
     Checks(AnalyzeArgs),
+    /// Set reports side by side: one row an indicator (by catalogue id), one column a
+    /// report, ordered by region or year, each cell the value in the catalogue's unit and
+    /// its change from the column before (text; csv, wide or --long; json; xlsx).
+    Compare(CompareArgs),
     /// Print every number of a text, one JSON object a line (for checking the parser).
     Numbers(NumbersArgs),
     /// Print the normalized text the analysis works on (for debugging).
@@ -42,6 +47,55 @@ enum Command {
     /// List the catalogue of standard indicators: id, name, category, unit, which way is
     /// better, period and aliases (tab-separated; --json for JSON).
     Catalogue(CatalogueArgs),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CompareFormat {
+    /// A readable table.
+    Text,
+    /// One indicator a row and one report a column; with --long, one value a row.
+    Csv,
+    /// The table as JSON (columns and rows with their cells).
+    Json,
+    /// A workbook with the wide sheet 对比 and the long sheet 明细 (needs --output, or
+    /// standard output that is not a terminal).
+    Xlsx,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CompareOrder {
+    /// By region, then year.
+    Region,
+    /// By year, then region.
+    Year,
+    /// As the files are given.
+    Input,
+}
+
+#[derive(clap::Args)]
+struct CompareArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[arg(long, value_enum, default_value = "text")]
+    format: CompareFormat,
+    /// How the columns are ordered.
+    #[arg(long, value_enum, default_value = "region")]
+    order: CompareOrder,
+    /// Only the indicators that at least two reports state.
+    #[arg(long)]
+    shared: bool,
+    /// Only catalogued indicators.
+    #[arg(long)]
+    catalogued: bool,
+    /// Only the indicators of this category (air, water, soil, noise, …).
+    #[arg(long)]
+    category: Option<String>,
+    /// The CSV in the long form: one value a row, with its report, region and year.
+    #[arg(long)]
+    long: bool,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -119,18 +173,26 @@ enum Offsets {
 
 #[derive(clap::Args)]
 struct AnalyzeArgs {
-    /// Reports to analyze: text files (UTF-8, UTF-16, GB18030/GBK, Big5), saved web pages
-    /// (.html) or Word documents (.docx); `-` reads standard input.
-    #[arg(required = true)]
-    files: Vec<String>,
+    #[command(flatten)]
+    input: InputArgs,
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
-    /// How span offsets count: Unicode characters, UTF-8 bytes or UTF-16 code units.
-    #[arg(long, value_enum, default_value = "chars")]
-    offsets: Offsets,
     /// Indent the JSON.
     #[arg(long)]
     pretty: bool,
+}
+
+/// The files to read and how: what `analyze`, `checks` and `compare` share.
+#[derive(clap::Args)]
+struct InputArgs {
+    /// Reports to analyze: text files (UTF-8, UTF-16, GB18030/GBK, Big5), saved web pages
+    /// (.html) or Word documents (.docx), or folders of them (read with their
+    /// subfolders); `-` reads standard input.
+    #[arg(required = true)]
+    files: Vec<String>,
+    /// How span offsets count: Unicode characters, UTF-8 bytes or UTF-16 code units.
+    #[arg(long, value_enum, default_value = "chars")]
+    offsets: Offsets,
     /// Add entries to a lexicon: KIND=FILE, KIND one of units, cues, indicators, junk, t2s,
     /// pinyin, places, catalogue, limits. Repeatable.
     #[arg(long, value_name = "KIND=FILE")]
@@ -288,142 +350,340 @@ fn parallel_map<T: Sync, R: Send>(
         .collect()
 }
 
+/// The extensions a folder's files are read for.
+const REPORT_EXTENSIONS: [&str; 7] = ["txt", "text", "md", "html", "htm", "xhtml", "docx"];
+
+/// The files named, with each folder replaced by the reports in it and its subfolders
+/// (by [`REPORT_EXTENSIONS`], hidden files left out), in path order.
+fn expand(names: &[String]) -> Result<Vec<String>, String> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<String>) -> Result<(), String> {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| {
+                format!(
+                    "cannot read the folder {}: {}",
+                    dir.display(),
+                    io_message(&e)
+                )
+            })?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                !p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .collect();
+        paths.sort();
+        for p in paths {
+            if p.is_dir() {
+                walk(&p, out)?;
+            } else if p.extension().is_some_and(|x| {
+                REPORT_EXTENSIONS.contains(&x.to_string_lossy().to_lowercase().as_str())
+            }) {
+                out.push(p.to_string_lossy().into_owned());
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    for name in names {
+        let path = std::path::Path::new(name);
+        if name != "-" && path.is_dir() {
+            let before = out.len();
+            walk(path, &mut out)?;
+            if out.len() == before {
+                return Err(format!(
+                    "no reports in the folder {name} (files ending in .{})",
+                    REPORT_EXTENSIONS.join(", .")
+                ));
+            }
+        } else {
+            out.push(name.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Files analyzed before their results are written: output streams in batches this many
+/// times the number of jobs, so a folder of any size runs in bounded memory.
+const BATCH_PER_JOB: usize = 16;
+
+/// What the reading and analysis commands share: the lexicon, the options, the files
+/// (folders expanded) and the number of jobs.
+struct Run {
+    lexicon: Option<Lexicon>,
+    options: Options,
+    files: Vec<String>,
+    jobs: usize,
+    encoding: Option<Encoding>,
+    /// Several files, or a folder: output names each file.
+    many: bool,
+}
+
+impl Run {
+    fn new(args: &InputArgs) -> Result<Run, String> {
+        let files = expand(&args.files)?;
+        let jobs = args
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+        Ok(Run {
+            lexicon: load_lexicon(&args.lexicon)?,
+            options: Options {
+                offsets: args.offsets.into(),
+            },
+            many: files.len() > 1
+                || args
+                    .files
+                    .iter()
+                    .any(|f| f != "-" && PathBuf::from(f).is_dir()),
+            files,
+            jobs,
+            encoding: args.encoding,
+        })
+    }
+
+    fn lex(&self) -> &Lexicon {
+        self.lexicon.as_ref().unwrap_or_else(|| Lexicon::builtin())
+    }
+
+    /// Reads and analyzes the files batch by batch, handing each report (with its text)
+    /// to `each` in the order of the files; a file that cannot be read is reported on
+    /// standard error. Returns whether every file was analyzed, or the first write error.
+    fn each(
+        &self,
+        mut each: impl FnMut(&str, &Report, &str) -> io::Result<()>,
+    ) -> io::Result<bool> {
+        let mut all = true;
+        let batch = (self.jobs * BATCH_PER_JOB).max(1);
+        for names in self.files.chunks(batch) {
+            let analyzed = parallel_map(names, self.jobs, |name| {
+                read_input(name, self.encoding).map(|(text, input)| {
+                    let report = Report {
+                        input: Some(input),
+                        ..analyze_with(&text, &self.options, self.lex())
+                    };
+                    (report, text)
+                })
+            });
+            for (name, r) in names.iter().zip(analyzed) {
+                match r.map_err(|e| format!("{name}: {e}")).and_then(|r| r) {
+                    Ok((report, text)) => each(name, &report, &text)?,
+                    Err(e) => {
+                        eprintln!("envreport: {e}");
+                        all = false;
+                    }
+                }
+            }
+        }
+        Ok(all)
+    }
+}
+
+/// The exit code of a command that wrote `written` (a broken pipe is no error).
+fn finish(written: io::Result<bool>) -> ExitCode {
+    match written {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(2),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("envreport: cannot write the output: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn analyze_cmd(args: AnalyzeArgs, checks_only: bool) -> ExitCode {
-    let lexicon = match load_lexicon(&args.lexicon) {
-        Ok(l) => l,
+    let run = match Run::new(&args.input) {
+        Ok(r) => r,
         Err(e) => {
             eprintln!("envreport: {e}");
             return ExitCode::from(2);
         }
     };
-    let lex = lexicon.as_ref().unwrap_or_else(|| Lexicon::builtin());
-    let options = Options {
-        offsets: args.offsets.into(),
-    };
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    // standard input is read once, up front
-    let analyzed = parallel_map(&args.files, jobs, |name| {
-        read_input(name, args.encoding).map(|(text, input)| Report {
-            input: Some(input),
-            ..analyze_with(&text, &options, lex)
-        })
-    });
-    let results: Vec<(String, Result<Report, String>)> = args
-        .files
-        .iter()
-        .zip(analyzed)
-        .map(|(name, r)| {
-            let r = r.map_err(|e| format!("{name}: {e}")).and_then(|r| r);
-            (name.clone(), r)
-        })
-        .collect();
-
-    let mut failed = false;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let many = args.files.len() > 1;
-    let mut ok: Vec<(&str, &Report)> = Vec::new();
-    for (name, r) in &results {
-        match r {
-            Ok(report) => ok.push((name, report)),
-            Err(e) => {
-                eprintln!("envreport: {e}");
-                failed = true;
-            }
+    let many = run.many;
+    let mut first = true;
+    let written = (|| {
+        // what comes before the first report
+        match (args.format, checks_only) {
+            (Format::Csv, true) => cli_text::write_checks_csv_header(&mut out)?,
+            (Format::Csv, false) => cli_text::write_csv_header(&mut out)?,
+            (Format::Json, false) if many => write!(out, "[")?,
+            _ => {}
         }
-    }
-    let written = if checks_only {
-        write_checks(&mut out, &ok, args.format, many)
-    } else {
-        write_reports(&mut out, &ok, &args, many)
-    };
-    if let Err(e) = written.and_then(|_| out.flush()) {
-        if e.kind() != io::ErrorKind::BrokenPipe {
-            eprintln!("envreport: cannot write the output: {e}");
-            return ExitCode::from(1);
+        let all = run.each(|f, r, text| {
+            let result = if checks_only {
+                write_checks(&mut out, f, r, args.format, many)
+            } else {
+                write_report(&mut out, f, r, text, &args, many, first)
+            };
+            first = false;
+            result
+        })?;
+        if args.format == Format::Json && !checks_only && many {
+            writeln!(out, "]")?;
         }
-    }
-    if failed {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    }
+        out.flush()?;
+        Ok(all)
+    })();
+    finish(written)
 }
 
-/// The checks of the reports, in the format asked for.
+fn compare_cmd(args: CompareArgs) -> ExitCode {
+    let fail = |e: String| {
+        eprintln!("envreport: {e}");
+        ExitCode::from(2)
+    };
+    let run = match Run::new(&args.input) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    let category = match args.category.as_deref().map(|c| {
+        envreport::Category::from_name(c).ok_or_else(|| {
+            let all: Vec<&str> = envreport::Category::ALL.iter().map(|c| c.name()).collect();
+            format!("--category {c}: expected one of {}", all.join(", "))
+        })
+    }) {
+        Some(Err(e)) => return fail(e),
+        Some(Ok(c)) => Some(c),
+        None => None,
+    };
+    if args.format == CompareFormat::Xlsx && args.output.is_none() && io::stdout().is_terminal() {
+        return fail(
+            "--format xlsx writes a workbook: give --output FILE or redirect the output".into(),
+        );
+    }
+    // only each report's figures are kept, so a folder of any size fits
+    let mut entries = Vec::new();
+    let all = run.each(|f, r, text| {
+        entries.push(envreport::compare::entry_with(f, r, text, run.lex()));
+        Ok(())
+    });
+    let Ok(all) = all else {
+        return fail("cannot read the reports".into());
+    };
+    let options = envreport::compare::CompareOptions {
+        order: match args.order {
+            CompareOrder::Region => envreport::compare::Order::Region,
+            CompareOrder::Year => envreport::compare::Order::Year,
+            CompareOrder::Input => envreport::compare::Order::Input,
+        },
+        min_reports: if args.shared { 2 } else { 1 },
+        category,
+        catalogued_only: args.catalogued,
+    };
+    let table = envreport::compare::table_with(&entries, &options, run.lex());
+    let mut bytes: Vec<u8> = Vec::new();
+    let made = match args.format {
+        CompareFormat::Text => Ok(cli_compare::render(&table).into_bytes()),
+        CompareFormat::Csv if args.long => cli_compare::write_long_csv(&mut bytes, &table)
+            .map(|_| bytes)
+            .map_err(|e| e.to_string()),
+        CompareFormat::Csv => cli_compare::write_wide_csv(&mut bytes, &table)
+            .map(|_| bytes)
+            .map_err(|e| e.to_string()),
+        CompareFormat::Json => {
+            Ok((serde_json::to_string(&table).unwrap_or_default() + "\n").into_bytes())
+        }
+        CompareFormat::Xlsx => cli_compare::xlsx(&table),
+    };
+    let bytes = match made {
+        Ok(b) => b,
+        Err(e) => return fail(e),
+    };
+    let written = match &args.output {
+        Some(path) => std::fs::write(path, &bytes),
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(&bytes).and_then(|_| out.flush())
+        }
+    };
+    finish(written.map(|_| all))
+}
+
+/// The checks of a report, in the format asked for.
 fn write_checks(
     out: &mut impl Write,
-    ok: &[(&str, &Report)],
+    f: &str,
+    r: &Report,
     format: Format,
     many: bool,
 ) -> io::Result<()> {
     match format {
-        Format::Json if !many => {
-            let checks = ok.first().map(|(_, r)| &r.checks);
-            writeln!(
-                out,
-                "{}",
-                serde_json::to_string(&checks).unwrap_or_default()
-            )
-        }
-        Format::Json | Format::Jsonl => ok.iter().try_for_each(|(f, r)| {
+        Format::Json if !many => writeln!(
+            out,
+            "{}",
+            serde_json::to_string(&r.checks).unwrap_or_default()
+        ),
+        Format::Json | Format::Jsonl => {
             let v = serde_json::json!({ "file": f, "checks": r.checks });
             writeln!(out, "{v}")
-        }),
-        Format::Text => ok.iter().try_for_each(|(f, r)| {
+        }
+        Format::Text => {
             if many {
                 writeln!(out, "== {f}")?;
             }
             write!(out, "{}", cli_text::render_checks(r))
-        }),
-        Format::Csv => cli_text::write_checks_csv(out, ok),
+        }
+        Format::Csv => cli_text::write_checks_csv(out, f, r),
     }
 }
 
-/// The reports, in the format asked for.
-fn write_reports(
+/// A report, in the format asked for (a JSON array's items after the first get a comma).
+fn write_report(
     out: &mut impl Write,
-    ok: &[(&str, &Report)],
+    f: &str,
+    r: &Report,
+    text: &str,
     args: &AnalyzeArgs,
     many: bool,
+    first: bool,
 ) -> io::Result<()> {
-    match args.format {
-        Format::Json if !many => ok.first().map_or(Ok(()), |(_, r)| {
-            let s = if args.pretty {
-                serde_json::to_string_pretty(r)
-            } else {
-                serde_json::to_string(r)
-            };
-            writeln!(out, "{}", s.unwrap_or_default())
-        }),
-        Format::Json => {
-            let all: Vec<serde_json::Value> = ok
-                .iter()
-                .map(|(f, r)| serde_json::json!({ "file": f, "report": r }))
-                .collect();
-            let s = if args.pretty {
-                serde_json::to_string_pretty(&all)
-            } else {
-                serde_json::to_string(&all)
-            };
-            writeln!(out, "{}", s.unwrap_or_default())
+    let json = |v: &dyn erased::Json| {
+        if args.pretty {
+            v.pretty()
+        } else {
+            v.compact()
         }
-        Format::Jsonl => ok.iter().try_for_each(|(f, r)| {
+    };
+    match args.format {
+        Format::Json if !many => writeln!(out, "{}", json(r)),
+        Format::Json => {
+            let v = serde_json::json!({ "file": f, "report": r });
+            if !first {
+                write!(out, ",")?;
+            }
+            write!(out, "{}", json(&v))
+        }
+        Format::Jsonl => {
             let mut v = serde_json::to_value(r).unwrap_or_default();
             if let Some(obj) = v.as_object_mut() {
                 obj.insert("file".into(), serde_json::Value::String(f.to_string()));
             }
             writeln!(out, "{v}")
-        }),
-        Format::Text => ok.iter().try_for_each(|(f, r)| {
+        }
+        Format::Text => {
             if many {
                 writeln!(out, "== {f}")?;
             }
             write!(out, "{}", cli_text::render(r))
-        }),
-        Format::Csv => cli_text::write_csv(out, ok),
+        }
+        Format::Csv => cli_text::write_csv(out, f, r, text),
+    }
+}
+
+/// JSON of either a report or a value, compact or indented.
+mod erased {
+    pub trait Json {
+        fn compact(&self) -> String;
+        fn pretty(&self) -> String;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn compact(&self) -> String {
+            serde_json::to_string(self).unwrap_or_default()
+        }
+        fn pretty(&self) -> String {
+            serde_json::to_string_pretty(self).unwrap_or_default()
+        }
     }
 }
 
@@ -522,6 +782,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Analyze(a) => analyze_cmd(a, false),
         Command::Checks(a) => analyze_cmd(a, true),
+        Command::Compare(a) => compare_cmd(a),
         Command::Numbers(n) => numbers_cmd(n, false),
         Command::Normalize(n) if n.roles => roles_cmd(n.input),
         Command::Normalize(n) => numbers_cmd(n.input, true),

@@ -139,7 +139,7 @@ fn csv_has_one_row_per_indicator_with_comparison_and_rank() {
     ] {
         assert!(header.contains(column), "no {column} column in {header}");
     }
-    assert!(header.starts_with("file,title,region,year,"), "{header}");
+    assert!(header.starts_with("report,title,region,year,"), "{header}");
     assert_eq!(
         lines.count(),
         report["indicators"].as_array().unwrap().len()
@@ -201,9 +201,13 @@ fn unreadable_input_exits_2_with_a_clear_message_and_others_still_print() {
     );
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 1);
 
-    let o = envreport(&["analyze", dir.to_str().unwrap()]);
+    // a folder is read for its reports (good.txt; the picture and the PDF left out)
+    let o = envreport(&["analyze", "--format", "jsonl", dir.to_str().unwrap()]);
+    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 1);
+    let empty = scratch("empty-folder");
+    let o = envreport(&["analyze", empty.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("it is a directory"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no reports in the folder"));
 }
 
 #[test]
@@ -387,4 +391,176 @@ fn checks_prints_each_check_in_text_csv_and_json() {
     assert!(csv.starts_with("file,kind,rule,verdict,"));
     let j = json(&envreport(&["checks", &f]));
     assert_eq!(j.as_array().map(Vec::len), Some(3));
+}
+
+/// Two years of one county and one of another, as a folder.
+fn compare_folder(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    std::fs::write(
+        dir.join("a_2022.txt"),
+        "德清县2022年生态环境状况公报\n2022年，德清县PM2.5平均浓度为40微克/立方米，优良天数比例为80.0%，查处环境违法案件12件。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("a_2023.txt"),
+        "德清县2023年生态环境状况公报\n2023年，德清县PM2.5平均浓度为0.036毫克/立方米，优良天数比例为82.5%。\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.join("more")).unwrap();
+    std::fs::write(
+        dir.join("more/b_2023.txt"),
+        "安吉县2023年生态环境状况公报\n2023年，安吉县PM2.5平均浓度为30微克/立方米。\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("notes.pdf"), b"%PDF-1.4").unwrap(); // not a report: skipped
+    dir
+}
+
+#[test]
+fn compare_sets_a_folder_side_by_side_with_the_single_reports_values() {
+    let dir = compare_folder("compare-json");
+    let d = dir.to_str().unwrap();
+    let t = json(&envreport(&[
+        "compare", "--format", "json", "--order", "year", d,
+    ]));
+    let labels: Vec<&str> = t["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["label"].as_str().unwrap().rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        ["a_2022.txt", "b_2023.txt", "a_2023.txt"],
+        "year, then region"
+    );
+    let pm = t["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["key"] == "air.pm25.mean")
+        .expect("a PM2.5 row");
+    // each cell is the value its own report gives, in the catalogue's unit
+    for (c, col) in t["columns"].as_array().unwrap().iter().enumerate() {
+        let single = json(&envreport(&["analyze", col["label"].as_str().unwrap()]));
+        let ind = single["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["canonical"] == "air.pm25.mean")
+            .unwrap();
+        let cell = &pm["cells"][c]["figure"]["row"];
+        assert_eq!(cell["value"], ind["canonical_value"]);
+        assert_eq!(cell["start"], ind["start"]);
+    }
+    assert_eq!(pm["cells"][2]["change"], 6.0, "36 after 30");
+    assert_eq!(pm["cells"][2]["improved"], false);
+    // the rows of one report go with --shared
+    let shared = json(&envreport(&["compare", "--format", "json", "--shared", d]));
+    assert!(shared["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["reports"].as_u64().unwrap() >= 2));
+}
+
+#[test]
+fn compare_csv_wide_and_long_and_a_workbook() {
+    let dir = compare_folder("compare-csv");
+    let d = dir.to_str().unwrap();
+    let wide = stdout(&envreport(&[
+        "compare", "--format", "csv", "--order", "input", d,
+    ]));
+    let mut lines = wide.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(
+        header[..7],
+        [
+            "key",
+            "canonical",
+            "name",
+            "category",
+            "unit",
+            "better",
+            "reports"
+        ]
+    );
+    assert!(
+        header[7].ends_with("a_2022.txt") && header[9].ends_with("b_2023.txt"),
+        "{header:?}"
+    );
+    let pm: Vec<&str> = wide
+        .lines()
+        .find(|l| l.starts_with("air.pm25.mean,"))
+        .unwrap()
+        .split(',')
+        .collect();
+    assert_eq!(pm[7..], ["40", "36", "30"]);
+    let long = stdout(&envreport(&["compare", "--format", "csv", "--long", d]));
+    let header: Vec<&str> = long.lines().next().unwrap().split(',').collect();
+    for column in [
+        "report",
+        "region",
+        "year",
+        "canonical",
+        "name",
+        "value",
+        "unit",
+        "check",
+        "start",
+    ] {
+        assert!(header.contains(&column), "{column} in {header:?}");
+    }
+    let rows: Vec<Vec<&str>> = long
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect())
+        .collect();
+    let col = |n: &str| header.iter().position(|h| *h == n).unwrap();
+    let pm: Vec<&Vec<&str>> = rows
+        .iter()
+        .filter(|r| r[col("canonical")] == "air.pm25.mean")
+        .collect();
+    assert_eq!(pm.len(), 3);
+    assert!(pm.iter().any(|r| r[col("region")] == "安吉县"
+        && r[col("value")] == "30"
+        && r[col("year")] == "2023"));
+    let out = dir.join("t.xlsx");
+    stdout(&envreport(&[
+        "compare",
+        "--format",
+        "xlsx",
+        "-o",
+        out.to_str().unwrap(),
+        d,
+    ]));
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"), "a zip");
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("xl/worksheets/sheet2.xml"), "two sheets");
+}
+
+#[test]
+fn analyze_walks_a_folder_into_one_table_and_says_which_file_failed() {
+    let dir = compare_folder("compare-walk");
+    let d = dir.to_str().unwrap();
+    let csv = stdout(&envreport(&["analyze", "--format", "csv", "-j", "2", d]));
+    let files: std::collections::BTreeSet<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(files.len(), 3, "{files:?}");
+    assert!(!csv.contains("notes.pdf"));
+    let missing = dir.join("missing.txt");
+    let o = envreport(&["analyze", "--format", "csv", d, missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("missing.txt"));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).lines().count() > 3,
+        "the others still come"
+    );
+    // many files as one JSON array, streamed
+    let all = json(&envreport(&["analyze", d]));
+    assert_eq!(all.as_array().unwrap().len(), 3);
 }
