@@ -8,7 +8,7 @@ export SHARED
 CARGO ?= cargo
 
 .PHONY: help setup serve wasm cli test test-rust test-wasm test-browser lint doc gold size \
-	bench bench-scale bench-wasm fuzz package example clean
+	bench bench-scale bench-wasm bench-many fuzz package example clean python python-test
 
 help:
 	@echo "make serve        build the page and serve it on http://127.0.0.1:$(PORT)/"
@@ -21,6 +21,8 @@ help:
 	@echo "make fuzz         run each fuzz target FUZZ_SECONDS (default 60); crash inputs go to fuzz/regressions/"
 	@echo "make size         the page's gzipped wasm + JS against the budget"
 	@echo "make package      the npm package in target/package/"
+	@echo "make python       the Python wheel in target/wheels/, installed into target/pyvenv"
+	@echo "make bench-many   10,000 small reports through the CLI (-j) and Python with Dask"
 
 setup:
 	tools/setup.sh all
@@ -39,7 +41,7 @@ wasm:
 	tools/setup.sh wasm
 	tools/build-wasm.sh
 
-test: lint test-rust gold wasm test-wasm size test-browser
+test: lint test-rust gold wasm test-wasm size test-browser python-test
 	@echo "make test: all checks passed"
 
 lint:
@@ -64,6 +66,21 @@ test-browser: wasm
 
 size: wasm
 	node tools/size.mjs
+
+PYVENV := target/pyvenv
+
+python:
+	tools/setup.sh python
+	rm -f target/wheels/envreport-*.whl
+	cd python && CARGO_TARGET_DIR=$(CURDIR)/target/python ../$(PYVENV)/bin/maturin build --release --locked --quiet -o ../target/wheels
+	$(PYVENV)/bin/pip install -q --disable-pip-version-check --force-reinstall --no-deps target/wheels/envreport-*.whl
+
+# run outside python/ so that the installed wheel is imported, not the source folder
+python-test: cli python
+	cd target && ENVREPORT_CLI=$(CURDIR)/target/release/envreport $(CURDIR)/$(PYVENV)/bin/python -m unittest discover -s $(CURDIR)/python/tests -v
+
+bench-many: cli python
+	tools/bench-many.sh
 
 bench:
 	$(CARGO) bench --bench throughput

@@ -259,20 +259,9 @@ fn io_message(e: &io::Error) -> String {
     }
 }
 
-/// Reads a text file, web page or Word document (see [`intake::read`]), decoding legacy
-/// encodings with encoding_rs.
+/// Reads a text file, web page or Word document (see [`intake::read_native`]).
 fn decode(name: &str, bytes: &[u8], encoding: Option<Encoding>) -> Result<(String, Input), String> {
-    let document = intake::read(name, bytes, encoding, |bytes, encoding| {
-        let decoder = encoding_rs::Encoding::for_label(encoding.name().as_bytes())
-            .unwrap_or(encoding_rs::UTF_8);
-        decoder
-            .decode_without_bom_handling_and_without_replacement(bytes)
-            .map(|text| text.into_owned())
-            .ok_or_else(|| envreport::Error::Input {
-                message: format!("it is not valid {} text", encoding.name()),
-            })
-    })
-    .map_err(|e| e.to_string())?;
+    let document = intake::read_native(name, bytes, encoding).map_err(|e| e.to_string())?;
     Ok((
         document.text,
         Input {

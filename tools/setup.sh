@@ -6,6 +6,7 @@
 #   tools/setup.sh native   the Rust toolchain check only
 #   tools/setup.sh wasm     what `make wasm` needs
 #   tools/setup.sh browser  what the browser tests need (Chromium, playwright-core)
+#   tools/setup.sh python   what the Python package needs (maturin, pandas, Dask in target/pyvenv)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -75,10 +76,27 @@ browser() {
     apt_install fonts-noto-cjk
 }
 
+# The Python package's build and test tools, in a virtual environment of their own
+# (target/pyvenv): maturin, pandas, Dask.
+python() {
+    native
+    command -v python3 >/dev/null || apt_install python3
+    local venv=target/pyvenv
+    if [ ! -x "$venv/bin/python" ]; then
+        python3 -m venv "$venv" 2>/dev/null || { apt_install python3-venv; python3 -m venv "$venv"; }
+    fi
+    if [ ! -f "$venv/.installed" ] || [ python/requirements-dev.txt -nt "$venv/.installed" ]; then
+        say "pip install maturin, pandas, dask (into $venv)"
+        "$venv/bin/pip" install -q --disable-pip-version-check -r python/requirements-dev.txt
+        touch "$venv/.installed"
+    fi
+}
+
 case "$what" in
     native) native ;;
     wasm) wasm ;;
     browser) browser ;;
-    all) native; wasm; browser ;;
-    *) say "unknown part $what (native, wasm, browser or all)"; exit 2 ;;
+    python) python ;;
+    all) native; wasm; browser; python ;;
+    *) say "unknown part $what (native, wasm, browser, python or all)"; exit 2 ;;
 esac

@@ -65,6 +65,22 @@ pub fn sniff(name: &str, bytes: &[u8]) -> Format {
     Format::Text
 }
 
+/// [`read`] with the legacy encodings decoded by encoding_rs: what the command line and
+/// the Python package read files with.
+#[cfg(feature = "encodings")]
+pub fn read_native(name: &str, bytes: &[u8], encoding: Option<Encoding>) -> Result<Document> {
+    read(name, bytes, encoding, |bytes, encoding| {
+        let decoder = encoding_rs::Encoding::for_label(encoding.name().as_bytes())
+            .unwrap_or(encoding_rs::UTF_8);
+        decoder
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .map(|text| text.into_owned())
+            .ok_or_else(|| Error::Input {
+                message: format!("it is not valid {} text", encoding.name()),
+            })
+    })
+}
+
 /// Reads a file: finds its format and encoding and returns its text, or says why it
 /// cannot be read. `decode` turns bytes in a legacy encoding (GB18030, Big5) into text;
 /// natively that is encoding_rs, in the browser `TextDecoder`. `encoding`, when given,
