@@ -13,11 +13,12 @@ mod tidy;
 
 pub use tidy::{tidy, TidyRow};
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use crate::report::Report;
+use std::cmp::Ordering;
+
+use crate::lexicon::FxMap as HashMap;
 use crate::{Better, Category, Lexicon};
 
 /// One report as a comparison sees it.
@@ -176,7 +177,7 @@ pub fn entry(label: &str, report: &Report, text: &str) -> Entry {
 pub fn entry_with(label: &str, report: &Report, text: &str, lex: &Lexicon) -> Entry {
     let catalogue = &lex.catalogue.entries;
     let mut figures: Vec<Figure> = Vec::new();
-    let mut at: HashMap<String, usize> = HashMap::new();
+    let mut at: HashMap<String, usize> = HashMap::default();
     for row in tidy(label, report, text) {
         if row.aside.is_some() || row.name.is_empty() && row.canonical.is_none() {
             continue;
@@ -217,23 +218,36 @@ pub fn entry_with(label: &str, report: &Report, text: &str, lex: &Lexicon) -> En
     }
 }
 
+/// `0..n` sorted by `cmp` (ties by index). One sort for every order of this module,
+/// through a `dyn` comparison: each closure of its own would be a sort of its own in the
+/// wasm.
+fn sorted(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..n).collect();
+    idx.sort_unstable_by(|&a, &b| cmp(a, b).then(a.cmp(&b)));
+    idx
+}
+
 /// The column order: missing regions and years last, then the label.
 fn ordered(entries: &[Entry], order: Order) -> Vec<usize> {
-    let mut idx: Vec<usize> = (0..entries.len()).collect();
-    let region = |e: &Entry| (e.region.is_none(), e.region.clone().unwrap_or_default());
-    let year = |e: &Entry| (e.year.is_none(), e.year.unwrap_or(0), e.period.clone());
-    match order {
-        Order::Input => {}
-        Order::Region => idx.sort_by_key(|&k| {
-            let e = &entries[k];
-            (region(e), year(e), e.label.clone())
-        }),
-        Order::Year => idx.sort_by_key(|&k| {
-            let e = &entries[k];
-            (year(e), region(e), e.label.clone())
-        }),
+    fn region(e: &Entry) -> (bool, &str) {
+        (e.region.is_none(), e.region.as_deref().unwrap_or_default())
     }
-    idx
+    fn year(e: &Entry) -> (bool, i32, Option<&str>) {
+        (e.year.is_none(), e.year.unwrap_or(0), e.period.as_deref())
+    }
+    sorted(entries.len(), &|a, b| {
+        let (a, b) = (&entries[a], &entries[b]);
+        let by = match order {
+            Order::Input => Ordering::Equal,
+            Order::Region => region(a).cmp(&region(b)).then(year(a).cmp(&year(b))),
+            Order::Year => year(a).cmp(&year(b)).then(region(a).cmp(&region(b))),
+        };
+        if order == Order::Input {
+            by
+        } else {
+            by.then(a.label.cmp(&b.label))
+        }
+    })
 }
 
 /// The reports side by side (see [the module](self)).
@@ -259,7 +273,7 @@ pub fn table_with(entries: &[Entry], options: &CompareOptions, lex: &Lexicon) ->
         })
         .collect();
     let mut rows: Vec<Row> = Vec::new();
-    let mut at: HashMap<&str, usize> = HashMap::new();
+    let mut at: HashMap<&str, usize> = HashMap::default();
     for (c, &k) in order.iter().enumerate() {
         for f in &entries[k].figures {
             if options.category.is_some_and(|cat| cat != f.category)
@@ -302,16 +316,18 @@ pub fn table_with(entries: &[Entry], options: &CompareOptions, lex: &Lexicon) ->
         .enumerate()
         .map(|(k, e)| (&*e.id, k))
         .collect();
-    rows.sort_by(|a, b| {
-        let ka = a.canonical.as_deref().and_then(|id| rank.get(id));
-        let kb = b.canonical.as_deref().and_then(|id| rank.get(id));
-        match (ka, kb) {
-            (Some(x), Some(y)) => x.cmp(y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
+    let place = |r: &Row| r.canonical.as_deref().and_then(|id| rank.get(id)).copied();
+    let order = sorted(rows.len(), &|a, b| {
+        let (a, b) = (&rows[a], &rows[b]);
+        match (place(a), place(b)) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
             (None, None) => (a.category, &a.name).cmp(&(b.category, &b.name)),
         }
     });
+    let mut slots: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
+    let rows = order.into_iter().filter_map(|k| slots[k].take()).collect();
     Table { columns, rows }
 }
 
