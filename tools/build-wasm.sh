@@ -41,6 +41,16 @@ printf 'wasm: %s (%s bytes)\n' "$out/envreport_bg.wasm" "$(wc -c <"$out/envrepor
 # (its Content-Security-Policy has connect-src 'none').
 node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], "// Generated from www/example.txt by tools/build-wasm.sh.\nexport const EXAMPLE = " + JSON.stringify(fs.readFileSync(process.argv[1], "utf8")) + ";\n")' www/example.txt "$out/example.js"
 
+# The catalogue's entries (id, name, category, unit, better, period) for the comparison
+# view, which loads them with its code when it opens, from data/catalogue.tsv.
+node -e '
+const fs = require("fs");
+const rows = fs.readFileSync(process.argv[1], "utf8").split("\n")
+  .filter((l) => l.startsWith("indicator\t"))
+  .map((l) => { const [, id, name, category, unit, better, period] = l.split("\t"); return { id, name, category, unit, better, period }; });
+fs.writeFileSync(process.argv[2], "// Generated from data/catalogue.tsv by tools/build-wasm.sh.\nexport const CATALOGUE = " + JSON.stringify(rows) + ";\n");
+' data/catalogue.tsv "$out/catalogue.js"
+
 # The .xlsx writer the page loads when a user asks for an .xlsx (never on first load):
 # write-excel-file's browser bundle (MIT, with fflate), from npm (package.json).
 xlsx=node_modules/write-excel-file/bundle/write-excel-file.min.js

@@ -1,6 +1,7 @@
 // The page: input (paste, drop, pick, example), analysis in the worker, and the views.
 import { analyzeText, readFile, analyzerVersion } from './client.js';
 import { applyStrings, translator } from './i18n.js';
+import { clearSession, loadSession, saveSession } from './store.js';
 import {
   buildChecks, checksCSV, xlsxSheets, buildMeta, buildOutline, buildSource, buildTable, download, flash, h, indicatorRows,
   sortRows, toCSV, toMarkdown,
@@ -26,6 +27,9 @@ const state = {
   showAllChecks: false,
   request: 0,
   source: null,
+  compareOpen: false,
+  compareOptions: {}, // { order, shared, catalogued, category }
+  pendingSelect: null, // an indicator to select once its report is on screen
 };
 let t = translator(state.lang);
 
@@ -121,6 +125,8 @@ async function runAnalysis(text) {
     state.showAll = false;
     state.showAllChecks = false;
     render();
+    if (state.pendingSelect !== null) selectIndicator(state.pendingSelect);
+    state.pendingSelect = null;
     // How many analyses are on screen: tests and embedding scripts wait on it.
     document.body.dataset.rendered = String(Number(document.body.dataset.rendered ?? 0) + 1);
   } catch (e) {
@@ -132,13 +138,43 @@ async function runAnalysis(text) {
 
 // ---- input ------------------------------------------------------------------------------
 
+/** The extensions a dropped folder's files are read for (as the command line does). */
+const REPORT_EXTENSIONS = /\.(txt|text|md|html?|xhtml|docx)$/i;
+
+/** The files of dropped folders (and the dropped files themselves), read through the
+ * entries API; a folder gives its reports, in path order. */
+async function droppedFiles(dataTransfer) {
+  const entries = [...(dataTransfer.items ?? [])].map((i) => i.webkitGetAsEntry?.()).filter(Boolean);
+  if (!entries.some((e) => e.isDirectory)) return [...dataTransfer.files];
+  const out = [];
+  const walk = async (entry, path) => {
+    if (entry.isFile) {
+      const file = await new Promise((ok, fail) => entry.file(ok, fail));
+      if (!path || REPORT_EXTENSIONS.test(file.name)) out.push({ file, path: path + file.name });
+      return;
+    }
+    const reader = entry.createReader();
+    for (;;) {
+      const batch = await new Promise((ok, fail) => reader.readEntries(ok, fail));
+      if (!batch.length) break;
+      for (const e of batch) if (!e.name.startsWith('.')) await walk(e, `${path}${entry.name}/`);
+    }
+  };
+  for (const e of entries) await walk(e, '');
+  out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return out.map((x) => x.file);
+}
+
+/** Reads files and adds them to the open reports (a file already open is not added
+ * twice); shows the first new one. */
 async function openFiles(fileList) {
   const files = [...fileList];
   if (!files.length) return;
   setStatus(t('reading'), true);
   const read = [];
   const errors = [];
-  for (const file of files) {
+  for (const [k, file] of files.entries()) {
+    if (files.length > 3) setStatus(`${t('reading')} ${k + 1}/${files.length}`, true);
     try {
       const { text, encoding, format } = await readFile(file);
       read.push({ name: file.name, text, encoding, format });
@@ -147,17 +183,39 @@ async function openFiles(fileList) {
     }
   }
   if (read.length) {
-    state.files = read;
-    showFile(0);
+    const fresh = read.filter((f) => !state.files.some((g) => g.name === f.name && g.text === f.text));
+    const first = fresh.length ? state.files.length : state.files.findIndex((g) => g.name === read[0].name && g.text === read[0].text);
+    state.files.push(...fresh);
+    showFile(first);
+    persist();
+    if (state.compareOpen) compareView?.refresh();
   }
   renderFileList();
   if (errors.length) setError(errors.join('；'));
 }
 
+/** Adds the text in the box as a report of its own (pasting one report after another). */
+function addText() {
+  const text = $('text').value;
+  if (!text.trim()) return;
+  const i = state.files.findIndex((f) => f.text === text);
+  if (i >= 0) {
+    showFile(i);
+    return;
+  }
+  const title = state.report?.meta.title;
+  const n = state.files.filter((f) => f.format === 'pasted').length + 1;
+  state.files.push({ name: title ? `${title}` : t('pasted', n), text, encoding: 'utf-8', format: 'pasted' });
+  state.fileIndex = state.files.length - 1;
+  renderFileList();
+  persist();
+  if (state.compareOpen) compareView?.refresh();
+}
+
 function showFile(i) {
   state.fileIndex = i;
   const f = state.files[i];
-  state.encoding = { encoding: f.encoding, format: f.format };
+  state.encoding = f.format === 'pasted' ? null : { encoding: f.encoding, format: f.format };
   $('text').value = f.text;
   renderFileList();
   runAnalysis(f.text);
@@ -180,6 +238,113 @@ async function loadExample() {
   renderFileList();
   $('text').value = EXAMPLE;
   runAnalysis(EXAMPLE);
+}
+
+// ---- the session and the comparison -------------------------------------------------------
+
+let saving = 0;
+/** Keeps the open reports, their corrections, the pasted text and the comparison in this
+ * browser (IndexedDB), a moment after the last change. */
+function persist() {
+  clearTimeout(saving);
+  saving = setTimeout(() => saveSession({
+    files: state.files.map(({ name, text, encoding, format, edits }) => ({ name, text, encoding, format, edits })),
+    fileIndex: state.fileIndex,
+    text: state.files.length ? '' : $('text').value,
+    compareOpen: state.compareOpen,
+    compareOptions: state.compareOptions,
+  }), 300);
+}
+
+let compareView = null;
+/** Opens the comparison (its code is loaded now, not with the page). */
+async function openCompare() {
+  state.compareOpen = true;
+  const root = $('compare');
+  root.hidden = false;
+  if (!compareView) {
+    const { createCompareView } = await import('./compare-view.js');
+    compareView = createCompareView(root, {
+      files: () => state.files,
+      analyze: async (text) => (await analyzeText(text)).report,
+      jump: (i, id) => {
+        state.pendingSelect = id;
+        if (i === state.fileIndex && state.report) {
+          selectIndicator(id);
+          state.pendingSelect = null;
+        } else {
+          showFile(i);
+        }
+        $('results').scrollIntoView({ block: 'start' });
+      },
+      remove: (i) => removeFile(i),
+      changed: persist,
+      clearAll,
+      close: closeCompare,
+      lang: () => state.lang,
+      options: state.compareOptions,
+      category: (c) => t('category', c),
+    });
+    // for tests and embedding scripts: `envreportCompare.table()` is the table on screen
+    window.envreportCompare = compareView;
+  }
+  persist();
+  await compareView.refresh();
+  root.scrollIntoView({ block: 'nearest' });
+}
+
+function closeCompare() {
+  state.compareOpen = false;
+  $('compare').hidden = true;
+  persist();
+}
+
+function removeFile(i) {
+  state.files.splice(i, 1);
+  if (!state.files.length) {
+    state.fileIndex = -1;
+    $('text').value = '';
+    runAnalysis('');
+  } else if (i === state.fileIndex) {
+    showFile(Math.min(i, state.files.length - 1));
+  } else if (i < state.fileIndex) {
+    state.fileIndex -= 1;
+  }
+  renderFileList();
+  persist();
+}
+
+/** Forgets every open report, the pasted text and what this browser kept of them. */
+async function clearAll() {
+  state.files = [];
+  state.fileIndex = -1;
+  state.encoding = null;
+  state.compareOptions = {};
+  compareView = null;
+  closeCompare();
+  $('compare').replaceChildren();
+  $('text').value = '';
+  renderFileList();
+  runAnalysis('');
+  clearTimeout(saving);
+  await clearSession();
+}
+
+/** Selects an indicator's row and shows it in the source. */
+function selectIndicator(id) {
+  const wrap = $('table');
+  for (const tr of wrap.querySelectorAll('tr.selected')) tr.classList.remove('selected');
+  let row = wrap.querySelector(`tr[data-id="${id}"]`);
+  if (!row && !state.showAll) {
+    state.showAll = true;
+    renderTable();
+    row = wrap.querySelector(`tr[data-id="${id}"]`);
+  }
+  row?.classList.add('selected');
+  row?.scrollIntoView({ block: 'nearest' });
+  const mark = state.source?.marks.indicator.get(id);
+  scrollSourceTo(mark);
+  flash(mark);
 }
 
 // ---- views ------------------------------------------------------------------------------
@@ -349,14 +514,19 @@ function baseName() {
 // ---- wiring -----------------------------------------------------------------------------
 
 function wire() {
-  $('text').addEventListener('input', scheduleAnalysis);
+  $('text').addEventListener('input', () => { scheduleAnalysis(); if (!state.files.length) persist(); });
+  $('add-text').addEventListener('click', addText);
+  $('compare-open').addEventListener('click', () => (state.compareOpen ? closeCompare() : openCompare()));
   $('example').addEventListener('click', loadExample);
   $('clear').addEventListener('click', () => {
     $('text').value = '';
     state.files = [];
+    state.fileIndex = -1;
     state.encoding = null;
     renderFileList();
     runAnalysis('');
+    persist();
+    if (state.compareOpen) compareView?.refresh();
     $('text').focus();
   });
   $('files').addEventListener('change', (e) => { openFiles(e.target.files); e.target.value = ''; });
@@ -409,12 +579,26 @@ function wire() {
     e.preventDefault();
     depth = 0;
     drop.hidden = true;
-    openFiles(e.dataTransfer.files);
+    droppedFiles(e.dataTransfer).then(openFiles, (err) => setError(err.message));
   });
 }
 
 wire();
 setLang(state.lang);
 analyzerVersion().then((v) => { $('version').textContent = `envreport ${v}`; }).catch((e) => setError(e.message));
-if (!$('text').value) loadExample();
-else runAnalysis($('text').value);
+// a reload finds the reports, the pasted text and the comparison where they were
+loadSession().then((session) => {
+  if (session?.files?.length) {
+    state.files = session.files;
+    state.compareOptions = session.compareOptions ?? {};
+    showFile(Math.max(0, Math.min(session.fileIndex ?? 0, session.files.length - 1)));
+    if (session.compareOpen) openCompare();
+  } else if (session?.text) {
+    $('text').value = session.text;
+    runAnalysis(session.text);
+  } else if (!$('text').value) {
+    loadExample();
+  } else {
+    runAnalysis($('text').value);
+  }
+});

@@ -108,7 +108,7 @@ pub struct Table {
     /// The reports, in the order of the cells of each row.
     pub columns: Vec<Column>,
     /// The indicators: catalogued ones in catalogue order, then the others by category
-    /// and name.
+    /// (its name) and name.
     pub rows: Vec<Row>,
 }
 
@@ -323,7 +323,7 @@ pub fn table_with(entries: &[Entry], options: &CompareOptions, lex: &Lexicon) ->
             (Some(x), Some(y)) => x.cmp(&y),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
-            (None, None) => (a.category, &a.name).cmp(&(b.category, &b.name)),
+            (None, None) => (a.category.name(), &a.name).cmp(&(b.category.name(), &b.name)),
         }
     });
     let mut slots: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
