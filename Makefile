@@ -8,7 +8,7 @@ export SHARED
 CARGO ?= cargo
 
 .PHONY: help setup serve wasm cli test test-rust test-wasm test-browser lint doc gold size \
-	bench bench-scale bench-wasm bench-many fuzz package example clean python python-test
+	bench bench-scale bench-wasm bench-many bench-compare fuzz package example clean python python-test
 
 help:
 	@echo "make serve        build the page and serve it on http://127.0.0.1:$(PORT)/"
@@ -23,6 +23,7 @@ help:
 	@echo "make package      the npm package in target/package/"
 	@echo "make python       the Python wheel in target/wheels/, installed into target/pyvenv"
 	@echo "make bench-many   10,000 small reports through the CLI (-j) and Python with Dask"
+	@echo "make bench-compare  100 reports of 30 KB opened and compared in the page (Chromium)"
 
 setup:
 	tools/setup.sh all
@@ -81,6 +82,10 @@ python-test: cli python
 
 bench-many: cli python
 	tools/bench-many.sh
+
+bench-compare: wasm
+	tools/setup.sh browser
+	node tools/bench-compare.mjs
 
 bench:
 	$(CARGO) bench --bench throughput

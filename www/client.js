@@ -1,19 +1,20 @@
 // The page's and the widget's way to the analyzer: one module worker shared by every
 // caller in the page, requests matched to answers by id.
 
-let worker = null;
+let workerURL = new URL('./worker.js', import.meta.url);
 let nextId = 1;
 const pending = new Map();
-let workerURL = new URL('./worker.js', import.meta.url);
+// workers[0] serves every request; the others only share the analysis of many reports
+const workers = [];
 
 /** Where the worker script is (the single-file build points it at itself). */
 export function setWorkerURL(url) {
   workerURL = url;
 }
 
-function getWorker() {
-  if (!worker) {
-    worker = new Worker(workerURL, { type: 'module', name: 'envreport' });
+function getWorker(k = 0) {
+  if (!workers[k]) {
+    const worker = new Worker(workerURL, { type: 'module', name: k ? `envreport-${k}` : 'envreport' });
     worker.onmessage = (event) => {
       const { id, ok, error, progress, ...rest } = event.data;
       const p = pending.get(id);
@@ -28,19 +29,23 @@ function getWorker() {
     };
     worker.onerror = (event) => {
       const error = new Error(event.message || 'the analysis worker failed to start');
-      for (const p of pending.values()) p.reject(error);
-      pending.clear();
-      worker = null;
+      for (const [id, p] of pending) {
+        if (p.worker !== k) continue;
+        p.reject(error);
+        pending.delete(id);
+      }
+      workers[k] = null;
     };
+    workers[k] = worker;
   }
-  return worker;
+  return workers[k];
 }
 
-function call(message, transfer = [], onProgress = undefined) {
+function call(message, transfer = [], onProgress = undefined, k = 0) {
   return new Promise((resolve, reject) => {
     const id = nextId++;
-    pending.set(id, { resolve, reject, onProgress });
-    getWorker().postMessage({ id, ...message }, transfer);
+    pending.set(id, { resolve, reject, onProgress, worker: k });
+    getWorker(k).postMessage({ id, ...message }, transfer);
   });
 }
 
@@ -49,6 +54,29 @@ function call(message, transfer = [], onProgress = undefined) {
  * called as each stage of the analysis starts. */
 export function analyzeText(text, options = {}, onProgress = undefined) {
   return call({ op: 'analyze', text: String(text), options }, [], onProgress);
+}
+
+/** How many workers share the analysis of many reports: the machine's cores, at most 4. */
+const poolSize = () => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
+
+/** Starts the workers that share a comparison's analyses (their wasm compiled, their
+ * lexicon built), so that opening the comparison finds them ready. */
+export function warmPool() {
+  for (let k = 1; k < poolSize(); k++) if (!workers[k]) call({ op: 'analyze', text: '。' }, [], undefined, k).catch(() => {});
+}
+
+/** What a comparison needs of each report (see compare.js `entryOf`), the analysis done
+ * in workers, as many as the machine has cores (at most four): `docs` is
+ * `[{ label, text }]`; resolves to `{ entries }` in the order of `docs`, calling
+ * `onProgress({ done, total })` as reports are done. */
+export async function compareEntries(docs, onProgress = undefined) {
+  const n = Math.max(1, Math.min(poolSize(), Math.ceil(docs.length / 8)));
+  const parts = Array.from({ length: n }, (_, k) => docs.slice(Math.floor((k * docs.length) / n), Math.floor(((k + 1) * docs.length) / n)));
+  const done = new Array(n).fill(0);
+  const report = () => onProgress?.({ done: done.reduce((a, b) => a + b, 0), total: docs.length });
+  const got = await Promise.all(parts.map((part, k) => call({ op: 'entries', docs: part }, [],
+    (p) => { done[k] = p.done; report(); }, k)));
+  return { entries: got.flatMap((g) => g.entries) };
 }
 
 /** Reads a dropped or picked file (text in any supported encoding, a web page or a Word

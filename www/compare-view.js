@@ -16,6 +16,7 @@ const STRINGS = {
     none: '这些报告没有可对比的指标。', chart: '图表', chartHint: '点击指标名称查看图表。', saveSvg: '保存 SVG', savePng: '保存 PNG',
     more: (n) => `另有 ${n} 处`, within: '达标', above: '超标', below: '低于下限', improved: '改善', worse: '变差',
     jump: (name, label) => `在「${label}」中查看 ${name}`, close: '关闭对比', chartOf: (name, unit) => `${name}${unit ? `（${unit}）` : ''}`,
+    showAll: (n) => `显示全部 ${n} 项指标`,
     needTwo: '打开两份或更多报告即可对比（可一次选择多个文件，或粘贴后点“加入对比”）。',
   },
   en: {
@@ -27,9 +28,13 @@ const STRINGS = {
     none: 'These reports have no indicator to compare.', chart: 'Chart', chartHint: 'Click an indicator to chart it.', saveSvg: 'Save SVG', savePng: 'Save PNG',
     more: (n) => `${n} more`, within: 'within', above: 'above the limit', below: 'below the limit', improved: 'better', worse: 'worse',
     jump: (name, label) => `Show ${name} in “${label}”`, close: 'Close', chartOf: (name, unit) => `${name}${unit ? ` (${unit})` : ''}`,
+    showAll: (n) => `Show all ${n} indicators`,
     needTwo: 'Open two reports or more to compare them (pick several files at once, or paste and press “Add to comparison”).',
   },
 };
+
+/** Cells drawn at first: beyond them a table takes the browser seconds to lay out. */
+const CELLS_SHOWN = 6000;
 
 const fmt = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4 });
 const num = (v) => (v === null || v === undefined ? '' : fmt.format(v));
@@ -130,14 +135,16 @@ function svgToPng(svg) {
 
 /**
  * The view, drawn into `root`. `host` gives what it works with: `files()` (the open
- * reports, `{ name, text, edits }`), `analyze(text)` → report, `jump(index, indicatorId)`,
+ * reports, `{ name, text, edits }`), `entries(docs, onProgress)` → each report's entry
+ * (compare.js `entryOf`, computed in the worker), `jump(index, indicatorId)`,
  * `remove(index)`, `changed()` (the session is to be saved), `clearAll()`, `close()`,
  * `lang()`, `options` (kept with the session) and `category(c)` (its translated name).
  */
 export function createCompareView(root, host) {
-  const reports = new WeakMap(); // file → report
+  const known = new WeakMap(); // file → its entry, as its report gives it
   let table = null;
   let chartRow = null;
+  let showAll = false;
   let busy = 0;
   const tr = (key, ...args) => {
     const v = (STRINGS[host.lang()] ?? STRINGS.zh)[key];
@@ -146,23 +153,22 @@ export function createCompareView(root, host) {
 
   async function entries() {
     const files = host.files();
-    const out = [];
-    for (const [k, f] of files.entries()) {
-      let report = reports.get(f);
-      if (!report) {
-        root.dataset.state = 'analyzing';
-        status.textContent = tr('analyzing', k + 1, files.length);
-        report = await host.analyze(f.text);
-        reports.set(f, report);
-      }
-      const e = entryOf(f.name, report, f.text);
+    const todo = files.filter((f) => !known.has(f));
+    if (todo.length) {
+      root.dataset.state = 'analyzing';
+      status.textContent = tr('analyzing', 1, todo.length);
+      const got = await host.entries(todo.map((f) => ({ label: f.name, text: f.text })),
+        (p) => { status.textContent = tr('analyzing', p.done + 1, p.total); });
+      todo.forEach((f, k) => known.set(f, got[k]));
+    }
+    return files.map((f) => {
+      const e = { ...known.get(f), label: f.name };
       const edits = f.edits ?? {};
       if (edits.region !== undefined) e.region = edits.region.trim() || null;
       if (edits.year !== undefined) e.year = edits.year === '' ? null : Number(edits.year);
       if (edits.period !== undefined) e.period = edits.period.trim() || null;
-      out.push(e);
-    }
-    return out;
+      return e;
+    });
   }
 
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
@@ -198,12 +204,16 @@ export function createCompareView(root, host) {
     if (mine !== busy) return;
     drawList(files); // with what each report's metadata says
     drawControls();
+    const analyzed = performance.now();
     const o = host.options;
     table = compareTable(es, { order: o.order ?? 'region', minReports: o.shared ? 2 : 1, category: o.category ?? '', cataloguedOnly: !!o.catalogued });
     status.textContent = `${tr('rows', table.rows.length, table.columns.length)} · ${Math.round(performance.now() - started)} ms`;
+    const computed = performance.now();
     drawTable();
     drawChart();
     drawExports();
+    root.dataset.timing = JSON.stringify({ analyze: Math.round(analyzed - started), table: Math.round(computed - analyzed),
+      draw: Math.round(performance.now() - computed) });
     root.dataset.state = 'ready';
     root.dataset.rendered = String(Number(root.dataset.rendered ?? 0) + 1);
   }
@@ -218,8 +228,7 @@ export function createCompareView(root, host) {
       },
     });
     const rows = files.map((f, k) => {
-      const report = reports.get(f);
-      const meta = report?.meta ?? {};
+      const meta = known.get(f) ?? {};
       const region = input(f, 'region');
       const year = input(f, 'year', { type: 'number', min: 1949, max: 2100, step: 1, inputmode: 'numeric' });
       const period = input(f, 'period');
@@ -244,7 +253,7 @@ export function createCompareView(root, host) {
       ...[['region', 'byRegion'], ['year', 'byYear'], ['input', 'byInput']].map(([v, k]) => h('option', { value: v }, tr(k))));
     order.value = o.order ?? 'region';
     const cats = new Set();
-    for (const f of host.files()) for (const i of reports.get(f)?.indicators ?? []) cats.add(i.category);
+    for (const f of host.files()) for (const x of known.get(f)?.figures ?? []) cats.add(x.category);
     const category = h('select', { 'aria-label': tr('allCategories'), class: 'category', onchange: (e) => set('category', e.target.value) },
       h('option', { value: '' }, tr('allCategories')), ...[...cats].sort().map((c) => h('option', { value: c }, host.category(c))));
     category.value = cats.has(o.category) ? o.category : '';
@@ -261,7 +270,9 @@ export function createCompareView(root, host) {
     }
     const head = h('tr', {}, h('th', { scope: 'col' }, tr('indicator')), h('th', { scope: 'col' }, tr('unit')),
       ...table.columns.map((col) => h('th', { scope: 'col', title: col.label }, columnName(col), h('br'), h('small', { class: 'muted' }, col.label))));
-    const body = table.rows.map((row) => h('tr', { dataset: { key: row.key } },
+    // a wide table draws its first rows (up to CELLS_SHOWN cells), then a button for all
+    const limit = showAll ? table.rows.length : Math.max(40, Math.floor(CELLS_SHOWN / Math.max(1, table.columns.length)));
+    const body = table.rows.slice(0, limit).map((row) => h('tr', { dataset: { key: row.key } },
       h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link', 'aria-pressed': String(chartRow === row.key),
         onclick: () => { chartRow = row.key; drawChart(); drawTable(); } }, row.name)),
       h('td', { class: 'unit' }, row.unit),
@@ -281,7 +292,10 @@ export function createCompareView(root, host) {
           flag ? ' ' : '', flag,
           cell.figure.more ? h('small', { class: 'muted' }, ` ${tr('more', cell.figure.more)}`) : '');
       })));
-    tableWrap.replaceChildren(h('table', { class: 'indicators compare' }, h('thead', {}, head), h('tbody', {}, ...body)));
+    const more = table.rows.length > limit
+      ? h('button', { type: 'button', class: 'ghost more show-all-rows', onclick: () => { showAll = true; drawTable(); } }, tr('showAll', table.rows.length))
+      : '';
+    tableWrap.replaceChildren(h('table', { class: 'indicators compare' }, h('thead', {}, head), h('tbody', {}, ...body)), more);
   }
 
   function drawChart() {

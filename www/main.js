@@ -1,5 +1,5 @@
 // The page: input (paste, drop, pick, example), analysis in the worker, and the views.
-import { analyzeText, readFile, analyzerVersion } from './client.js';
+import { analyzeText, compareEntries, readFile, analyzerVersion, warmPool } from './client.js';
 import { applyStrings, translator } from './i18n.js';
 import { clearSession, loadSession, saveSession } from './store.js';
 import {
@@ -170,6 +170,8 @@ async function droppedFiles(dataTransfer) {
 async function openFiles(fileList) {
   const files = [...fileList];
   if (!files.length) return;
+  // many reports are for comparing: the workers that will share their analysis start now
+  if (state.files.length + files.length >= 8) warmPool();
   setStatus(t('reading'), true);
   const read = [];
   const errors = [];
@@ -266,7 +268,7 @@ async function openCompare() {
     const { createCompareView } = await import('./compare-view.js');
     compareView = createCompareView(root, {
       files: () => state.files,
-      analyze: async (text) => (await analyzeText(text)).report,
+      entries: async (docs, onProgress) => (await compareEntries(docs, onProgress)).entries,
       jump: (i, id) => {
         state.pendingSelect = id;
         if (i === state.fileIndex && state.report) {

@@ -1,5 +1,6 @@
 // What the analysis worker does, given a promise of the initialized wasm module. Messages
-// in: {id, op: 'analyze', text, options} | {id, op: 'read', name, bytes} | {id, op: 'version'};
+// in: {id, op: 'analyze', text, options} | {id, op: 'entries', docs: [{label, text}]} |
+// {id, op: 'read', name, bytes} | {id, op: 'version'};
 // out: {id, progress: {stage, done, total}} while a large text is analyzed, then
 // {id, ok: true, ...} or {id, ok: false, error}.
 import { analyze, readDocument, version } from './pkg/envreport.js';
@@ -27,6 +28,14 @@ export function serveRequests(ready) {
           : undefined;
         const report = analyze(text, { offsets: 'utf16', ...(event.data.options ?? {}) }, onProgress);
         self.postMessage({ id, ok: true, report, ms: performance.now() - start });
+      } else if (op === 'entries') {
+        // what a comparison needs of each report, computed here so that only that crosses
+        const { entryOf } = await import('./compare.js');
+        const entries = event.data.docs.map(({ label, text }, k) => {
+          self.postMessage({ id, progress: { done: k, total: event.data.docs.length } });
+          return entryOf(label, analyze(text, { offsets: 'utf16' }), text);
+        });
+        self.postMessage({ id, ok: true, entries });
       } else if (op === 'read') {
         const { text, encoding, format } = readDocument(event.data.name ?? '', new Uint8Array(event.data.bytes), decoder);
         self.postMessage({ id, ok: true, text, encoding, format });

@@ -22,7 +22,7 @@ use orgs::{byline_org, dateline_media, learned_from, subject_orgs, title_org};
 use period::{covered_year, find_kind, find_period};
 use region::{
     most_mentioned, most_mentioned_place, placeholder_region, qualify_org, region_of_org,
-    region_of_title,
+    region_of_title, TextPlaces,
 };
 
 /// A metadata value and where it was read.
@@ -376,9 +376,10 @@ pub fn extract(text: &str, structure: &Structure, lex: &Lexicon) -> MetaFound {
         .title
         .as_ref()
         .and_then(|t| region_of_title(&t.value, text, lex));
+    let places = TextPlaces::new(text, lex);
     if speech {
         let place = title_region.clone().or_else(|| {
-            most_mentioned(text, None, 2, lex)
+            most_mentioned(&places, None, 2)
                 .map(|idx| lex.places.list[idx as usize].name.to_string())
         });
         if let Some(p) = place.filter(|p| p.as_str() != region::NATIONAL) {
@@ -395,7 +396,7 @@ pub fn extract(text: &str, structure: &Structure, lex: &Lexicon) -> MetaFound {
         let names: Vec<String> = f
             .value
             .split('、')
-            .map(|o| qualify_org(o, text, lex).unwrap_or_else(|| o.to_string()))
+            .map(|o| qualify_org(o, &places).unwrap_or_else(|| o.to_string()))
             .collect();
         f.value = names.join("、");
         f
@@ -412,7 +413,7 @@ pub fn extract(text: &str, structure: &Structure, lex: &Lexicon) -> MetaFound {
             })
         })
         .or_else(|| placeholder_region(text))
-        .or_else(|| most_mentioned_place(text, lex));
+        .or_else(|| most_mentioned_place(&places));
 
     m.year = covered_year(text, lines, &m, &first_body, lex);
     m.period = find_period(text, lines, &m, &first_body, lex);

@@ -140,17 +140,44 @@ pub(super) fn region_of_title(title: &str, text: &str, lex: &Lexicon) -> Option<
     }
 }
 
+/// The places a text names, found once for every question asked of them: the scan of the
+/// whole text against the gazetteer is the costliest step of the metadata.
+pub(super) struct TextPlaces<'t> {
+    text: &'t str,
+    lex: &'t Lexicon,
+    names: std::cell::OnceCell<Vec<(&'t [u32], bool)>>,
+}
+
+impl<'t> TextPlaces<'t> {
+    pub(super) fn new(text: &'t str, lex: &'t Lexicon) -> Self {
+        TextPlaces {
+            text,
+            lex,
+            names: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The place names of the text, left to right: the places each may be, and whether it
+    /// is a full name.
+    fn names(&self) -> &[(&'t [u32], bool)] {
+        self.names.get_or_init(|| {
+            place_names(self.text, self.lex)
+                .map(|(_, idxs, full)| (idxs, full))
+                .collect()
+        })
+    }
+}
+
 /// The most mentioned place of a level (or of any level), with short names counted, if the
 /// text names it at least `min` times.
 pub(super) fn most_mentioned(
-    text: &str,
+    places_of: &TextPlaces<'_>,
     level: Option<PlaceLevel>,
     min: usize,
-    lex: &Lexicon,
 ) -> Option<u32> {
-    let places = &lex.places;
+    let places = &places_of.lex.places;
     let mut counts: Vec<(u32, usize)> = Vec::new();
-    for (_, idxs, is_full) in place_names(text, lex) {
+    for &(idxs, is_full) in places_of.names() {
         for &idx in idxs {
             // short names of counties are too often words (城区, 河口); those of provinces
             // and cities count
@@ -179,9 +206,10 @@ pub(super) fn most_mentioned(
 
 /// The most mentioned place of the text, or 全国 when the text speaks of the whole country
 /// more often than of any place.
-pub(super) fn most_mentioned_place(text: &str, lex: &Lexicon) -> Option<String> {
+pub(super) fn most_mentioned_place(places: &TextPlaces<'_>) -> Option<String> {
+    let (text, lex) = (places.text, places.lex);
     let nation = count_str(text, "全国") + count_str(text, "我国");
-    let best = most_mentioned(text, None, 2, lex);
+    let best = most_mentioned(places, None, 2);
     let n = best.map_or(0, |idx| mentions(text, idx, lex));
     if nation > n.max(2) {
         return Some(NATIONAL.to_string());
@@ -192,14 +220,15 @@ pub(super) fn most_mentioned_place(text: &str, lex: &Lexicon) -> Option<String> 
 /// The name of a government or body written without its place (省人民政府, 市生态环境局) with
 /// the place of that level the text names most (青海省人民政府); `None` when the name has
 /// its place or the text names none often enough.
-pub(super) fn qualify_org(org: &str, text: &str, lex: &Lexicon) -> Option<String> {
+pub(super) fn qualify_org(org: &str, places_of: &TextPlaces<'_>) -> Option<String> {
+    let lex = places_of.lex;
     let level = match org.chars().next()? {
         '省' => PlaceLevel::Province,
         '市' | '州' | '盟' => PlaceLevel::City,
         '县' | '区' | '旗' => PlaceLevel::County,
         _ => return None,
     };
-    let idx = most_mentioned(text, Some(level), 2, lex)?;
+    let idx = most_mentioned(places_of, Some(level), 2)?;
     let place = &lex.places.list[idx as usize];
     // the place's own suffix stands for the level character: 青海省 + 人民政府
     let first = org.chars().next()?;
