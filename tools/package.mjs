@@ -13,7 +13,9 @@ const version = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version =
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'pkg'), { recursive: true });
 const files = ['envreport.js', 'widget.js', 'client.js', 'worker.js', 'worker-core.js', 'render.js', 'i18n.js',
-  'envreport.d.ts', 'report.d.ts', 'widget.d.ts', 'pkg/envreport.js', 'pkg/envreport_bg.wasm', 'pkg/envreport-single.js'];
+  'envreport.d.ts', 'report.d.ts', 'widget.d.ts', 'pkg/envreport.js', 'pkg/envreport_bg.wasm', 'pkg/envreport-single.js',
+  // what the worker loads when asked for a comparison's figures
+  'compare.js', 'pkg/catalogue.js'];
 for (const f of files) copyFileSync(join(www, f), join(out, f));
 // the glue's own modules (the decoder of reports, src/wasm/tape.js)
 cpSync(join(www, 'pkg', 'snippets'), join(out, 'pkg', 'snippets'), { recursive: true });
