@@ -57,7 +57,7 @@ export function analyzeText(text, options = {}, onProgress = undefined) {
 }
 
 /** How many workers share the analysis of many reports: the machine's cores, at most 4. */
-const poolSize = () => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
+export const poolSize = () => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
 
 /** Starts the workers that share a comparison's analyses (their wasm compiled, their
  * lexicon built), so that opening the comparison finds them ready. */
@@ -80,10 +80,12 @@ export async function compareEntries(docs, onProgress = undefined) {
 }
 
 /** Reads a dropped or picked file (text in any supported encoding, a web page or a Word
- * document): resolves to `{ text, encoding, format }`. */
-export async function readFile(file) {
+ * document): resolves to `{ text, encoding, format }`. With `entry`, also the file's
+ * figures for a comparison (compare.js `entryOf`); `worker` picks which of the pool's
+ * workers reads it (see `poolSize`), so that many files are read side by side. */
+export async function readFile(file, { entry = false, worker = 0 } = {}) {
   const bytes = await file.arrayBuffer();
-  return call({ op: 'read', name: file.name, bytes }, [bytes]);
+  return call({ op: 'read', name: file.name, bytes, entry }, [bytes], undefined, worker);
 }
 
 /** The analyzer's version. */

@@ -70,46 +70,70 @@ function s(tag, attrs = {}, text = null) {
   return el;
 }
 
-/** The chart of one row: a line when the columns are one region's years (or ordered by
- * year), bars otherwise; an SVG the page draws itself. */
+const PALETTE = ['#1a6fb0', '#d0631d', '#2f8f4e', '#8e44ad', '#b3261e', '#5d6d7e', '#c29d0b', '#16a2a2'];
+
+/** The chart of one row, an SVG the page draws itself: when a region has two years or
+ * more, a line over the years for each region (with a legend); else bars across the
+ * columns (regions of one year). */
 export function chartSVG(table, row, title) {
   const W = 640;
-  const H = 280;
-  const pad = { l: 56, r: 16, t: 32, b: 64 };
-  const points = table.columns.map((col, c) => ({ col, v: row.cells[c]?.figure.row.value ?? null }));
-  const values = points.map((p) => p.v).filter((v) => v !== null);
-  const regions = new Set(table.columns.map((c) => c.region ?? ''));
-  const line = regions.size <= 1;
+  const H = 300;
+  const pad = { l: 56, r: 16, t: 32, b: 72 };
+  const points = table.columns.map((col, c) => ({ col, v: row.cells[c]?.figure.row.value ?? null }))
+    .filter((p) => p.v !== null);
+  const values = points.map((p) => p.v);
+  // the regions with values in two years or more
+  const byRegion = new Map();
+  for (const p of points) {
+    if (p.col.year == null) continue;
+    const key = p.col.region ?? '';
+    if (!byRegion.has(key)) byRegion.set(key, []);
+    byRegion.get(key).push(p);
+  }
+  const series = [...byRegion];
+  const line = series.some(([, ps]) => new Set(ps.map((p) => p.col.year)).size >= 2);
   const max = Math.max(0, ...values);
   const min = Math.min(0, ...values);
   const span = max - min || 1;
-  const x = (k) => pad.l + ((W - pad.l - pad.r) * (k + 0.5)) / points.length;
   const y = (v) => pad.t + ((H - pad.t - pad.b) * (max - v)) / span;
   const svg = s('svg', { xmlns: SVG, viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', class: 'chart', 'font-family': 'sans-serif', 'font-size': 12 });
   svg.append(s('title', {}, title));
   svg.append(s('rect', { x: 0, y: 0, width: W, height: H, fill: '#fff' }));
   svg.append(s('text', { x: pad.l, y: 18, 'font-weight': 'bold', fill: '#222' }, title));
-  // axis with five ticks
   for (let k = 0; k <= 4; k++) {
     const v = min + (span * k) / 4;
     svg.append(s('line', { x1: pad.l, x2: W - pad.r, y1: y(v), y2: y(v), stroke: '#ddd' }));
     svg.append(s('text', { x: pad.l - 6, y: y(v) + 4, 'text-anchor': 'end', fill: '#555' }, num(Math.round(v * 100) / 100)));
   }
-  const bw = Math.max(4, ((W - pad.l - pad.r) / points.length) * 0.6);
-  let path = '';
+  const short = (label) => (label.length > 10 ? label.slice(0, 10) + '…' : label);
+  if (line) {
+    const years = [...new Set(series.flatMap(([, ps]) => ps.map((p) => p.col.year)))].sort((a, b) => a - b);
+    const x = (year) => pad.l + ((W - pad.l - pad.r) * (years.indexOf(year) + 0.5)) / years.length;
+    for (const year of years) svg.append(s('text', { x: x(year), y: H - pad.b + 16, 'text-anchor': 'middle', fill: '#333' }, year));
+    series.forEach(([region, ps], k) => {
+      const color = PALETTE[k % PALETTE.length];
+      const sorted = [...ps].sort((a, b) => a.col.year - b.col.year);
+      svg.append(s('path', { d: sorted.map((p, j) => `${j ? 'L' : 'M'}${x(p.col.year).toFixed(1)},${y(p.v).toFixed(1)}`).join(''),
+        fill: 'none', stroke: color, 'stroke-width': 2 }));
+      for (const p of sorted) {
+        svg.append(s('circle', { cx: x(p.col.year), cy: y(p.v), r: 4, fill: color }));
+        svg.append(s('text', { x: x(p.col.year), y: y(p.v) - 8, 'text-anchor': 'middle', fill: '#111' }, num(p.v)));
+      }
+      // the legend, one entry a region
+      const lx = pad.l + (k % 4) * 140;
+      const ly = H - 28 + Math.floor(k / 4) * 16;
+      svg.append(s('rect', { x: lx, y: ly - 9, width: 10, height: 10, fill: color }));
+      svg.append(s('text', { x: lx + 14, y: ly, fill: '#333' }, short(region || '—')));
+    });
+    return svg;
+  }
+  const x = (k) => pad.l + ((W - pad.l - pad.r) * (k + 0.5)) / Math.max(1, points.length);
+  const bw = Math.max(4, ((W - pad.l - pad.r) / Math.max(1, points.length)) * 0.6);
   points.forEach((p, k) => {
-    const label = columnName(p.col);
-    svg.append(s('text', { x: x(k), y: H - pad.b + 16, 'text-anchor': 'middle', fill: '#333' }, label.length > 10 ? label.slice(0, 10) + '…' : label));
-    if (p.v === null) return;
-    if (line) {
-      path += `${path ? 'L' : 'M'}${x(k).toFixed(1)},${y(p.v).toFixed(1)}`;
-      svg.append(s('circle', { cx: x(k), cy: y(p.v), r: 4, fill: '#1a6fb0' }));
-    } else {
-      svg.append(s('rect', { x: x(k) - bw / 2, y: Math.min(y(p.v), y(0)), width: bw, height: Math.abs(y(0) - y(p.v)), fill: '#1a6fb0' }));
-    }
+    svg.append(s('text', { x: x(k), y: H - pad.b + 16, 'text-anchor': 'middle', fill: '#333' }, short(columnName(p.col))));
+    svg.append(s('rect', { x: x(k) - bw / 2, y: Math.min(y(p.v), y(0)), width: bw, height: Math.abs(y(0) - y(p.v)), fill: PALETTE[0] }));
     svg.append(s('text', { x: x(k), y: y(p.v) - 8, 'text-anchor': 'middle', fill: '#111' }, num(p.v)));
   });
-  if (line && path) svg.insertBefore(s('path', { d: path, fill: 'none', stroke: '#1a6fb0', 'stroke-width': 2 }), svg.querySelector('circle'));
   return svg;
 }
 
@@ -153,6 +177,7 @@ export function createCompareView(root, host) {
 
   async function entries() {
     const files = host.files();
+    for (const f of files) if (f.entry && !known.has(f)) known.set(f, f.entry); // computed as it was read
     const todo = files.filter((f) => !known.has(f));
     if (todo.length) {
       root.dataset.state = 'analyzing';

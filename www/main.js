@@ -1,5 +1,5 @@
 // The page: input (paste, drop, pick, example), analysis in the worker, and the views.
-import { analyzeText, compareEntries, readFile, analyzerVersion, warmPool } from './client.js';
+import { analyzeText, compareEntries, poolSize, readFile, analyzerVersion, warmPool } from './client.js';
 import { applyStrings, translator } from './i18n.js';
 import { clearSession, loadSession, saveSession } from './store.js';
 import {
@@ -173,17 +173,25 @@ async function openFiles(fileList) {
   // many reports are for comparing: the workers that will share their analysis start now
   if (state.files.length + files.length >= 8) warmPool();
   setStatus(t('reading'), true);
-  const read = [];
-  const errors = [];
-  for (const [k, file] of files.entries()) {
-    if (files.length > 3) setStatus(`${t('reading')} ${k + 1}/${files.length}`, true);
-    try {
-      const { text, encoding, format } = await readFile(file);
-      read.push({ name: file.name, text, encoding, format });
-    } catch (e) {
-      errors.push(`${file.name}: ${e.message}`);
+  // files read side by side, one worker each; with their figures when they are to be compared
+  const entry = state.files.length + files.length >= 2;
+  const results = new Array(files.length);
+  let next = 0;
+  let done = 0;
+  await Promise.all(Array.from({ length: Math.min(files.length, files.length >= 8 ? poolSize() : 1) }, async (_, worker) => {
+    while (next < files.length) {
+      const k = next++;
+      try {
+        const { text, encoding, format, entry: figures } = await readFile(files[k], { entry, worker });
+        results[k] = { name: files[k].name, text, encoding, format, entry: figures };
+      } catch (e) {
+        results[k] = { error: `${files[k].name}: ${e.message}` };
+      }
+      if (files.length > 3) setStatus(`${t('reading')} ${++done}/${files.length}`, true);
     }
-  }
+  }));
+  const read = results.filter((r) => !r.error);
+  const errors = results.filter((r) => r.error).map((r) => r.error);
   if (read.length) {
     const fresh = read.filter((f) => !state.files.some((g) => g.name === f.name && g.text === f.text));
     const first = fresh.length ? state.files.length : state.files.findIndex((g) => g.name === read[0].name && g.text === read[0].text);

@@ -1,6 +1,6 @@
 // What the analysis worker does, given a promise of the initialized wasm module. Messages
 // in: {id, op: 'analyze', text, options} | {id, op: 'entries', docs: [{label, text}]} |
-// {id, op: 'read', name, bytes} | {id, op: 'version'};
+// {id, op: 'read', name, bytes, entry?} | {id, op: 'version'};
 // out: {id, progress: {stage, done, total}} while a large text is analyzed, then
 // {id, ok: true, ...} or {id, ok: false, error}.
 import { analyze, readDocument, version } from './pkg/envreport.js';
@@ -37,8 +37,11 @@ export function serveRequests(ready) {
         });
         self.postMessage({ id, ok: true, entries });
       } else if (op === 'read') {
-        const { text, encoding, format } = readDocument(event.data.name ?? '', new Uint8Array(event.data.bytes), decoder);
-        self.postMessage({ id, ok: true, text, encoding, format });
+        const name = event.data.name ?? '';
+        const { text, encoding, format } = readDocument(name, new Uint8Array(event.data.bytes), decoder);
+        // a file opened for a comparison: its figures now, while this worker has it
+        const entry = event.data.entry ? (await import('./compare.js')).entryOf(name, analyze(text, { offsets: 'utf16' }), text) : undefined;
+        self.postMessage({ id, ok: true, text, encoding, format, entry });
       } else if (op === 'version') {
         self.postMessage({ id, ok: true, version: version() });
       } else {

@@ -55,10 +55,33 @@ pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// ending at a position.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<V> {
-    entries: Vec<(Box<str>, V)>,
-    /// Entry indices by first character, longest phrase first.
+    index: Index,
+    /// The value of each phrase of the index, by its number.
+    values: Vec<V>,
+}
+
+impl<V> Default for PhraseSet<V> {
+    fn default() -> Self {
+        PhraseSet {
+            index: Index::default(),
+            values: Vec::new(),
+        }
+    }
+}
+
+/// The phrases of a set, whatever their values: the matching, compiled once however many
+/// kinds of values the lexicon's sets hold.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    phrases: Vec<Box<str>>,
+    /// Each phrase's first and last eight bytes as words, with the mask of the bytes that
+    /// are the phrase's: a candidate is told from the text by one comparison of words
+    /// before any byte-wise one (a gazetteer has hundreds of names a first character).
+    heads: Vec<(u64, u64)>,
+    tails: Vec<(u64, u64)>,
+    /// Phrase numbers by first character, longest phrase first.
     by_first: FxMap<char, Vec<u32>>,
-    /// Entry indices by last character, longest phrase first.
+    /// Phrase numbers by last character, longest phrase first.
     by_last: FxMap<char, Vec<u32>>,
     /// Which characters start or end a phrase: most characters of a text do neither, and a
     /// bit test is much cheaper than a hash lookup.
@@ -66,16 +89,108 @@ pub struct PhraseSet<V> {
     last_bits: CharBits,
 }
 
-impl<V> Default for PhraseSet<V> {
-    fn default() -> Self {
-        PhraseSet {
-            entries: Vec::new(),
-            by_first: FxMap::default(),
-            by_last: FxMap::default(),
-            first_bits: CharBits::default(),
-            last_bits: CharBits::default(),
-        }
+impl Index {
+    /// The number of exactly this phrase.
+    fn get(&self, phrase: &str) -> Option<u32> {
+        let first = phrase.chars().next()?;
+        self.by_first
+            .get(&first)?
+            .iter()
+            .copied()
+            .find(|&i| &*self.phrases[i as usize] == phrase)
     }
+
+    /// Adds a phrase that is not in the index yet; returns its number.
+    fn push(&mut self, phrase: &str) -> Option<u32> {
+        let (first, last) = (phrase.chars().next()?, phrase.chars().next_back()?);
+        let idx = self.phrases.len() as u32;
+        self.phrases.push(phrase.into());
+        let bytes = phrase.as_bytes();
+        let n = bytes.len().min(8);
+        let mask = if n == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * n)) - 1
+        };
+        self.heads.push((head_word(bytes), mask));
+        self.tails.push((tail_word(bytes), mask));
+        self.first_bits.insert(first);
+        self.last_bits.insert(last);
+        let phrases = &self.phrases;
+        for list in [
+            self.by_first.entry(first).or_default(),
+            self.by_last.entry(last).or_default(),
+        ] {
+            let at = list.partition_point(|&i| phrases[i as usize].len() >= phrase.len());
+            list.insert(at, idx);
+        }
+        Some(idx)
+    }
+
+    /// The longest phrase starting at byte `pos` of `text`: its length and number.
+    fn longest_at(&self, text: &str, pos: usize) -> Option<(usize, u32)> {
+        let rest = text.get(pos..)?;
+        let first = rest.chars().next()?;
+        if !self.first_bits.may_contain(first) {
+            return None;
+        }
+        let word = head_word(rest.as_bytes());
+        self.by_first.get(&first)?.iter().find_map(|&i| {
+            let (key, mask) = self.heads[i as usize];
+            if word & mask != key {
+                return None;
+            }
+            let p = &self.phrases[i as usize];
+            rest.starts_with(&**p).then_some((p.len(), i))
+        })
+    }
+
+    /// The longest phrase ending at byte `end` of `text`: its length and number.
+    fn longest_ending_at(&self, text: &str, end: usize) -> Option<(usize, u32)> {
+        let head = text.get(..end)?;
+        let last = head.chars().next_back()?;
+        if !self.last_bits.may_contain(last) {
+            return None;
+        }
+        let word = tail_word(head.as_bytes());
+        self.by_last.get(&last)?.iter().find_map(|&i| {
+            let (key, mask) = self.tails[i as usize];
+            if word & mask != key {
+                return None;
+            }
+            let p = &self.phrases[i as usize];
+            head.ends_with(&**p).then_some((p.len(), i))
+        })
+    }
+
+    /// The phrases that may end where `head` ends, longest first.
+    fn ending_candidates(&self, head: &str) -> &[u32] {
+        head.chars()
+            .next_back()
+            .filter(|&c| self.last_bits.may_contain(c))
+            .and_then(|c| self.by_last.get(&c))
+            .map_or(&[][..], |v| &v[..])
+    }
+}
+
+/// The first eight bytes of `b` as a little-endian word, zeros past its end.
+#[inline]
+fn head_word(b: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    let n = b.len().min(8);
+    w[..n].copy_from_slice(&b[..n]);
+    u64::from_le_bytes(w)
+}
+
+/// The last eight bytes of `b`, last byte first, as a little-endian word, zeros past its
+/// start: the phrase's bytes from its end, as [`head_word`] takes them from its start.
+#[inline]
+fn tail_word(b: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    for (k, &x) in b.iter().rev().take(8).enumerate() {
+        w[k] = x;
+    }
+    u64::from_le_bytes(w)
 }
 
 /// A set of characters: a bitmap of the Basic Multilingual Plane, and "maybe" above it.
@@ -115,55 +230,23 @@ impl CharBits {
 impl<V> PhraseSet<V> {
     /// Adds a phrase; a phrase already present gets the new value.
     pub fn insert(&mut self, phrase: &str, value: V) {
-        let (Some(first), Some(last)) = (phrase.chars().next(), phrase.chars().next_back()) else {
-            return;
-        };
-        if let Some(i) = self.by_first.get(&first).and_then(|v| {
-            v.iter()
-                .copied()
-                .find(|&i| &*self.entries[i as usize].0 == phrase)
-        }) {
-            self.entries[i as usize].1 = value;
-            return;
-        }
-        let idx = self.entries.len() as u32;
-        self.entries.push((phrase.into(), value));
-        self.first_bits.insert(first);
-        self.last_bits.insert(last);
-        let entries = &self.entries;
-        for list in [
-            self.by_first.entry(first).or_default(),
-            self.by_last.entry(last).or_default(),
-        ] {
-            let at = list.partition_point(|&i| entries[i as usize].0.len() >= phrase.len());
-            list.insert(at, idx);
+        if let Some(i) = self.index.get(phrase) {
+            self.values[i as usize] = value;
+        } else if self.index.push(phrase).is_some() {
+            self.values.push(value);
         }
     }
 
     /// The longest phrase that starts at byte `pos` of `text`: its length in bytes and value.
     pub fn longest_at(&self, text: &str, pos: usize) -> Option<(usize, &V)> {
-        let rest = text.get(pos..)?;
-        let first = rest.chars().next()?;
-        if !self.first_bits.may_contain(first) {
-            return None;
-        }
-        self.by_first.get(&first)?.iter().find_map(|&i| {
-            let (p, v) = &self.entries[i as usize];
-            rest.starts_with(&**p).then_some((p.len(), v))
-        })
+        let (len, i) = self.index.longest_at(text, pos)?;
+        Some((len, &self.values[i as usize]))
     }
 
     /// The longest phrase that ends at byte `end` of `text`: its length in bytes and value.
     pub fn longest_ending_at(&self, text: &str, end: usize) -> Option<(usize, &V)> {
-        let head = text.get(..end)?;
-        let last = head.chars().next_back()?;
-        if !self.last_bits.may_contain(last) {
-            return None;
-        }
-        self.by_last.get(&last)?.iter().find_map(|&i| {
-            let (p, v) = &self.entries[i as usize];
-            head.ends_with(&**p).then_some((p.len(), v))
-        })
+        let (len, i) = self.index.longest_ending_at(text, end)?;
+        Some((len, &self.values[i as usize]))
     }
 
     /// Every phrase that ends at byte `end` of `text`, longest first: its length in bytes
@@ -174,46 +257,40 @@ impl<V> PhraseSet<V> {
         end: usize,
     ) -> impl Iterator<Item = (usize, &'s V)> + 's {
         let head = text.get(..end).unwrap_or("");
-        let list = head
-            .chars()
-            .next_back()
-            .filter(|&c| self.last_bits.may_contain(c))
-            .and_then(|c| self.by_last.get(&c))
-            .map_or(&[][..], |v| &v[..]);
-        list.iter().filter_map(move |&i| {
-            let (p, v) = &self.entries[i as usize];
-            head.ends_with(&**p).then_some((p.len(), v))
-        })
+        self.index
+            .ending_candidates(head)
+            .iter()
+            .filter_map(move |&i| {
+                let p = &self.index.phrases[i as usize];
+                head.ends_with(&**p)
+                    .then_some((p.len(), &self.values[i as usize]))
+            })
     }
 
     /// Whether some phrase starts with `c` (cheap: a bit test).
     #[inline]
     pub fn may_start(&self, c: char) -> bool {
-        self.first_bits.may_contain(c)
+        self.index.first_bits.may_contain(c)
     }
 
     /// Whether `text` starts with one of the phrases.
     pub fn starts(&self, text: &str) -> bool {
-        self.longest_at(text, 0).is_some()
+        self.index.longest_at(text, 0).is_some()
     }
 
     /// The value of exactly this phrase.
     pub fn get(&self, phrase: &str) -> Option<&V> {
-        let first = phrase.chars().next()?;
-        self.by_first.get(&first)?.iter().find_map(|&i| {
-            let (p, v) = &self.entries[i as usize];
-            (&**p == phrase).then_some(v)
-        })
+        self.index.get(phrase).map(|i| &self.values[i as usize])
     }
 
     pub fn contains(&self, phrase: &str) -> bool {
-        self.get(phrase).is_some()
+        self.index.get(phrase).is_some()
     }
 
     /// The first (leftmost, then longest) phrase occurring in `text`: its byte range and value.
     pub fn find(&self, text: &str) -> Option<(usize, usize, &V)> {
         text.char_indices().find_map(|(i, c)| {
-            if !self.first_bits.may_contain(c) {
+            if !self.index.first_bits.may_contain(c) {
                 return None;
             }
             self.longest_at(text, i).map(|(len, v)| (i, i + len, v))
@@ -222,10 +299,64 @@ impl<V> PhraseSet<V> {
 
     #[cfg(test)]
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.values.len()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
-        self.entries.iter().map(|(p, v)| (&**p, v))
+        self.index.phrases.iter().map(|p| &**p).zip(&self.values)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PhraseSet;
+
+    #[test]
+    fn longest_match_at_and_ending_at_whatever_the_lengths() {
+        let mut set = PhraseSet::default();
+        for (k, p) in [
+            "新",
+            "新城",
+            "新城区",
+            "新城区生态环境局",
+            "ab",
+            "abcdefghij",
+        ]
+        .iter()
+        .enumerate()
+        {
+            set.insert(p, k);
+        }
+        let at = |t: &str, i: usize| set.longest_at(t, i).map(|(n, &v)| (n, v));
+        assert_eq!(
+            at("新城区生态环境局发布", 0),
+            Some((24, 3)),
+            "longer than a word"
+        );
+        assert_eq!(
+            at("新城区生态环境", 0),
+            Some((9, 2)),
+            "the text ends inside the longest"
+        );
+        assert_eq!(at("新城", 0), Some((6, 1)));
+        assert_eq!(at("新x", 0), Some((3, 0)));
+        assert_eq!(
+            at("abcdefghi", 0),
+            Some((2, 4)),
+            "one byte short of the long one"
+        );
+        assert_eq!(at("xabcdefghij", 1), Some((10, 5)));
+        assert_eq!(at("城区", 0), None);
+        let end = |t: &str, e: usize| set.longest_ending_at(t, e).map(|(n, &v)| (n, v));
+        assert_eq!(end("在新城区", "在新城区".len()), Some((9, 2)));
+        assert_eq!(end("城区", "城区".len()), None);
+        assert_eq!(end("xxabcdefghij", 12), Some((10, 5)));
+        assert_eq!(end("bcdefghij", 9), None);
+        // a phrase inserted again keeps one entry with the new value
+        set.insert("新城", 9);
+        assert_eq!(
+            set.longest_at("新城", 0).map(|(n, &v)| (n, v)),
+            Some((6, 9))
+        );
     }
 }

@@ -83,6 +83,23 @@ describe('the comparison', () => {
       assert.deepEqual(mine.cells.map((c) => c?.change ?? null), row.cells.map((c) => c?.change ?? null), row.key);
       assert.deepEqual(mine.cells.map((c) => c?.figure.row.start ?? null), row.cells.map((c) => c?.figure.row.start ?? null), row.key);
     }
+    // and each cell is its own report's indicator, as the page analyzes that report alone
+    const singles = await page.evaluate(async (texts) => {
+      const { analyzeText } = await import('./client.js');
+      return Promise.all(texts.map(async (t) => (await analyzeText(t)).report.indicators));
+    }, paths.map((p) => readFileSync(p, 'utf8')));
+    let checked = 0;
+    for (const row of table.rows) {
+      row.cells.forEach((cell, c) => {
+        if (!cell) return;
+        const file = paths.findIndex((p) => basename(p) === table.columns[c].label);
+        const ind = singles[file].find((i) => i.id === cell.figure.row.indicator);
+        assert.equal(cell.figure.row.value, ind.canonical ? ind.canonical_value : ind.value, `${row.key} in ${table.columns[c].label}`);
+        assert.equal(cell.figure.row.start, ind.start);
+        checked += 1;
+      });
+    }
+    assert.ok(checked > 20, `${checked} cells checked`);
     await page.locator('#compare').screenshot({ path: join(ARTIFACTS, 'compare.png') });
     const shown = await page.locator('#compare table.compare tbody tr').count();
     assert.equal(shown, cli.rows.length);
@@ -173,6 +190,13 @@ describe('the comparison', () => {
     assert.equal(pm.cells[1].change, -4);
     assert.equal(pm.cells[1].improved, true);
     assert.match(await page.locator('#compare table.compare tbody').textContent(), /▼4/);
+    // one region over two years: a line
+    await page.locator('#compare table.compare tbody tr[data-key="air.pm25.mean"] th button.link').click();
+    assert.equal(await page.locator('#compare svg.chart path').count(), 1);
+    assert.equal(await page.locator('#compare svg.chart circle').count(), 2);
+    const png = await Promise.all([page.waitForEvent('download'), page.click('#compare .save-png')]);
+    assert.equal(png[0].suggestedFilename(), 'envreport-air.pm25.mean.png');
+    assert.deepEqual([...readFileSync(await png[0].path()).subarray(1, 4)], [0x50, 0x4E, 0x47], 'a PNG');
     await page.close();
   });
 });
