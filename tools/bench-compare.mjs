@@ -1,6 +1,7 @@
 // `make bench-compare`: the page in headless Chromium opening 100 reports of about 30 KB
-// at once (picked as files) and comparing them; prints the time from the pick to the
-// first report on screen, and from opening the comparison to its table drawn.
+// at once (picked as files) and comparing them; prints, by the page's own clock, the time
+// from the files given to the first report on screen and to the comparison drawn (the
+// click on 对比 made as soon as the first report shows).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../tests/browser/harness.mjs';
@@ -39,7 +40,15 @@ await page.waitForFunction(() => document.getElementById('compare').dataset.rend
 const compare = Date.now() - start;
 const rows = await page.locator('#compare table.compare tbody tr').count();
 const timing = JSON.parse(await page.evaluate(() => document.getElementById('compare').dataset.timing));
-console.log(`${n} reports, ${(bytes / 1e6).toFixed(1)} MB: opened in ${open} ms, compared in ${compare} ms `
-  + `(${rows} rows; analysis ${timing.analyze} ms, table ${timing.table} ms, drawing ${timing.draw} ms), ${open + compare} ms in all`);
+// the page's own clock (User Timing marks), from the files handed to it to the table laid
+// out: what a user waits for (the test harness's transfer of the files is not)
+const marks = await page.evaluate(() => Object.fromEntries(['open-files', 'rendered', 'compare-drawn']
+  .map((m) => [m, Math.max(...performance.getEntriesByName(`envreport:${m}`).map((e) => e.startTime))])));
+const opened = marks.rendered - marks['open-files'];
+const drawn = marks['compare-drawn'] - marks['open-files'];
+console.log(`${n} reports, ${(bytes / 1e6).toFixed(1)} MB: first report on screen ${opened.toFixed(0)} ms after the files were `
+  + `given, comparison drawn at ${drawn.toFixed(0)} ms (of which the click to the drawn table ${compare} ms: analysis `
+  + `${timing.analyze} ms, table ${timing.table} ms, drawing ${timing.draw} ms; ${rows} rows); the harness's round trip `
+  + `${open + compare} ms`);
 await browser.close();
 server.close();

@@ -129,6 +129,7 @@ async function runAnalysis(text) {
     state.pendingSelect = null;
     // How many analyses are on screen: tests and embedding scripts wait on it.
     document.body.dataset.rendered = String(Number(document.body.dataset.rendered ?? 0) + 1);
+    performance.mark('envreport:rendered');
   } catch (e) {
     if (id === state.request) setError(e.message);
   } finally {
@@ -172,6 +173,7 @@ async function openFiles(fileList) {
   if (!files.length) return;
   // many reports are for comparing: the workers that will share their analysis start now
   if (state.files.length + files.length >= 8) warmPool();
+  performance.mark('envreport:open-files'); // User Timing marks: for profiles and make bench-compare
   setStatus(t('reading'), true);
   // files read side by side, one worker each; with their figures when they are to be compared
   const entry = state.files.length + files.length >= 2;
@@ -301,6 +303,7 @@ async function openCompare() {
   persist();
   await compareView.refresh();
   root.scrollIntoView({ block: 'nearest' });
+  performance.mark('envreport:compare-drawn');
 }
 
 function closeCompare() {

@@ -197,6 +197,12 @@ describe('the comparison', () => {
     const png = await Promise.all([page.waitForEvent('download'), page.click('#compare .save-png')]);
     assert.equal(png[0].suggestedFilename(), 'envreport-air.pm25.mean.png');
     assert.deepEqual([...readFileSync(await png[0].path()).subarray(1, 4)], [0x50, 0x4E, 0x47], 'a PNG');
+    // a report removed leaves one: nothing to compare, and the list says so
+    await page.click('#compare table.reports tbody tr:first-child button');
+    await page.waitForFunction(() => document.querySelectorAll('#file-list button').length === 1);
+    assert.equal(await page.locator('#compare table.reports tbody tr').count(), 1);
+    assert.equal(await page.locator('#compare table.compare').count(), 0);
+    assert.match(await page.locator('#compare .status').textContent(), /两份或更多/);
     await page.close();
   });
 });
