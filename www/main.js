@@ -1,6 +1,7 @@
 // The page: input (paste, drop, pick, example), analysis in the worker, and the views.
 import { analyzeText, compareEntries, poolSize, readFile, analyzerVersion, warmPool } from './client.js';
 import { applyStrings, translator } from './i18n.js';
+import { droppedFiles } from './drop.js';
 import { clearSession, loadSession, saveSession } from './store.js';
 import {
   buildChecks, checksCSV, xlsxSheets, buildMeta, buildOutline, buildSource, buildTable, download, flash, h, indicatorRows,
@@ -138,33 +139,6 @@ async function runAnalysis(text) {
 }
 
 // ---- input ------------------------------------------------------------------------------
-
-/** The extensions a dropped folder's files are read for (as the command line does). */
-const REPORT_EXTENSIONS = /\.(txt|text|md|html?|xhtml|docx)$/i;
-
-/** The files of dropped folders (and the dropped files themselves), read through the
- * entries API; a folder gives its reports, in path order. */
-async function droppedFiles(dataTransfer) {
-  const entries = [...(dataTransfer.items ?? [])].map((i) => i.webkitGetAsEntry?.()).filter(Boolean);
-  if (!entries.some((e) => e.isDirectory)) return [...dataTransfer.files];
-  const out = [];
-  const walk = async (entry, path) => {
-    if (entry.isFile) {
-      const file = await new Promise((ok, fail) => entry.file(ok, fail));
-      if (!path || REPORT_EXTENSIONS.test(file.name)) out.push({ file, path: path + file.name });
-      return;
-    }
-    const reader = entry.createReader();
-    for (;;) {
-      const batch = await new Promise((ok, fail) => reader.readEntries(ok, fail));
-      if (!batch.length) break;
-      for (const e of batch) if (!e.name.startsWith('.')) await walk(e, `${path}${entry.name}/`);
-    }
-  };
-  for (const e of entries) await walk(e, '');
-  out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return out.map((x) => x.file);
-}
 
 /** Reads files and adds them to the open reports (a file already open is not added
  * twice); shows the first new one. */

@@ -172,6 +172,23 @@ describe('the comparison', () => {
     await page.close();
   });
 
+  test('a dropped folder gives its reports, subfolders too, in path order', async () => {
+    const page = await openPage(s);
+    const names = await page.evaluate(async () => {
+      const { droppedFiles } = await import('./drop.js');
+      const file = (name) => ({ isFile: true, isDirectory: false, name, file: (ok) => ok(new File(['x'], name)) });
+      const dir = (name, children) => ({
+        isFile: false, isDirectory: true, name,
+        createReader: () => { let given = false; return { readEntries: (ok) => { ok(given ? [] : children); given = true; } }; },
+      });
+      const folder = dir('reports', [file('b.txt'), file('notes.pdf'), file('.hidden.txt'), dir('sub', [file('c.html')]), file('a.docx')]);
+      const items = [folder, file('x.pdf')].map((e) => ({ webkitGetAsEntry: () => e }));
+      return (await droppedFiles({ items, files: [] })).map((f) => f.name);
+    });
+    assert.deepEqual(names, ['a.docx', 'b.txt', 'c.html', 'x.pdf'], 'a PDF dropped itself is kept, to be refused with its message');
+    await page.close();
+  });
+
   test('texts pasted one after another are compared too', async () => {
     const page = await openPage(s);
     const texts = ['2022年，德清县PM2.5平均浓度为40微克/立方米，优良天数比例为80.0%。', '2023年，德清县PM2.5平均浓度为0.036毫克/立方米，优良天数比例为82.5%。'];
