@@ -1,5 +1,6 @@
 // A static file server for www/ on 127.0.0.1 with the right MIME types (application/wasm
-// for .wasm, text/javascript for modules). No dependencies.
+// for .wasm, text/javascript for modules), the page's security policy as headers (the
+// analysis worker with its own) and gzip. No dependencies.
 //
 //   node tools/serve.mjs [--port 8080] [--root www]
 //
@@ -8,6 +9,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -23,9 +25,50 @@ const TYPES = {
   '.d.ts': 'text/plain; charset=utf-8',
 };
 
+/** What every response says: no sniffing of types, no referrer, a window of its own. */
+const COMMON = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
 /**
- * Serves `root` on 127.0.0.1. `headers(path)` may add response headers (tests use it to
- * send a Content-Security-Policy). Resolves to the listening server.
+ * The security headers of a response. A document gets the policy of its own
+ * `<meta http-equiv="Content-Security-Policy">` (one definition, in the page) as a header,
+ * with `frame-ancestors 'self'`, which a meta tag cannot carry. The analysis worker, which
+ * holds the text, gets a policy of its own (a worker does not take its page's): scripts
+ * from this site, wasm compilation, and one connection, to fetch its wasm.
+ */
+export function securityHeaders(path, body, origin) {
+  if (path.endsWith('.html')) {
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(body.toString('utf8'));
+    const policy = meta ? `${meta[1]}; frame-ancestors 'self'` : "default-src 'none'; frame-ancestors 'self'";
+    return { ...COMMON, 'content-security-policy': policy };
+  }
+  if (/(^|\/)worker\.js$/.test(path)) {
+    const wasm = new URL('pkg/envreport_bg.wasm', new URL(path, origin)).href;
+    return { ...COMMON, 'content-security-policy': `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src ${wasm}; base-uri 'none'` };
+  }
+  return { ...COMMON };
+}
+
+/** Types worth compressing: text and wasm (images are compressed already). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.txt', '.svg', '.d.ts']);
+const gzipped = new Map(); // path → { mtime, body }
+
+/** The body gzipped, computed once per version of the file. */
+function gzipOf(file, mtime, body) {
+  const hit = gzipped.get(file);
+  if (hit && hit.mtime === mtime) return hit.body;
+  const gz = gzipSync(body, { level: 9 });
+  gzipped.set(file, { mtime, body: gz });
+  return gz;
+}
+
+/**
+ * Serves `root` on 127.0.0.1 with the security headers above and gzip for clients that
+ * accept it. `headers(path)` may add or replace response headers (tests use it to send
+ * another Content-Security-Policy). Resolves to the listening server.
  */
 export function serve({ root = 'www', port = 0, headers = () => ({}), log = false } = {}) {
   const base = resolve(root);
@@ -45,11 +88,21 @@ export function serve({ root = 'www', port = 0, headers = () => ({}), log = fals
         if (log) console.log(`404 ${path}`);
         return;
       }
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
+      const extra = {};
+      if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        const security = securityHeaders(path, body, origin);
+        body = gzipOf(file, info.mtimeMs, body);
+        Object.assign(extra, security, { 'content-encoding': 'gzip' });
+      } else {
+        Object.assign(extra, securityHeaders(path, body, origin));
+      }
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
-        'x-content-type-options': 'nosniff',
+        vary: 'accept-encoding',
+        ...extra,
         ...headers(path),
       });
       res.end(body);

@@ -19,7 +19,7 @@ export const STRINGS = {
   zh: {
     app: '环境报告分析',
     tagline: '粘贴或拖入生态环境部门的报告，立即查看元数据、提纲与全部量化指标。',
-    privacy: '全部分析在本机浏览器中完成，文本不会上传：页面的内容安全策略禁止任何网络连接（connect-src \'none\'）。',
+    privacy: '报告文字只在这台电脑上分析，不会发送出去：页面的安全策略只允许从本站载入程序，禁止向任何地址发送数据；用本项目的服务器（make serve）打开时，做分析的后台线程也受同样的限制。您可以自己核对：打开浏览器开发者工具的“网络”面板，粘贴或打开报告时不会出现任何请求。',
     input: '报告文本',
     placeholder: '在此粘贴报告全文，或将 .txt、.docx、.html 文件拖到页面任意位置……',
     pick: '选择文件',
@@ -104,7 +104,7 @@ export const STRINGS = {
   en: {
     app: 'Environmental report analyzer',
     tagline: 'Paste or drop a report of an ecology and environment bureau to see its metadata, outline and every quantitative indicator.',
-    privacy: 'Everything runs in your browser and no text is uploaded: the page\'s Content-Security-Policy forbids any network connection (connect-src \'none\').',
+    privacy: 'Your text is analyzed on this computer and sent nowhere: the page\'s security policy lets it load its own code from this site and forbids sending data anywhere; served by this project\'s server (make serve), the background worker that analyzes is bound the same way. Check it yourself: in your browser\'s developer tools, the Network tab shows no request when you paste or open a report.',
     input: 'Report text',
     placeholder: 'Paste the full report here, or drop a .txt, .docx or .html file anywhere on the page…',
     pick: 'Choose files',
