@@ -13,7 +13,34 @@ const ZH_DIAGNOSTICS = {
   placeholder: '未填写的占位符（xx）出现在应填数字之处。',
   no_headings: '没有找到标题，提纲为空。',
   no_indicators: '没有找到数量。',
+  not_chinese: '这段文字中汉字很少：本工具分析中文报告，对其他语言的文字，找到的结果不可靠。',
 };
+
+// Why a file cannot be read, in Chinese: the reader's messages (src/intake) are English,
+// each known one by how it begins.
+const ZH_READ_ERRORS = [
+  [/^PDF files are not read/, () => 'PDF 文件暂不能直接读取：请打开 PDF，全选并复制文字，再粘贴到这里。'],
+  [/^it is not text in UTF-8/, () => '这不是文本文件（可能是图片或其他二进制文件）：请打开 .txt、.docx 或 .html 格式的报告。'],
+  [/^it is a ZIP archive \(a \.docx\?\)/, () => '这是一个 ZIP 压缩包，不是文本文件：如果是 Word 文档，请把扩展名改为 .docx。'],
+  [/^it is a ZIP archive, not a Word document/, () => '这是一个 ZIP 压缩包，不是 Word 文档：请解压后打开其中的报告。'],
+  [/^old Word \(\.doc\)/, () => '旧版 Word（.doc）和 Excel 文件不能读取：请另存为 .docx 或纯文本后再打开。'],
+  [/^RTF files/, () => 'RTF 文件不能读取：请另存为 .docx 或纯文本后再打开。'],
+  [/^PowerPoint files/, () => 'PowerPoint（.pptx）文件不能读取：请复制幻灯片中的文字后粘贴。'],
+  [/^OpenDocument files/, () => 'OpenDocument（.odt）文件不能读取：请另存为 .docx 或纯文本后再打开。'],
+  [/^the Word document is damaged/, () => 'Word 文档已损坏：请用 Word 打开后重新保存，或复制其中的文字后粘贴。'],
+  [/^the Word document is encrypted/, () => 'Word 文档设有密码：请在 Word 中取消密码并重新保存后再打开。'],
+  [/^it is not valid (\S+) text/, (m) => `文件不是有效的 ${m[1]} 文本：请确认文件的编码，或复制其中的文字后粘贴。`],
+  [/^the input is ([\d.]+) MB, more than the (\d+) MB/, (m) => `文件有 ${m[1]} MB，超过可分析的 ${m[2]} MB：请拆分成较小的文件。`],
+];
+
+/** A reader's message in Chinese, or the message itself when it is not a known one. */
+function zhReadError(message) {
+  for (const [re, say] of ZH_READ_ERRORS) {
+    const m = re.exec(message);
+    if (m) return say(m);
+  }
+  return message;
+}
 
 export const STRINGS = {
   zh: {
@@ -31,6 +58,8 @@ export const STRINGS = {
     dropHere: '松开以读取文件',
     analyzing: '分析中…',
     reading: '读取文件…',
+    readError: (message) => zhReadError(message),
+    emptyFile: '文件是空的（0 字节），没有可分析的文字。',
     stage: { normalize: '规范化文本', structure: '识别结构', numbers: '识别数字', indicators: '提取指标', report: '生成报告' },
     rendering: '显示结果…',
     format: { text: '文本', html: '网页', docx: 'Word 文档' },
@@ -86,7 +115,7 @@ export const STRINGS = {
     exportXlsx: '下载 Excel',
     xlsxFailed: (m) => `Excel 文件未能生成：${m}`,
     diagnosticMessage: (d) => ZH_DIAGNOSTICS[d.code] ?? d.message,
-    moreOfKind: (n) => `另有 ${n} 条同类提示（见导出的 JSON）`,
+    timesSeen: (n) => `（共 ${n} 处）`,
     exportJson: '下载 JSON', exportCsv: '下载 CSV', exportMd: '下载 Markdown', copy: '复制表格', copied: '已复制',
     empty: '粘贴或拖入报告后，这里会显示分析结果。',
     noIndicators: '没有找到量化指标。',
@@ -116,6 +145,8 @@ export const STRINGS = {
     dropHere: 'Drop to read the file',
     analyzing: 'Analyzing…',
     reading: 'Reading the file…',
+    readError: (message) => message.charAt(0).toUpperCase() + message.slice(1) + '.',
+    emptyFile: 'The file is empty (0 bytes): there is no text to analyze.',
     stage: { normalize: 'normalizing', structure: 'structure', numbers: 'numbers', indicators: 'indicators', report: 'report' },
     rendering: 'Showing the results…',
     format: { text: 'text', html: 'web page', docx: 'Word document' },
@@ -164,7 +195,7 @@ export const STRINGS = {
     xlsxFailed: (m) => `The Excel file could not be made: ${m}`,
     noDiagnostics: 'Nothing to note.',
     diagnosticMessage: (d) => d.message,
-    moreOfKind: (n) => `and ${n} more of this kind (in the exported JSON)`,
+    timesSeen: (n) => `(${n} times)`,
     exportJson: 'Download JSON', exportCsv: 'Download CSV', exportMd: 'Download Markdown', copy: 'Copy table', copied: 'Copied',
     empty: 'Paste or drop a report to see the analysis here.',
     noIndicators: 'No quantitative indicators found.',

@@ -158,10 +158,11 @@ async function openFiles(fileList) {
     while (next < files.length) {
       const k = next++;
       try {
+        if (files[k].size === 0) throw new Error(t('emptyFile'));
         const { text, encoding, format, entry: figures } = await readFile(files[k], { entry, worker });
         results[k] = { name: files[k].name, text, encoding, format, entry: figures };
       } catch (e) {
-        results[k] = { error: `${files[k].name}: ${e.message}` };
+        results[k] = { error: `${files[k].name}: ${files[k].size === 0 ? e.message : t('readError', e.message)}` };
       }
       if (files.length > 3) setStatus(`${t('reading')} ${++done}/${files.length}`, true);
     }
@@ -392,24 +393,25 @@ function renderChecks() {
   }
 }
 
-/** Diagnostics as list items: at most DIAGNOSTICS_SHOWN of each kind, then a count. */
-const DIAGNOSTICS_SHOWN = 20;
+/** Quotes shown for each kind of note. */
+const QUOTES_SHOWN = 3;
+
+/** Notes as list items, one a kind: its message once, how many times it occurs, and a
+ * few of the texts it is about (distinct, empty ones left out). */
 function buildDiagnostics(list) {
   if (!list.length) return [h('li', { class: 'muted' }, t('noDiagnostics'))];
-  const items = [];
-  const shown = new Map();
+  const kinds = new Map();
   for (const d of list) {
-    const n = (shown.get(d.code) ?? 0) + 1;
-    shown.set(d.code, n);
-    if (n > DIAGNOSTICS_SHOWN) continue;
-    items.push(h('li', { class: `diag diag-${d.severity}` },
-      h('span', { class: 'diag-code' }, d.code), ' ', t('diagnosticMessage', d),
-      d.text ? h('q', {}, d.text.length > 60 ? d.text.slice(0, 60) + '…' : d.text) : ''));
+    if (!kinds.has(d.code)) kinds.set(d.code, { first: d, n: 0, quotes: new Set() });
+    const k = kinds.get(d.code);
+    k.n += 1;
+    const q = (d.text ?? '').trim();
+    if (q && k.quotes.size < QUOTES_SHOWN) k.quotes.add(q.length > 60 ? q.slice(0, 60) + '…' : q);
   }
-  for (const [code, n] of shown) {
-    if (n > DIAGNOSTICS_SHOWN) items.push(h('li', { class: 'diag muted' }, h('span', { class: 'diag-code' }, code), ' ', t('moreOfKind', n - DIAGNOSTICS_SHOWN)));
-  }
-  return items;
+  return [...kinds].map(([code, { first, n, quotes }]) => h('li', { class: `diag diag-${first.severity}`, dataset: { code } },
+    h('span', { class: 'diag-code' }, code), ' ', t('diagnosticMessage', first),
+    n > 1 ? h('span', { class: 'diag-count' }, ` ${t('timesSeen', n)}`) : '',
+    ...[...quotes].map((q) => h('q', {}, q))));
 }
 
 function scrollSourceTo(el) {

@@ -400,6 +400,8 @@ named_enum! {
         NoHeadings = "no_headings",
         /// No quantities were found.
         NoIndicators = "no_indicators",
+        /// The text is mostly in another language than Chinese.
+        NotChinese = "not_chinese",
     }
 }
 

@@ -85,6 +85,16 @@ pub(super) fn diagnostics(
             Some(span),
         );
     }
+    if let Some((han, letters)) = mostly_not_chinese(&p.normalized.text) {
+        push(
+            DiagnosticCode::NotChinese,
+            Severity::Warning,
+            format!(
+                "the text is mostly not Chinese ({han} Chinese characters, {letters} Latin letters): the analyzer reads Chinese reports, and its findings here are unreliable"
+            ),
+            None,
+        );
+    }
     if p.structure.headings.is_empty() {
         push(
             DiagnosticCode::NoHeadings,
@@ -102,4 +112,38 @@ pub(super) fn diagnostics(
         );
     }
     d
+}
+
+/// The counts of Chinese characters and Latin letters when a text long enough to judge
+/// holds far more letters (a report in English, a page of code): `None` for a Chinese text.
+fn mostly_not_chinese(text: &str) -> Option<(usize, usize)> {
+    let (mut han, mut letters) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_ascii_alphabetic() {
+            letters += 1;
+        } else if crate::text::chars::is_han(c) {
+            han += 1;
+        }
+    }
+    // Chinese reports name pollutants and standards in Latin letters (PM2.5, GB 3095), a
+    // few letters a hundred characters; a word of English is five letters for one
+    // character's meaning
+    (letters >= 200 && han * 5 < letters).then_some((han, letters))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mostly_not_chinese;
+
+    #[test]
+    fn english_is_noticed_and_chinese_with_latin_names_is_not() {
+        let english = "The city's air quality improved in 2023: the average PM2.5 concentration fell to 35 micrograms per cubic metre. ".repeat(4);
+        assert!(mostly_not_chinese(&english).is_some());
+        let chinese = "全市PM2.5平均浓度为35微克/立方米，符合GB 3095-2012二级标准，NO2、SO2、O3、CO浓度均达标。".repeat(10);
+        assert!(mostly_not_chinese(&chinese).is_none());
+        assert!(
+            mostly_not_chinese("short English text").is_none(),
+            "too short to judge"
+        );
+    }
 }

@@ -110,8 +110,38 @@ describe('the page', () => {
     const before = await page.inputValue('#text');
     await page.setInputFiles('#files', [{ name: 'r.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n') }]);
     await page.waitForSelector('#status .error');
-    assert.match(await page.locator('#status').textContent(), /r\.pdf: PDF/);
+    assert.match(await page.locator('#status').textContent(), /r\.pdf: PDF 文件暂不能直接读取：请打开 PDF，全选并复制文字/);
     assert.equal(await page.inputValue('#text'), before);
+    // every refusal in the interface's language, an empty file too
+    const refused = [
+      ['a.png', Buffer.from([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0xFF, 0xFE, 0, 0])],
+      ['a.doc', Buffer.from([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0])],
+      ['a.rtf', Buffer.from('{\\rtf1\\ansi hello}')],
+      ['a.txt', Buffer.from([])],
+    ];
+    for (const [name, buffer] of refused) {
+      await page.setInputFiles('#files', [{ name, mimeType: 'application/octet-stream', buffer }]);
+      await page.waitForFunction((n) => document.querySelector('#status .error')?.textContent.includes(n), name);
+      const message = await page.locator('#status').textContent();
+      // no English sentence: product and format names only
+      const words = message.replaceAll(name, '').replace(/\.(docx|txt|html|doc)|Word|Excel|PowerPoint|OpenDocument|PDF|ZIP|RTF|MB/g, '');
+      assert.doesNotMatch(words, /[A-Za-z]{3,}/, `${name}: ${message}`);
+      assert.equal(await page.inputValue('#text'), before);
+    }
+    assert.equal(await page.locator('#files').getAttribute('accept').then((a) => a.includes('.pdf')), true, 'the picker offers PDFs');
+    await page.close();
+  });
+
+  test('English text gets a notice, and each kind of note is listed once with its count', async () => {
+    const page = await openPage();
+    await paste(page, 'The annual report of the city. Air quality improved: the average PM2.5 concentration fell to 35 micrograms per cubic metre, and 300 days were good.\n'.repeat(3));
+    assert.match(await page.locator('#diagnostics').textContent(), /汉字很少/);
+    const text = seeds().map((x) => x.text).join('\n\n');
+    await paste(page, text);
+    const codes = await page.locator('#diagnostics li').evaluateAll((lis) => lis.map((li) => li.dataset.code));
+    assert.equal(new Set(codes).size, codes.length, 'one line a kind');
+    assert.match(await page.locator('#diagnostics').textContent(), /共 \d+ 处/);
+    assert.equal(await page.locator('#diagnostics q').evaluateAll((qs) => qs.filter((q) => !q.textContent.trim()).length), 0, 'no empty quotes');
     await page.close();
   });
 
