@@ -556,6 +556,21 @@ function wire() {
     }
   });
 
+  // A print has the whole table, not its first rows
+  let shownBeforePrint = null;
+  addEventListener('beforeprint', () => {
+    if (!state.report || state.showAll) return;
+    shownBeforePrint = state.showAll;
+    state.showAll = true;
+    renderTable();
+  });
+  addEventListener('afterprint', () => {
+    if (shownBeforePrint === null) return;
+    state.showAll = shownBeforePrint;
+    shownBeforePrint = null;
+    renderTable();
+  });
+
   // Drag and drop anywhere on the page.
   let depth = 0;
   const drop = $('drop');

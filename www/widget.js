@@ -72,6 +72,26 @@ mark { color: inherit; border-radius: 3px; }
 .check-above .check-verdict, .check-below .check-verdict, .check-inconsistent .check-verdict { background: #fbd9d3; }
 .check-unfilled .check-verdict { background: #fde7c8; }
 .check-context { display: block; color: #56636d; }
+@media (prefers-color-scheme: dark) {
+  .root { color: var(--envreport-ink, #e3e8ea); background: var(--envreport-bg, #1b2328); border-color: var(--envreport-line, #34414a); color-scheme: dark; }
+  .status, .meta dt, .tree-toggle, .muted, .checks-summary, .check-context { color: #9aa7ae; }
+  textarea { background: #161d21; color: inherit; border-color: #34414a; }
+  th { background: var(--envreport-bg, #1b2328); border-bottom-color: #34414a; }
+  td { border-bottom-color: #26323a; }
+  .tree ul { border-left-color: #34414a; }
+  .hl-indicator { background: #5a4a00; box-shadow: inset 0 -2px 0 #b89400; }
+  .hl-comparison { background: #1d3a57; } .hl-rank { background: #47284f; }
+  .check-verdict { background: #1d3b2f; }
+  .check-above .check-verdict, .check-below .check-verdict, .check-inconsistent .check-verdict { background: #5a2420; }
+  .check-unfilled .check-verdict { background: #5a3d12; }
+  .error { color: #ff8a80; }
+}
+@media print {
+  .root { border: 0; padding: 0; color: #000; background: #fff; }
+  textarea, button.more, .tree-toggle { display: none !important; }
+  .table-wrap, .source { max-height: none; overflow: visible; }
+  th { position: static; }
+}
 :host([compact]) .root { padding: 8px; font-size: 13px; }
 :host([compact]) .grid { grid-template-columns: 1fr; gap: 8px; }
 :host([compact]) td { padding: 2px 4px; }
