@@ -373,7 +373,7 @@ export function buildTable(rows, t, { sortKey, sortDir, onSort, onSelect, limit 
   for (const row of rows.slice(0, limit)) {
     const tr = h('tr', { tabindex: '0', dataset: { id: row.id }, onclick: () => onSelect(row),
       onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onSelect(row); } } },
-    COLUMNS.map((c) => h('td', { class: c.numeric ? 'num' : null, dataset: { col: c.key } }, row[c.key] ?? '')));
+    COLUMNS.map((c) => h('td', { class: c.numeric ? 'num' : null, dataset: { col: c.key, label: t(c.label) } }, row[c.key] ?? '')));
     body.append(tr);
   }
   return h('table', { class: 'indicators' }, h('thead', {}, head), body);

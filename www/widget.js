@@ -86,6 +86,20 @@ mark { color: inherit; border-radius: 3px; }
   .check-unfilled .check-verdict { background: #5a3d12; }
   .error { color: #ff8a80; }
 }
+@media (max-width: 600px) {
+  table.indicators, table.indicators tbody, table.indicators tr, table.indicators td { display: block; width: 100%; }
+  table.indicators thead { display: block; }
+  table.indicators thead tr { display: flex; flex-wrap: wrap; gap: 2px 4px; }
+  table.indicators th { position: static; border: 0; width: auto; }
+  table.indicators th button.sort { padding: 2px 6px; font-size: .8rem; border: 1px solid #d9e0e4; border-radius: 6px; }
+  table.indicators tbody tr { border-bottom: 1px solid #d9e0e4; padding: 6px 2px; }
+  table.indicators td { border: 0; padding: 1px 4px; display: flex; gap: 8px; text-align: left; min-width: 0; }
+  table.indicators td:empty { display: none; }
+  table.indicators td.num { text-align: left; }
+  table.indicators td::before { content: attr(data-label); color: #56636d; min-width: 4.5em; flex: none; font-size: .85em; }
+  table.indicators td[data-col=name] { font-weight: 600; }
+  table.indicators td[data-col=name]::before { content: none; }
+}
 @media print {
   .root { border: 0; padding: 0; color: #000; background: #fff; }
   textarea, button.more, .tree-toggle { display: none !important; }
