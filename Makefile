@@ -8,7 +8,7 @@ export SHARED
 CARGO ?= cargo
 
 .PHONY: help setup serve wasm cli test test-rust test-wasm test-browser lint doc gold size \
-	bench bench-scale bench-wasm bench-many bench-compare fuzz package example clean python python-test
+	bench bench-scale bench-wasm bench-many bench-compare bench-load fuzz package example clean python python-test
 
 help:
 	@echo "make serve        build the page and serve it on http://127.0.0.1:$(PORT)/"
@@ -24,6 +24,7 @@ help:
 	@echo "make python       the Python wheel in target/wheels/, installed into target/pyvenv"
 	@echo "make bench-many   10,000 small reports through the CLI (-j) and Python with Dask"
 	@echo "make bench-compare  100 reports of 30 KB opened and compared in the page (Chromium)"
+	@echo "make bench-load   the page's first analysis on desktop and on a throttled phone profile"
 
 setup:
 	tools/setup.sh all
@@ -86,6 +87,10 @@ bench-many: cli python
 bench-compare: wasm
 	tools/setup.sh browser
 	node tools/bench-compare.mjs
+
+bench-load: wasm
+	tools/setup.sh browser
+	node tools/bench-load.mjs
 
 bench:
 	$(CARGO) bench --bench throughput

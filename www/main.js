@@ -34,6 +34,25 @@ const state = {
 };
 let t = translator(state.lang);
 
+// The table's settings (filter, category, sort) kept in this browser across a reload
+const SETTINGS = 'envreport-settings';
+function saveSettings() {
+  try {
+    const { filter, category, sortKey, sortDir } = state;
+    localStorage.setItem(SETTINGS, JSON.stringify({ filter, category, sortKey, sortDir }));
+  } catch {
+    // storage refused: the settings last as long as the page
+  }
+}
+try {
+  const saved = JSON.parse(localStorage.getItem(SETTINGS) ?? '{}');
+  for (const key of ['filter', 'category', 'sortKey', 'sortDir']) {
+    if (typeof saved[key] === 'string') state[key] = saved[key];
+  }
+} catch {
+  // nothing kept, or not readable: the defaults
+}
+
 function setLang(lang) {
   state.lang = lang;
   t = translator(lang);
@@ -315,6 +334,9 @@ async function clearAll() {
   renderFileList();
   runAnalysis('');
   clearTimeout(saving);
+  Object.assign(state, { filter: '', category: '', sortKey: null, sortDir: 'asc' });
+  $('filter').value = '';
+  try { localStorage.removeItem(SETTINGS); } catch { /* nothing kept */ }
   await clearSession();
 }
 
@@ -478,6 +500,7 @@ function renderTable() {
     onSort: (key) => {
       state.sortDir = state.sortKey === key && state.sortDir === 'asc' ? 'desc' : 'asc';
       state.sortKey = key;
+      saveSettings();
       renderTable();
       wrap.querySelector(`th[aria-sort="${state.sortDir === 'asc' ? 'ascending' : 'descending'}"] button`)?.focus();
     },
@@ -520,9 +543,10 @@ function wire() {
   });
   $('files').addEventListener('change', (e) => { openFiles(e.target.files); e.target.value = ''; });
   $('lang').addEventListener('click', () => setLang(state.lang === 'zh' ? 'en' : 'zh'));
-  $('filter').addEventListener('input', (e) => { state.filter = e.target.value; renderTable(); });
+  $('filter').value = state.filter;
+  $('filter').addEventListener('input', (e) => { state.filter = e.target.value; saveSettings(); renderTable(); });
   $('section-filter').addEventListener('change', (e) => { state.section = e.target.value; renderTable(); });
-  $('category-filter').addEventListener('change', (e) => { state.category = e.target.value; renderTable(); });
+  $('category-filter').addEventListener('change', (e) => { state.category = e.target.value; saveSettings(); renderTable(); });
   $('export-json').addEventListener('click', () => download(`${baseName()}.json`, 'application/json',
     JSON.stringify(state.report, null, 2)));
   $('export-xlsx').addEventListener('click', async () => {

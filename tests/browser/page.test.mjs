@@ -398,3 +398,18 @@ function parseCsv(text) {
   if (cell || row.length) { row.push(cell); rows.push(row); }
   return rows;
 }
+
+describe('settings', () => {
+  test('the table\'s filter and sort are kept across a reload, and cleared with everything', async () => {
+    const page = await openPage();
+    await page.fill('#filter', '天数');
+    await page.click('#table th button.sort >> nth=1'); // by value
+    const rows = await page.locator('#table tbody tr').count();
+    await page.reload();
+    await waitForRender(page, 0);
+    assert.equal(await page.inputValue('#filter'), '天数');
+    assert.equal(await page.locator('#table tbody tr').count(), rows);
+    assert.equal(await page.locator('#table th[aria-sort=ascending]').count(), 1);
+    await page.close();
+  });
+});
