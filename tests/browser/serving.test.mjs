@@ -83,11 +83,11 @@ describe('privacy', () => {
     assert.match(embed.get('content-security-policy'), /frame-ancestors 'self'/);
   });
 
-  test('the page preloads exactly the modules main.js imports', () => {
+  test('the page preloads exactly the modules main.js imports and its example', () => {
     const html = readFileSync(join(ROOT, 'www/index.html'), 'utf8');
     const main = readFileSync(join(ROOT, 'www/main.js'), 'utf8');
     const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]).sort();
     const imported = [...main.matchAll(/^import\s[^'"]*?from\s+'\.\/([^']+)'/gm)].map((m) => m[1]).sort();
-    assert.deepEqual(preloaded, imported);
+    assert.deepEqual(preloaded, [...imported, 'pkg/example.js'].sort(), 'its imports, and the example it opens with');
   });
 });
