@@ -5,7 +5,7 @@ import { droppedFiles } from './drop.js';
 import { clearSession, loadSession, saveSession } from './store.js';
 import {
   buildChecks, checksCSV, xlsxSheets, buildMeta, buildOutline, buildSource, buildTable, download, flash, h, indicatorRows,
-  sortRows, toCSV, toMarkdown,
+  selectRow, sortRows, toCSV, toMarkdown,
 } from './render.js';
 
 const $ = (id) => document.getElementById(id);
@@ -61,6 +61,7 @@ function setLang(lang) {
   applyStrings(document, t);
   $('lang').textContent = t('lang');
   $('lang').lang = lang === 'zh' ? 'en' : 'zh-CN';
+  document.title = t('pageTitle');
   if (state.report) render();
 }
 
@@ -343,14 +344,11 @@ async function clearAll() {
 /** Selects an indicator's row and shows it in the source. */
 function selectIndicator(id) {
   const wrap = $('table');
-  for (const tr of wrap.querySelectorAll('tr.selected')) tr.classList.remove('selected');
-  let row = wrap.querySelector(`tr[data-id="${id}"]`);
-  if (!row && !state.showAll) {
+  if (!wrap.querySelector(`tr[data-id="${id}"]`) && !state.showAll) {
     state.showAll = true;
     renderTable();
-    row = wrap.querySelector(`tr[data-id="${id}"]`);
   }
-  row?.classList.add('selected');
+  const row = selectRow(wrap, id);
   row?.scrollIntoView({ block: 'nearest' });
   const mark = state.source?.marks.indicator.get(id);
   scrollSourceTo(mark);
@@ -505,8 +503,7 @@ function renderTable() {
       wrap.querySelector(`th[aria-sort="${state.sortDir === 'asc' ? 'ascending' : 'descending'}"] button`)?.focus();
     },
     onSelect: (row) => {
-      for (const tr of wrap.querySelectorAll('tr.selected')) tr.classList.remove('selected');
-      wrap.querySelector(`tr[data-id="${row.id}"]`)?.classList.add('selected');
+      selectRow(wrap, row.id);
       const mark = state.source.marks.indicator.get(row.id);
       scrollSourceTo(mark);
       flash(mark);

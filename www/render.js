@@ -345,6 +345,24 @@ export const COLUMNS = [
   { key: 'check', label: 'colCheck', sort: 'checkVerdict' },
 ];
 
+/** Marks the row of indicator `id` in a table built by `buildTable` as the selected one
+ * (for the eye and, by aria-selected, for screen readers) and makes it the table's tab
+ * stop; returns it. */
+export function selectRow(container, id) {
+  for (const tr of container.querySelectorAll('tr.selected')) {
+    tr.classList.remove('selected');
+    tr.setAttribute('aria-selected', 'false');
+  }
+  const row = container.querySelector(`tr[data-id="${id}"]`);
+  if (row) {
+    row.classList.add('selected');
+    row.setAttribute('aria-selected', 'true');
+    for (const tr of container.querySelectorAll('tbody tr[tabindex="0"]')) tr.tabIndex = -1;
+    row.tabIndex = 0;
+  }
+  return row;
+}
+
 /** Sorts rows by a column key; nulls last, Chinese collation for text. */
 export function sortRows(rows, key, dir) {
   const collator = new Intl.Collator('zh-CN', { numeric: true });
@@ -370,13 +388,30 @@ export function buildTable(rows, t, { sortKey, sortDir, onSort, onSelect, limit 
         h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, sorted ? (sortDir === 'desc' ? '↓' : '↑') : '')));
   }));
   const body = h('tbody');
-  for (const row of rows.slice(0, limit)) {
-    const tr = h('tr', { tabindex: '0', dataset: { id: row.id }, onclick: () => onSelect(row),
-      onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onSelect(row); } } },
+  // one tab stop for the whole table (the first row, then the last one focused); arrows,
+  // Home and End move between rows, Enter or Space selects
+  const move = (tr, e) => {
+    const next = { ArrowDown: tr.nextElementSibling, ArrowUp: tr.previousElementSibling,
+      Home: body.firstElementChild, End: body.lastElementChild }[e.key];
+    if (next === undefined) return false;
+    e.preventDefault();
+    if (next) {
+      tr.tabIndex = -1;
+      next.tabIndex = 0;
+      next.focus();
+    }
+    return true;
+  };
+  for (const [k, row] of rows.slice(0, limit).entries()) {
+    const tr = h('tr', { tabindex: k === 0 ? '0' : '-1', 'aria-selected': 'false', dataset: { id: row.id }, onclick: () => onSelect(row),
+      onkeydown: (e) => {
+        if (move(e.currentTarget, e)) return;
+        if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onSelect(row); }
+      } },
     COLUMNS.map((c) => h('td', { class: c.numeric ? 'num' : null, dataset: { col: c.key, label: t(c.label) } }, row[c.key] ?? '')));
     body.append(tr);
   }
-  return h('table', { class: 'indicators' }, h('thead', {}, head), body);
+  return h('table', { class: 'indicators', role: 'grid', 'aria-readonly': 'true' }, h('thead', {}, head), body);
 }
 
 const csvCell = (v) => {

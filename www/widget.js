@@ -13,7 +13,7 @@
 // (detail: the report), envreport-error (detail: { message }).
 import { analyzeText } from './client.js';
 import { translator } from './i18n.js';
-import { buildChecks, buildMeta, buildOutline, buildSource, buildTable, flash, h, indicatorRows, sortRows } from './render.js';
+import { buildChecks, buildMeta, buildOutline, buildSource, buildTable, flash, h, indicatorRows, selectRow, sortRows } from './render.js';
 
 const CSS = `
 :host { display: block; contain: content; }
@@ -310,8 +310,7 @@ export class EnvreportAnalyzer extends HTMLElement {
         this.#renderTable();
       },
       onSelect: (row) => {
-        for (const tr of body.querySelectorAll('tr.selected')) tr.classList.remove('selected');
-        body.querySelector(`tr[data-id="${row.id}"]`)?.classList.add('selected');
+        selectRow(body, row.id);
         this.#scrollTo(this.#source.marks.indicator.get(row.id));
       },
     });

@@ -346,11 +346,27 @@ print(json.dumps({'sheets': len(sheets), 'rows': rows, 'shared': shared, 'number
     await page.close();
   });
 
-  test('keyboard: tab reaches the table rows; Enter on a row selects it; arrows walk the outline', async () => {
+  test('keyboard: the table is one tab stop with arrows inside; Enter selects, announced; arrows walk the outline', async () => {
     const page = await openPage();
+    assert.equal(await page.locator('#table tbody tr[tabindex="0"]').count(), 1, 'one tab stop');
     await page.locator('#table tbody tr').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.id), await page.locator('#table tbody tr').nth(2).getAttribute('data-id'));
     await page.keyboard.press('Enter');
-    assert.equal(await page.locator('#table tbody tr').first().getAttribute('class'), 'selected');
+    assert.equal(await page.locator('#table tbody tr').nth(2).getAttribute('class'), 'selected');
+    assert.equal(await page.locator('#table tbody tr').nth(2).getAttribute('aria-selected'), 'true');
+    assert.equal(await page.locator('#table tbody tr[aria-selected=true]').count(), 1);
+    await page.keyboard.press('End');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.id), await page.locator('#table tbody tr').last().getAttribute('data-id'));
+    await page.keyboard.press('Home');
+    assert.equal(await page.locator('#table tbody tr[tabindex="0"]').count(), 1, 'still one tab stop');
+    // the page's title, the skip link and the text's region follow the language
+    await page.click('#lang');
+    assert.match(await page.title(), /environmental report analyzer/);
+    assert.equal(await page.locator('a.skip').textContent(), 'Skip to the results');
+    assert.equal(await page.locator('#source').getAttribute('aria-label'), 'Source text (scrollable)');
+    await page.click('#lang');
     await page.locator('#outline .tree-label').first().focus();
     await page.keyboard.press('ArrowDown');
     const focused = await page.evaluate(() => document.activeElement.dataset.section);
