@@ -627,21 +627,14 @@ fn write_report(
     many: bool,
     first: bool,
 ) -> io::Result<()> {
-    let json = |v: &dyn erased::Json| {
-        if args.pretty {
-            v.pretty()
-        } else {
-            v.compact()
-        }
-    };
     match args.format {
-        Format::Json if !many => writeln!(out, "{}", json(r)),
+        Format::Json if !many => writeln!(out, "{}", to_json(r, args.pretty)),
         Format::Json => {
             let v = serde_json::json!({ "file": f, "report": r });
             if !first {
                 write!(out, ",")?;
             }
-            write!(out, "{}", json(&v))
+            write!(out, "{}", to_json(&v, args.pretty))
         }
         Format::Jsonl => {
             let mut v = serde_json::to_value(r).unwrap_or_default();
@@ -660,20 +653,14 @@ fn write_report(
     }
 }
 
-/// JSON of either a report or a value, compact or indented.
-mod erased {
-    pub trait Json {
-        fn compact(&self) -> String;
-        fn pretty(&self) -> String;
-    }
-    impl<T: serde::Serialize> Json for T {
-        fn compact(&self) -> String {
-            serde_json::to_string(self).unwrap_or_default()
-        }
-        fn pretty(&self) -> String {
-            serde_json::to_string_pretty(self).unwrap_or_default()
-        }
-    }
+/// A value as JSON, compact or indented.
+fn to_json<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> String {
+    let s = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    };
+    s.unwrap_or_default()
 }
 
 /// The text of a `numbers` or `normalize` command: `--text`, a file or standard input.

@@ -90,13 +90,10 @@ export function serve({ root = 'www', port = 0, headers = () => ({}), log = fals
       }
       let body = await readFile(file);
       const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
-      const extra = {};
+      const extra = securityHeaders(path, body, origin);
       if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-        const security = securityHeaders(path, body, origin);
         body = gzipOf(file, info.mtimeMs, body);
-        Object.assign(extra, security, { 'content-encoding': 'gzip' });
-      } else {
-        Object.assign(extra, securityHeaders(path, body, origin));
+        extra['content-encoding'] = 'gzip';
       }
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',

@@ -3,8 +3,8 @@
 // exports. Loaded with compare.js only when a user opens it. Report text reaches the page
 // through text nodes and attribute values only.
 
-import { compareTable, entryOf, longCSV, longRows, TIDY_COLUMNS, wideCSV } from './compare.js';
-import { download, h } from './render.js';
+import { compareTable, longRows, TIDY_COLUMNS } from './compare.js';
+import { csvCell, download, h, xlsxCell } from './render.js';
 
 const STRINGS = {
   zh: {
@@ -60,6 +60,25 @@ function changeText(cell, share) {
 function columnName(col) {
   const what = [col.region, col.year, col.period].filter((x) => x !== null && x !== undefined && x !== '');
   return what.length ? what.join(' ') : col.label;
+}
+
+/** The wide CSV (`envreport compare --format csv`): one indicator a row, one report a
+ * column headed by its label. */
+function wideCSV(table) {
+  const head = ['key', 'canonical', 'name', 'category', 'unit', 'better', 'reports', ...table.columns.map((c) => c.label)];
+  const lines = [head.map(csvCell).join(',')];
+  for (const r of table.rows) {
+    lines.push([r.key, r.canonical ?? '', r.name, r.category, r.unit, r.better ?? '', r.reports,
+      ...r.cells.map((c) => (c?.figure.row.value ?? ''))].map(csvCell).join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** The long CSV (`envreport compare --format csv --long`). */
+function longCSV(table) {
+  const lines = [TIDY_COLUMNS.join(',')];
+  for (const row of longRows(table)) lines.push(TIDY_COLUMNS.map((k) => csvCell(row[k])).join(','));
+  return lines.join('\r\n') + '\r\n';
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -345,8 +364,7 @@ export function createCompareView(root, host) {
 
   async function exportXlsx() {
     await import('./pkg/vendor/write-excel-file.min.js');
-    const cell = (v) => (typeof v === 'number' ? { value: v, type: Number }
-      : typeof v === 'boolean' ? { value: v, type: Boolean } : { value: v === null || v === undefined ? '' : String(v) });
+    const cell = xlsxCell;
     const bold = (v) => ({ value: v, fontWeight: 'bold' });
     const wideHead = ['key', 'canonical', 'name', 'category', 'unit', 'better', 'reports'];
     const wide = [[...wideHead.map(bold), ...table.columns.map((c) => bold(c.label))],

@@ -157,23 +157,6 @@ export function compareTable(entries, { order = 'region', minReports = 1, catego
   return { columns, rows: order2.map((k) => rows[k]) };
 }
 
-const csvCell = (v) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** The wide CSV (`envreport compare --format csv`): one indicator a row, one report a
- * column headed by its label. */
-export function wideCSV(table) {
-  const head = ['key', 'canonical', 'name', 'category', 'unit', 'better', 'reports', ...table.columns.map((c) => c.label)];
-  const lines = [head.map(csvCell).join(',')];
-  for (const r of table.rows) {
-    lines.push([r.key, r.canonical ?? '', r.name, r.category, r.unit, r.better ?? '', r.reports,
-      ...r.cells.map((c) => (c?.figure.row.value ?? ''))].map(csvCell).join(','));
-  }
-  return lines.join('\r\n') + '\r\n';
-}
-
 /** The table's cells as tidy rows, with the region, year and period of their column. */
 export function longRows(table) {
   const out = [];
@@ -185,11 +168,4 @@ export function longRows(table) {
     }
   });
   return out;
-}
-
-/** The long CSV (`envreport compare --format csv --long`). */
-export function longCSV(table) {
-  const lines = [TIDY_COLUMNS.join(',')];
-  for (const row of longRows(table)) lines.push(TIDY_COLUMNS.map((k) => csvCell(row[k])).join(','));
-  return lines.join('\r\n') + '\r\n';
 }

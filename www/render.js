@@ -414,7 +414,8 @@ export function buildTable(rows, t, { sortKey, sortDir, onSort, onSelect, limit 
   return h('table', { class: 'indicators', role: 'grid', 'aria-readonly': 'true' }, h('thead', {}, head), body);
 }
 
-const csvCell = (v) => {
+/** A CSV field, quoted when it holds a comma, a quote or a line break. */
+export const csvCell = (v) => {
   const s = v === null || v === undefined ? '' : String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
@@ -455,11 +456,14 @@ export function exportRows(report, t, file = '') {
   });
 }
 
+/** A value as write-excel-file's cell: numbers stay numbers, booleans booleans. */
+export const xlsxCell = (v) => (typeof v === 'number' ? { value: v, type: Number }
+  : typeof v === 'boolean' ? { value: v, type: Boolean } : { value: v === null || v === undefined ? '' : String(v) });
+
 /** The sheets of the .xlsx export (write-excel-file's shape): the indicators, then the
  * checks; numbers stay numbers, headers in the interface's language. */
 export function xlsxSheets(report, text, t, file = '') {
-  const cell = (v) => (typeof v === 'number' ? { value: v, type: Number }
-    : typeof v === 'boolean' ? { value: v, type: Boolean } : { value: v === null || v === undefined ? '' : String(v) });
+  const cell = xlsxCell;
   const header = (keys) => keys.map((k) => ({ value: t('csvColumn', k), fontWeight: 'bold' }));
   const indicators = [header(CSV_COLUMNS), ...exportRows(report, t, file).map((r) => CSV_COLUMNS.map((k) => cell(r[k])))];
   const checks = [header(CHECK_COLUMNS), ...checkRows(report, text, t).map((row) => row.map(cell))];

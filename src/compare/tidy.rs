@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::Table;
+use crate::lexicon::FxMap;
 use crate::report::{CheckKind, OffsetEncoding, Report};
 
 /// One value of one report, with everything needed to read it without the report: the
@@ -82,16 +83,33 @@ pub struct TidyRow {
 /// Every indicator of a report as a [`TidyRow`]; `text` is the text analyzed, for the
 /// sentences (`""` leaves them empty).
 pub fn tidy(label: &str, report: &Report, text: &str) -> Vec<TidyRow> {
+    // each indicator's check against a standard, and the sentences' byte positions, found
+    // once for the report rather than once an indicator
+    let mut standard: FxMap<usize, &crate::report::Check> = FxMap::default();
+    for c in report
+        .checks
+        .iter()
+        .filter(|c| c.kind == CheckKind::Standard)
+    {
+        for &id in &c.indicators {
+            standard.entry(id).or_insert(c);
+        }
+    }
+    let bytes = BytePositions::new(
+        text,
+        report.offsets,
+        report
+            .indicators
+            .iter()
+            .flat_map(|i| [i.sentence_start, i.sentence_end]),
+    );
     report
         .indicators
         .iter()
         .map(|i| {
             let c = i.comparison.and_then(|k| report.comparisons.get(k));
             let r = i.rank.and_then(|k| report.ranks.get(k));
-            let check = report
-                .checks
-                .iter()
-                .find(|c| c.kind == CheckKind::Standard && c.indicators.contains(&i.id));
+            let check = standard.get(&i.id).copied();
             let catalogued = i.canonical.is_some() && i.canonical_value.is_some();
             let factor = match (i.value, i.canonical_value) {
                 (Some(v), Some(c)) if v != 0.0 => c / v,
@@ -147,7 +165,7 @@ pub fn tidy(label: &str, report: &Report, text: &str) -> Vec<TidyRow> {
                 section: i.section_title.clone(),
                 start: i.start,
                 end: i.end,
-                sentence: sentence(text, report.offsets, i.sentence_start, i.sentence_end),
+                sentence: bytes.slice(text, i.sentence_start, i.sentence_end),
             }
         })
         .collect()
@@ -260,31 +278,58 @@ impl Table {
     }
 }
 
-/// The text between two offsets of a report (counted as the report counts them); empty
-/// when they do not fall in `text`.
-fn sentence(text: &str, offsets: OffsetEncoding, start: usize, end: usize) -> String {
-    let byte = |at: usize| -> Option<usize> {
-        match offsets {
-            OffsetEncoding::Utf8 => text.is_char_boundary(at).then_some(at),
-            OffsetEncoding::Chars => text
-                .char_indices()
-                .map(|(i, _)| i)
-                .chain([text.len()])
-                .nth(at),
-            OffsetEncoding::Utf16 => {
-                let mut units = 0;
-                for (i, c) in text.char_indices() {
-                    if units == at {
-                        return Some(i);
-                    }
-                    units += c.len_utf16();
-                }
-                (units == at).then_some(text.len())
-            }
+/// Byte positions of offsets counted as a report counts them (characters, UTF-16 units or
+/// bytes), found in one walk of the text.
+struct BytePositions {
+    /// `(offset, byte)`, by offset; empty for UTF-8, where they are the same.
+    map: Vec<(usize, usize)>,
+    utf8: bool,
+}
+
+impl BytePositions {
+    fn new(text: &str, offsets: OffsetEncoding, wanted: impl Iterator<Item = usize>) -> Self {
+        if offsets == OffsetEncoding::Utf8 {
+            return BytePositions {
+                map: Vec::new(),
+                utf8: true,
+            };
         }
-    };
-    match (byte(start), byte(end)) {
-        (Some(a), Some(b)) if a <= b => text[a..b].trim().to_string(),
-        _ => String::new(),
+        let mut wanted: Vec<usize> = wanted.collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut map = Vec::with_capacity(wanted.len());
+        let mut next = wanted.iter().copied().peekable();
+        let mut units = 0;
+        for (i, c) in text.char_indices().chain([(text.len(), '\0')]) {
+            while next.peek() == Some(&units) {
+                map.push((units, i));
+                next.next();
+            }
+            if next.peek().is_none() {
+                break;
+            }
+            units += if offsets == OffsetEncoding::Utf16 {
+                c.len_utf16()
+            } else {
+                1
+            };
+        }
+        BytePositions { map, utf8: false }
+    }
+
+    fn byte(&self, text: &str, at: usize) -> Option<usize> {
+        if self.utf8 {
+            return text.is_char_boundary(at).then_some(at);
+        }
+        let k = self.map.binary_search_by_key(&at, |&(u, _)| u).ok()?;
+        Some(self.map[k].1)
+    }
+
+    /// The text between two offsets, trimmed; empty when they do not fall in `text`.
+    fn slice(&self, text: &str, start: usize, end: usize) -> String {
+        match (self.byte(text, start), self.byte(text, end)) {
+            (Some(a), Some(b)) if a <= b => text[a..b].trim().to_string(),
+            _ => String::new(),
+        }
     }
 }
