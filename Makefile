@@ -7,7 +7,7 @@ SHARED ?= $(abspath ../shared)
 export SHARED
 CARGO ?= cargo
 
-.PHONY: help setup serve wasm cli test test-rust test-wasm test-browser lint doc gold size \
+.PHONY: help setup serve wasm cli test test-rust test-wasm test-browser lint doc gold size bench-memory \
 	bench bench-scale bench-wasm bench-many bench-compare bench-load fuzz package example clean python python-test
 
 help:
@@ -25,6 +25,7 @@ help:
 	@echo "make bench-many   10,000 small reports through the CLI (-j) and Python with Dask"
 	@echo "make bench-compare  100 reports of 30 KB opened and compared in the page (Chromium)"
 	@echo "make bench-load   the page's first analysis on desktop and on a throttled phone profile"
+	@echo "make bench-memory peak memory of the CLI on hostile inputs, against their size"
 
 setup:
 	tools/setup.sh all
@@ -97,6 +98,9 @@ bench:
 
 bench-scale:
 	$(CARGO) bench --bench scale
+
+bench-memory: cli
+	python3 tools/bench-memory.py
 
 bench-wasm: wasm cli
 	tools/setup.sh browser

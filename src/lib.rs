@@ -47,6 +47,7 @@ mod error;
 mod indicators;
 pub mod intake;
 mod lexicon;
+pub mod limits;
 mod meta;
 mod names;
 mod normalize;
@@ -153,7 +154,8 @@ pub fn analyze_with_progress(
     let structure = structure::analyze(&normalized.text, lex);
     let meta = meta::extract(&normalized.text, &structure, lex);
     progress(Stage::Numbers);
-    let mentions = numbers::find(&normalized.text, &structure.label_spans(), lex);
+    let (mentions, numerals_cut) =
+        numbers::find_capped(&normalized.text, &structure.label_spans(), lex);
     progress(Stage::Indicators);
     let findings = indicators::find(&normalized.text, &structure, &meta, &mentions, lex);
     let checks = checks::find(
@@ -173,6 +175,7 @@ pub fn analyze_with_progress(
         mentions: &mentions,
         findings: &findings,
         checks: &checks,
+        numerals_cut,
         options,
         lexicon: lex,
     })

@@ -628,20 +628,30 @@ fn write_report(
     first: bool,
 ) -> io::Result<()> {
     match args.format {
-        Format::Json if !many => writeln!(out, "{}", to_json(r, args.pretty)),
+        Format::Json if !many => {
+            write_json(out, r, args.pretty)?;
+            writeln!(out)
+        }
         Format::Json => {
-            let v = serde_json::json!({ "file": f, "report": r });
+            #[derive(serde::Serialize)]
+            struct Filed<'a> {
+                file: &'a str,
+                report: &'a Report,
+            }
             if !first {
                 write!(out, ",")?;
             }
-            write!(out, "{}", to_json(&v, args.pretty))
+            write_json(out, &Filed { file: f, report: r }, args.pretty)
         }
         Format::Jsonl => {
-            let mut v = serde_json::to_value(r).unwrap_or_default();
-            if let Some(obj) = v.as_object_mut() {
-                obj.insert("file".into(), serde_json::Value::String(f.to_string()));
+            #[derive(serde::Serialize)]
+            struct Line<'a> {
+                #[serde(flatten)]
+                report: &'a Report,
+                file: &'a str,
             }
-            writeln!(out, "{v}")
+            write_json(out, &Line { report: r, file: f }, false)?;
+            writeln!(out)
         }
         Format::Text => {
             if many {
@@ -653,14 +663,19 @@ fn write_report(
     }
 }
 
-/// A value as JSON, compact or indented.
-fn to_json<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> String {
-    let s = if pretty {
-        serde_json::to_string_pretty(value)
+/// A value written as JSON, compact or indented, as it is serialized (a report of a
+/// hundred thousand indicators is never held as one string).
+fn write_json<T: serde::Serialize + ?Sized>(
+    out: &mut impl Write,
+    value: &T,
+    pretty: bool,
+) -> io::Result<()> {
+    let written = if pretty {
+        serde_json::to_writer_pretty(&mut *out, value)
     } else {
-        serde_json::to_string(value)
+        serde_json::to_writer(&mut *out, value)
     };
-    s.unwrap_or_default()
+    written.map_err(io::Error::from)
 }
 
 /// The text of a `numbers` or `normalize` command: `--text`, a file or standard input.

@@ -404,3 +404,36 @@ fn cli_refuses_what_it_cannot_read_and_goes_on() {
         "the readable file is still analyzed"
     );
 }
+
+/// The document part of a Word document made of `paragraphs` empty paragraphs.
+fn empty_paragraphs(paragraphs: usize) -> Vec<u8> {
+    let mut xml = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#,
+    );
+    xml.push_str(&"<w:p/>".repeat(paragraphs));
+    xml.push_str("</w:body></w:document>");
+    xml.into_bytes()
+}
+
+#[test]
+fn a_part_that_inflates_past_the_input_limit_is_refused_there() {
+    // 64 MB of XML in a ZIP of a few hundred kilobytes
+    let xml = empty_paragraphs(intake::MAX_INPUT_BYTES / 6 + 1);
+    assert!(xml.len() > intake::MAX_INPUT_BYTES);
+    let honest = zip(&[("word/document.xml", &xml)], true);
+    assert!(honest.len() < 1_000_000, "{}", honest.len());
+    let refused = |bytes: &[u8]| match intake::read("炸弹.docx", bytes, None, no_legacy) {
+        Err(envreport::Error::TooLarge { limit, .. }) => limit,
+        other => panic!("not refused as too large: {other:?}"),
+    };
+    // the declared size is refused before inflating
+    assert_eq!(refused(&honest), intake::MAX_INPUT_BYTES);
+    // a header that lies about the size: inflating stops at the limit
+    let mut lying = honest.clone();
+    let small = 1000u32.to_le_bytes();
+    for (signature, at) in [(b"PK\x03\x04", 22), (b"PK\x01\x02", 24)] {
+        let header = lying.windows(4).position(|w| w == signature).unwrap();
+        lying[header + at..header + at + 4].copy_from_slice(&small);
+    }
+    assert_eq!(refused(&lying), intake::MAX_INPUT_BYTES);
+}

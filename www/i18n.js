@@ -14,6 +14,15 @@ const ZH_DIAGNOSTICS = {
   no_headings: '没有找到标题，提纲为空。',
   no_indicators: '没有找到数量。',
   not_chinese: '这段文字中汉字很少：本工具分析中文报告，对其他语言的文字，找到的结果不可靠。',
+  too_many_sections: '标题超过 10000 个：从这里起的标题按正文读取，不列入提纲。',
+  too_many_numerals: '数字超过 100000 个：从这里起的文字不再读取数字，也不再列出指标。',
+  // the English message names the count left out and the kind of note
+  too_many_notes: (d) => {
+    const count = /\d+/.exec(d.message)?.[0] ?? '';
+    const kind = ZH_DIAGNOSTICS[/of the kind (\w+)/.exec(d.message)?.[1]];
+    const what = typeof kind === 'string' ? `“${kind.replace(/。$/, '')}”这类说明` : '同类说明';
+    return `${what}超过 1000 条，另有 ${count} 条未列出（从这里起）。`;
+  },
 };
 
 // Why a file cannot be read, in Chinese: the reader's messages (src/intake) are English,
@@ -117,7 +126,10 @@ export const STRINGS = {
     showAllChecks: (n) => `另有 ${n} 项，显示全部`,
     exportXlsx: '下载 Excel',
     xlsxFailed: (m) => `Excel 文件未能生成：${m}`,
-    diagnosticMessage: (d) => ZH_DIAGNOSTICS[d.code] ?? d.message,
+    diagnosticMessage: (d) => {
+      const zh = ZH_DIAGNOSTICS[d.code];
+      return typeof zh === 'function' ? zh(d) : zh ?? d.message;
+    },
     timesSeen: (n) => `（共 ${n} 处）`,
     exportJson: '下载 JSON', exportCsv: '下载 CSV', exportMd: '下载 Markdown', copy: '复制表格', copied: '已复制',
     empty: '粘贴或拖入报告后，这里会显示分析结果。',

@@ -211,7 +211,7 @@ export type Diagnostic = {
   end: number | null;
 };
 
-export type DiagnosticCode = "placeholder" | "web_junk" | "watermark" | "page_number" | "separator" | "line_rejoined" | "traditional" | "ruby" | "empty" | "no_headings" | "no_indicators" | "not_chinese";
+export type DiagnosticCode = "placeholder" | "web_junk" | "watermark" | "page_number" | "separator" | "line_rejoined" | "traditional" | "ruby" | "empty" | "no_headings" | "no_indicators" | "not_chinese" | "too_many_sections" | "too_many_numerals" | "too_many_notes";
 
 export type Severity = "info" | "warning";
 

@@ -20,9 +20,11 @@ use crate::error::{Error, Result};
 use crate::intake::markup::{attr, decode_entities, Token, Tokens};
 use crate::intake::MAX_INPUT_BYTES;
 
-/// The most bytes one part of the archive may inflate to: the XML of the largest text the
-/// analyzer accepts, with room for its markup.
-const MAX_PART_BYTES: usize = 4 * MAX_INPUT_BYTES;
+/// The most bytes one part of the archive may inflate to: the input limit, so that a small
+/// archive declaring (or holding) a huge part stops inflating there instead of filling
+/// memory first. The XML of a Word document is several times its text: a document whose
+/// text is near the limit is refused, and one of several hundred pages is read.
+const MAX_PART_BYTES: usize = MAX_INPUT_BYTES;
 
 /// Whether the bytes are a ZIP archive holding a Word document.
 pub fn is_docx(bytes: &[u8]) -> bool {

@@ -242,43 +242,41 @@ pub(super) fn qualify_org(org: &str, places_of: &TextPlaces<'_>) -> Option<Strin
 pub(super) fn placeholder_region(text: &str) -> Option<String> {
     let is_x = |c: char| matches!(c, 'x' | 'X' | '×');
     let mut counts: Vec<(String, usize)> = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        let prev_letter = k > 0 && chars[k - 1].1.is_ascii_alphabetic();
-        if !is_x(c) || prev_letter {
-            k += 1;
-            continue;
-        }
-        // x+ (省|市) x+ (区|县|市) or x+ (市|区|县)
-        let mut j = k;
-        let mut parts = 0;
-        let mut end = i;
+    // x+ (省|市) x+ (区|县|市) or x+ (市|区|县) from byte `i`: where it ends, and its parts
+    let parse = |i: usize| {
+        let (mut end, mut parts) = (i, 0);
         loop {
-            let run = chars[j..].iter().take_while(|(_, c)| is_x(*c)).count();
+            let rest = &text[end..];
+            let run = rest.chars().take_while(|&c| is_x(c)).count();
             if run == 0 || run > 4 {
                 break;
             }
-            let Some(&(si, sc)) = chars.get(j + run) else {
-                break;
-            };
-            if !matches!(sc, '省' | '市' | '区' | '县') {
-                break;
+            let xs: usize = rest.chars().take(run).map(char::len_utf8).sum();
+            match rest[xs..].chars().next() {
+                Some(sc @ ('省' | '市' | '区' | '县')) => {
+                    parts += 1;
+                    end += xs + sc.len_utf8();
+                }
+                _ => break,
             }
-            parts += 1;
-            end = si + sc.len_utf8();
-            j += run + 1;
         }
+        (end, parts)
+    };
+    let mut prev_letter = false;
+    let mut resume = 0;
+    for (i, c) in text.char_indices() {
+        let after_letter = std::mem::replace(&mut prev_letter, c.is_ascii_alphabetic());
+        if i < resume || !is_x(c) || after_letter {
+            continue;
+        }
+        let (end, parts) = parse(i);
         if parts > 0 {
-            let s = text[i..end].to_string();
-            match counts.iter_mut().find(|(t, _)| *t == s) {
+            let s = &text[i..end];
+            match counts.iter_mut().find(|(t, _)| t == s) {
                 Some((_, n)) => *n += parts,
-                None => counts.push((s, parts)),
+                None => counts.push((s.to_string(), parts)),
             }
-            k = j;
-        } else {
-            k += 1;
+            resume = end;
         }
     }
     // the longest form among the most frequent (x市xx区 over xx区)

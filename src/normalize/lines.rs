@@ -35,7 +35,7 @@ struct Line {
     start: usize,
     end: usize,
     /// Ranges inside the content to drop (junk fragments, leading markers).
-    cuts: Vec<(usize, usize, Option<RemovedKind>)>,
+    cuts: Box<[(usize, usize, Option<RemovedKind>)]>,
     facts: LineFacts,
 }
 
@@ -63,7 +63,7 @@ struct LineFacts {
     /// hold ！ or ？ and nothing else).
     clause: bool,
     /// Characters that are not spaces.
-    visible: usize,
+    visible: u32,
 }
 
 impl LineFacts {
@@ -80,7 +80,7 @@ impl LineFacts {
             tab: c.tabs > 0,
             prose,
             clause,
-            visible: c.chars - c.spaces - c.tabs,
+            visible: u32::try_from(c.chars - c.spaces - c.tabs).unwrap_or(u32::MAX),
         }
     }
 }
@@ -141,7 +141,7 @@ impl Acc {
     fn extend(&mut self, s: &str, f: LineFacts) {
         self.prose |= f.clause;
         self.tab |= f.tab;
-        self.visible += f.visible;
+        self.visible += f.visible as usize;
         let mut rev = s.chars().rev();
         match (rev.next(), rev.next()) {
             (Some(l), Some(b)) => (self.last, self.before_last) = (Some(l), Some(b)),
@@ -213,7 +213,8 @@ fn continues(prev: &Acc, next: &str, next_raw: &str, next_tab: bool, lex: &Lexic
 /// Stage 2: lines. See the module documentation.
 pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
     let mut removed = Vec::new();
-    let mut kept: Vec<Line> = Vec::with_capacity(text.len() / 128);
+    let mut kept: Vec<Line> =
+        Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut start = 0;
     while start <= text.len() {
         let end =
@@ -293,7 +294,7 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
                     let line = Line {
                         start: cs,
                         end: ce,
-                        cuts: merged,
+                        cuts: merged.into_boxed_slice(),
                         facts: LineFacts::of(&text[cs..ce]),
                     };
                     if visible_after_cuts(text, &line) {
@@ -311,35 +312,40 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
     // which lines continue the one before: first the lines that open with closing
     // punctuation, which always continue; then, between the units these make, the rules that
     // read the next unit's content (so a decision never changes once the units are joined)
-    let contents: Vec<_> = kept.iter().map(|l| cleaned(text, l)).collect();
-    let mut joined = vec![false; kept.len()];
-    for k in 1..kept.len() {
-        joined[k] = opens_with_closing(&contents[k])
-            && !contents[k].contains('\t')
-            && !contents[k - 1].contains('\t');
-    }
+    // (each line's content made when read, not kept for all: a text of millions of
+    // short lines would hold them all at once)
+    let content = |k: usize| cleaned(text, &kept[k]);
+    let mut joined: Vec<bool> = (0..kept.len())
+        .map(|k| {
+            let here = content(k);
+            k > 0
+                && opens_with_closing(&here)
+                && !here.contains('\t')
+                && !content(k - 1).contains('\t')
+        })
+        .collect();
     let mut acc = Acc::default();
     let mut k = 0;
     while k < kept.len() {
         let unit_end = joined_run_end(&joined, k);
         let unit: std::borrow::Cow<str> = if unit_end == k + 1 {
-            std::borrow::Cow::Borrowed(&*contents[k])
+            content(k)
         } else {
-            std::borrow::Cow::Owned(contents[k..unit_end].concat())
+            std::borrow::Cow::Owned((k..unit_end).map(content).collect::<Vec<_>>().concat())
         };
         // the facts of what the lines keep (a watermark cut away does not count)
         let facts = (k..unit_end).fold(LineFacts::default(), |a, j| {
             let l = if kept[j].cuts.is_empty() {
                 kept[j].facts
             } else {
-                LineFacts::of(&contents[j])
+                LineFacts::of(&content(j))
             };
             LineFacts {
                 space: a.space || l.space,
                 tab: a.tab || l.tab,
                 prose: a.prose || l.prose,
                 clause: a.clause || l.clause,
-                visible: a.visible + l.visible,
+                visible: a.visible.saturating_add(l.visible),
             }
         });
         let raw = &text[kept[k].start..kept[k].end];

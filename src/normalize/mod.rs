@@ -202,10 +202,20 @@ fn needs_second_round(text: &str, seams: &[usize], lex: &Lexicon) -> bool {
         '.' => prev.is_some_and(|p| is_han(p) || p == '”' || p == '）'),
         _ => false,
     };
+    // the line-wide tests, once a line however many seams it holds (a line joined from
+    // thousands of broken ones would otherwise be read once a seam)
+    let mut line_seen: Option<(usize, usize, Option<bool>)> = None;
     seams.iter().any(|&at| {
         let at = floor_boundary(text, at);
-        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let (line_start, line_end) = match line_seen {
+            Some((start, end, _)) if (start..=end).contains(&at) => (start, end),
+            _ => {
+                let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+                let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+                line_seen = Some((start, end, None));
+                (start, end)
+            }
+        };
         let lo = floor_boundary(text, at.saturating_sub(24)).max(line_start);
         let hi = floor_boundary(text, at + 24).min(line_end).max(lo);
         let window: Vec<char> = text[lo..hi].chars().collect();
@@ -216,13 +226,21 @@ fn needs_second_round(text: &str, seams: &[usize], lex: &Lexicon) -> bool {
                 window.get(k + 1).copied(),
             )
         });
+        if near {
+            return true;
+        }
+        if let Some((_, _, Some(found))) = line_seen {
+            return found;
+        }
         // brackets pair across the whole line
         let line = &text[line_start..line_end];
         // a label whose line the cut or the join has made a lost line break
-        near || !flattened::breaks(line).is_empty()
+        let found = !flattened::breaks(line).is_empty()
             || line.contains(['(', ')'])
             || (line.contains(['（', '【', '['])
-                && !junk::inline_junk(text, line_start, line_end, lex).is_empty())
+                && !junk::inline_junk(text, line_start, line_end, lex).is_empty());
+        line_seen = Some((line_start, line_end, Some(found)));
+        found
     })
 }
 

@@ -109,8 +109,19 @@ impl Mention {
     }
 }
 
-/// Finds every number of `text`. `labels` are the spans of heading labels.
+/// Finds every number of `text`, at most [`MAX_NUMERALS`](crate::limits::MAX_NUMERALS).
+/// `labels` are the spans of heading labels.
 pub fn find(text: &str, labels: &[Span<Normalized>], lex: &Lexicon) -> Vec<Mention> {
+    find_capped(text, labels, lex).0
+}
+
+/// [`find`], with the byte offset where reading stopped when the text holds more numerals
+/// than the limit.
+pub fn find_capped(
+    text: &str,
+    labels: &[Span<Normalized>],
+    lex: &Lexicon,
+) -> (Vec<Mention>, Option<usize>) {
     const OPEN_QUOTE: &[u8] = "“".as_bytes();
     const CLOSE_QUOTE: &[u8] = "”".as_bytes();
     const OPEN_TITLE: &[u8] = "《".as_bytes();
@@ -125,7 +136,12 @@ pub fn find(text: &str, labels: &[Span<Normalized>], lex: &Lexicon) -> Vec<Menti
     let mut in_title = false;
     let mut paren_name_end = 0;
     let mut i = 0;
+    let mut cut = None;
     while i < bytes.len() {
+        if out.len() >= crate::limits::MAX_NUMERALS {
+            cut = Some(i);
+            break;
+        }
         let b = bytes[i];
         let next = if b.is_ascii_digit() {
             ctx.numeral(i, out.last())
@@ -209,7 +225,7 @@ pub fn find(text: &str, labels: &[Span<Normalized>], lex: &Lexicon) -> Vec<Menti
         }
     }
     ranges::link_ranges(text, &mut out);
-    ranges::merge_ranges(text, out)
+    (ranges::merge_ranges(text, out), cut)
 }
 
 #[cfg(test)]

@@ -402,6 +402,14 @@ named_enum! {
         NoIndicators = "no_indicators",
         /// The text is mostly in another language than Chinese.
         NotChinese = "not_chinese",
+        /// The report has more headings than the analyzer lists; the later ones are read
+        /// as body text.
+        TooManySections = "too_many_sections",
+        /// The report has more numerals than the analyzer reads; the text after the last
+        /// one read gives no indicators.
+        TooManyNumerals = "too_many_numerals",
+        /// More notes of one kind than the analyzer lists; the rest are counted.
+        TooManyNotes = "too_many_notes",
     }
 }
 

@@ -2,6 +2,9 @@
 //! rejoined, nothing found).
 
 use super::{Diagnostic, DiagnosticCode, Parts, Severity, SpanOut};
+use std::collections::BTreeMap;
+
+use crate::limits::{MAX_NOTES_PER_KIND, MAX_NUMERALS, MAX_SECTIONS};
 use crate::normalize::RemovedKind;
 use crate::span::{Original, Span};
 
@@ -10,10 +13,20 @@ pub(super) fn diagnostics(
     out: &dyn Fn(Span<Original>) -> SpanOut,
 ) -> Vec<Diagnostic> {
     let mut d = Vec::new();
+    // notes of each kind so far, and where the first one left out stands
+    let mut kinds: BTreeMap<DiagnosticCode, (usize, Option<Span<Original>>)> = BTreeMap::new();
     let mut push = |code: DiagnosticCode,
                     severity: Severity,
                     message: String,
                     span: Option<Span<Original>>| {
+        let (count, first_left_out) = kinds.entry(code).or_default();
+        *count += 1;
+        if *count > MAX_NOTES_PER_KIND {
+            if *count == MAX_NOTES_PER_KIND + 1 {
+                *first_left_out = span;
+            }
+            return;
+        }
         let o = span.map(out);
         d.push(Diagnostic {
             code,
@@ -95,6 +108,33 @@ pub(super) fn diagnostics(
             None,
         );
     }
+    // the rest of the line where a limit cut the reading
+    let line_from = |at: usize| {
+        let text = &p.normalized.text;
+        let at = crate::text::chars::floor_boundary(text, at);
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        p.normalized.map.to_original(Span::new(at, end))
+    };
+    if let Some(at) = p.structure.cut_headings {
+        push(
+            DiagnosticCode::TooManySections,
+            Severity::Warning,
+            format!(
+                "the report has more than {MAX_SECTIONS} headings: those from here on are read as body text"
+            ),
+            Some(line_from(at)),
+        );
+    }
+    if let Some(at) = p.numerals_cut {
+        push(
+            DiagnosticCode::TooManyNumerals,
+            Severity::Warning,
+            format!(
+                "the report has more than {MAX_NUMERALS} numbers: the text from here on was not read for numbers"
+            ),
+            Some(line_from(at)),
+        );
+    }
     if p.structure.headings.is_empty() {
         push(
             DiagnosticCode::NoHeadings,
@@ -110,6 +150,23 @@ pub(super) fn diagnostics(
             "no quantities were found".into(),
             None,
         );
+    }
+    for (code, (count, first_left_out)) in kinds {
+        if count > MAX_NOTES_PER_KIND {
+            let left_out = count - MAX_NOTES_PER_KIND;
+            let o = first_left_out.map(out);
+            d.push(Diagnostic {
+                code: DiagnosticCode::TooManyNotes,
+                severity: Severity::Info,
+                message: format!(
+                    "{left_out} more notes of the kind {} were not listed (at most {MAX_NOTES_PER_KIND} of a kind)",
+                    code.name()
+                ),
+                text: first_left_out.map(|s| s.slice(p.original).to_string()),
+                start: o.map(|o| o.start),
+                end: o.map(|o| o.end),
+            });
+        }
     }
     d
 }

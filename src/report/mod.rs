@@ -31,6 +31,8 @@ pub(crate) struct Parts<'a> {
     pub mentions: &'a [Mention],
     pub findings: &'a Findings,
     pub checks: &'a [crate::checks::CheckFound],
+    /// Where reading numerals stopped at their limit.
+    pub numerals_cut: Option<usize>,
     pub options: &'a Options,
     pub lexicon: &'a crate::lexicon::Lexicon,
 }

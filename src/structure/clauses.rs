@@ -53,7 +53,8 @@ pub(super) fn split(
     lex: &Lexicon,
 ) -> (Vec<Clause>, Vec<CueHit>) {
     let cues = cue_hits(text, lex);
-    let mut clauses = Vec::with_capacity(sentences.len() * 3);
+    // at least one a sentence (more in prose, grown as needed and trimmed at the end)
+    let mut clauses = Vec::with_capacity(sentences.len());
     let mut pairs: Vec<(char, usize)> = Vec::new();
     let mut inside: Vec<(usize, usize)> = Vec::new();
     // clauses come in text order: the cues of each start where the last one's ended
@@ -123,6 +124,7 @@ pub(super) fn split(
             push(base + start, base + s.len(), k, &mut clauses);
         }
     }
+    clauses.shrink_to_fit();
     (clauses, cues)
 }
 

@@ -43,6 +43,11 @@ fn clean_title(s: &str) -> String {
 }
 
 /// The headings numbered by a label.
+/// The most headings each finder collects: twice the most a report lists, so that the
+/// first [`MAX_SECTIONS`](crate::limits::MAX_SECTIONS) in document order are all found
+/// (a text of a million numbered lines is not read to its end for headings).
+const COLLECTED: usize = 2 * crate::limits::MAX_SECTIONS;
+
 pub(super) fn numbered(
     text: &str,
     lines: &[Span<Normalized>],
@@ -55,6 +60,9 @@ pub(super) fn numbered(
     // the last number seen for each kind of label
     let mut last: [u32; 6] = [0; 6];
     for i in body {
+        if out.len() >= COLLECTED {
+            break;
+        }
         let line = lines[i];
         let s = line.slice(text);
         let Some(label) = parse_label(s) else {
@@ -151,7 +159,11 @@ pub(super) fn heading_lines(
     out: &mut Vec<Heading>,
 ) {
     let numbered = LineSet::new(lines.len(), out);
+    let mut more = COLLECTED;
     for i in body.clone() {
+        if more == 0 {
+            break;
+        }
         if i + 1 >= body.end || numbered.contains(&i) {
             continue;
         }
@@ -175,6 +187,7 @@ pub(super) fn heading_lines(
             || numbered.contains(&(i + 1));
         if prev_ok && next_ok {
             let tlen = title_end(s);
+            more -= 1;
             out.push(Heading {
                 level: 0,
                 kind: HeadingKind::Line,
@@ -325,7 +338,7 @@ pub(super) fn leads(
     found.extend(alone_leads(text, lines, body.clone(), &heading_lines, lex));
     found.extend(colon_leads(text, lines, body, &heading_lines, lex));
     found.sort_unstable();
-    for (i, len) in found {
+    for (i, len) in found.into_iter().take(COLLECTED) {
         let s = lines[i].slice(text);
         out.push(Heading {
             level: 0,

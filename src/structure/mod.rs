@@ -119,6 +119,8 @@ pub struct Structure {
     pub tables: Vec<Table>,
     /// The body lines, between the header and the footer, as a range of line indices.
     pub body: Range<usize>,
+    /// Where the first heading past [`MAX_SECTIONS`](crate::limits::MAX_SECTIONS) starts.
+    pub cut_headings: Option<usize>,
 }
 
 impl Structure {
@@ -174,6 +176,11 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Structure {
         let i = tables.partition_point(|t| t.lines.end <= h.line);
         !tables.get(i).is_some_and(|t| t.lines.contains(&h.line))
     });
+    // past the limit, headings are read as body lines
+    let cut = headings
+        .get(crate::limits::MAX_SECTIONS)
+        .map(|first| first.label.map_or(first.title_span.start, |l| l.start));
+    headings.truncate(crate::limits::MAX_SECTIONS);
     headings::assign_levels(&mut headings);
     let body_span_end = if body_end > body_start {
         lines[body_end - 1].end
@@ -193,6 +200,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Structure {
         cues,
         tables,
         body: body_start..body_end,
+        cut_headings: cut,
     }
 }
 

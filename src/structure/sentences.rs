@@ -12,7 +12,8 @@ pub(super) fn split(text: &str, lines: &[Span<Normalized>]) -> Vec<Span<Normaliz
         "；".as_bytes(),
     ];
     const CLOSERS: [&[u8]; 3] = ["”".as_bytes(), "’".as_bytes(), "）".as_bytes()];
-    let mut out = Vec::new();
+    // at least one a line
+    let mut out = Vec::with_capacity(lines.len());
     for line in lines {
         let s = line.slice(text).as_bytes();
         let mut start = 0;
