@@ -4,7 +4,8 @@
 // through text nodes and attribute values only.
 
 import { compareTable, longRows, TIDY_COLUMNS } from './compare.js';
-import { csvCell, download, h, xlsxCell } from './render.js';
+import { download, h } from './render.js';
+import { csvCell, xlsxCell } from './exports.js';
 
 const STRINGS = {
   zh: {

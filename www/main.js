@@ -4,12 +4,14 @@ import { applyStrings, translator } from './i18n.js';
 import { droppedFiles } from './drop.js';
 import { clearSession, loadSession, saveSession } from './store.js';
 import {
-  buildChecks, checksCSV, xlsxSheets, buildMeta, buildOutline, buildSource, buildTable, download, flash, h, indicatorRows,
-  selectRow, sortRows, toCSV, toMarkdown,
+  buildChecks, buildMeta, buildOutline, buildSource, buildTable, download, flash, h, indicatorRows, selectRow, sortRows,
 } from './render.js';
 
+// the exports' writers, loaded when first asked for (and warmed once the page is idle)
+const exporters = () => import('./exports.js');
+let exportersWarmed = false;
+
 const $ = (id) => document.getElementById(id);
-const TABLE_LIMIT = 500;
 
 const state = {
   lang: localStorage.getItem('envreport-lang') === 'en' ? 'en' : 'zh',
@@ -24,7 +26,6 @@ const state = {
   filter: '',
   section: '',
   category: '',
-  showAll: false,
   showAllChecks: false,
   request: 0,
   source: null,
@@ -143,7 +144,6 @@ async function runAnalysis(text) {
     state.text = text;
     state.report = report;
     state.ms = ms;
-    state.showAll = false;
     state.showAllChecks = false;
     render();
     if (state.pendingSelect !== null) selectIndicator(state.pendingSelect);
@@ -151,6 +151,10 @@ async function runAnalysis(text) {
     // How many analyses are on screen: tests and embedding scripts wait on it.
     document.body.dataset.rendered = String(Number(document.body.dataset.rendered ?? 0) + 1);
     performance.mark('envreport:rendered');
+    if (!exportersWarmed) {
+      exportersWarmed = true;
+      (globalThis.requestIdleCallback ?? setTimeout)(() => exporters());
+    }
   } catch (e) {
     if (id === state.request) setError(e.message);
   } finally {
@@ -344,10 +348,6 @@ async function clearAll() {
 /** Selects an indicator's row and shows it in the source. */
 function selectIndicator(id) {
   const wrap = $('table');
-  if (!wrap.querySelector(`tr[data-id="${id}"]`) && !state.showAll) {
-    state.showAll = true;
-    renderTable();
-  }
   const row = selectRow(wrap, id);
   row?.scrollIntoView({ block: 'nearest' });
   const mark = state.source?.marks.indicator.get(id);
@@ -485,7 +485,7 @@ function visibleRows() {
 function renderTable() {
   const r = state.report;
   const rows = visibleRows();
-  $('ind-count').textContent = t('shown', Math.min(rows.length, state.showAll ? rows.length : TABLE_LIMIT), r.indicators.length);
+  $('ind-count').textContent = t('shown', rows.length, r.indicators.length);
   const wrap = $('table');
   if (!r.indicators.length) {
     wrap.replaceChildren(h('p', { class: 'muted' }, t('noIndicators')));
@@ -494,11 +494,11 @@ function renderTable() {
   const table = buildTable(rows, t, {
     sortKey: state.sortKey,
     sortDir: state.sortDir,
-    limit: state.showAll ? Infinity : TABLE_LIMIT,
     onSort: (key) => {
       state.sortDir = state.sortKey === key && state.sortDir === 'asc' ? 'desc' : 'asc';
       state.sortKey = key;
       saveSettings();
+      wrap.scrollTop = 0; // a new order is read from its top
       renderTable();
       wrap.querySelector(`th[aria-sort="${state.sortDir === 'asc' ? 'ascending' : 'descending'}"] button`)?.focus();
     },
@@ -509,10 +509,8 @@ function renderTable() {
       flash(mark);
     },
   });
-  const more = !state.showAll && rows.length > TABLE_LIMIT
-    ? h('button', { type: 'button', class: 'ghost more', onclick: () => { state.showAll = true; renderTable(); } }, t('showAll', rows.length))
-    : null;
-  wrap.replaceChildren(table, more ?? '');
+  wrap.replaceChildren(table);
+  table.rowsView.refresh();
 }
 
 function baseName() {
@@ -551,7 +549,7 @@ function wire() {
     const button = $('export-xlsx');
     button.disabled = true;
     try {
-      await import('./pkg/vendor/write-excel-file.min.js');
+      const [{ xlsxSheets }] = await Promise.all([exporters(), import('./pkg/vendor/write-excel-file.min.js')]);
       const sheets = xlsxSheets(state.report, state.text, t, state.files[state.fileIndex]?.name ?? '');
       const blob = await globalThis.writeXlsxFile(sheets).toBlob();
       download(`${baseName()}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', blob);
@@ -561,14 +559,15 @@ function wire() {
       button.disabled = false;
     }
   });
-  $('export-checks').addEventListener('click', () => download(`${baseName()}-checks.csv`, 'text/csv;charset=utf-8',
-    '\uFEFF' + checksCSV(state.report, state.text, t)));
-  $('export-csv').addEventListener('click', () => download(`${baseName()}.csv`, 'text/csv;charset=utf-8',
-    '\uFEFF' + toCSV(state.report, t, state.files[state.fileIndex]?.name ?? '')));
-  $('export-md').addEventListener('click', () => download(`${baseName()}.md`, 'text/markdown;charset=utf-8',
-    toMarkdown(state.report, t)));
+  $('export-checks').addEventListener('click', async () => download(`${baseName()}-checks.csv`, 'text/csv;charset=utf-8',
+    '\uFEFF' + (await exporters()).checksCSV(state.report, state.text, t)));
+  $('export-csv').addEventListener('click', async () => download(`${baseName()}.csv`, 'text/csv;charset=utf-8',
+    '\uFEFF' + (await exporters()).toCSV(state.report, t, state.files[state.fileIndex]?.name ?? '')));
+  $('export-md').addEventListener('click', async () => download(`${baseName()}.md`, 'text/markdown;charset=utf-8',
+    (await exporters()).toMarkdown(state.report, t)));
   $('copy').addEventListener('click', async () => {
     try {
+      const { toMarkdown } = await exporters();
       await navigator.clipboard.writeText(toMarkdown(state.report, t));
       $('copy').textContent = t('copied');
       setTimeout(() => { $('copy').textContent = t('copy'); }, 1500);
@@ -577,18 +576,17 @@ function wire() {
     }
   });
 
-  // A print has the whole table, not its first rows
-  let shownBeforePrint = null;
+  // A print has the whole table, not the rows in view
+  let printed = false;
   addEventListener('beforeprint', () => {
-    if (!state.report || state.showAll) return;
-    shownBeforePrint = state.showAll;
-    state.showAll = true;
-    renderTable();
+    const view = $('table').querySelector('table.indicators')?.rowsView;
+    if (!view) return;
+    view.all();
+    printed = true;
   });
   addEventListener('afterprint', () => {
-    if (shownBeforePrint === null) return;
-    state.showAll = shownBeforePrint;
-    shownBeforePrint = null;
+    if (!printed) return;
+    printed = false;
     renderTable();
   });
 

@@ -19,12 +19,25 @@ export function h(tag, attrs = {}, ...children) {
 }
 
 const numberFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 6 });
+// Intl's formatting is slow next to the rest of a row: small whole numbers are written as
+// they are (no group separator before 1,000), the others remembered
+const formatted = new Map();
+function formatNumber(v) {
+  if (Number.isInteger(v) && v > -1000 && v < 1000) return String(v);
+  let s = formatted.get(v);
+  if (s === undefined) {
+    if (formatted.size > 20000) formatted.clear();
+    s = numberFormat.format(v);
+    formatted.set(v, s);
+  }
+  return s;
+}
 
 /** The value of an indicator as shown: 约300, ≥420, 3～5 for a range, 待填 for an `xx`
  * placeholder, and a goal marked (目标) so that it never reads as a result. */
 export function formatValue(ind, t) {
   if (ind.placeholder) return t('placeholderValue');
-  const fmt = (v) => (v === null || v === undefined ? '' : numberFormat.format(v));
+  const fmt = (v) => (v === null || v === undefined ? '' : formatNumber(v));
   let v;
   if (ind.value !== null && ind.value !== undefined) v = fmt(ind.value);
   else if (ind.low != null || ind.high != null) v = `${fmt(ind.low)}～${fmt(ind.high)}`;
@@ -346,21 +359,208 @@ export const COLUMNS = [
 ];
 
 /** Marks the row of indicator `id` in a table built by `buildTable` as the selected one
- * (for the eye and, by aria-selected, for screen readers) and makes it the table's tab
- * stop; returns it. */
+ * (for the eye and, by aria-selected, for screen readers), makes it the table's tab stop
+ * and brings it into view when the table shows only the rows near the view; returns it. */
 export function selectRow(container, id) {
-  for (const tr of container.querySelectorAll('tr.selected')) {
-    tr.classList.remove('selected');
-    tr.setAttribute('aria-selected', 'false');
+  const table = container.matches?.('table.indicators') ? container : container.querySelector('table.indicators');
+  return table?.rowsView?.select(id) ?? null;
+}
+
+/** From how many rows a table shows only the rows near the view (and spacers for the rest). */
+export const WINDOWED_FROM = 300;
+// rows rendered beyond each edge of the view
+const OVERSCAN = 30;
+
+/** The elements whose scrolling moves `el`, nearest first (through shadow roots), then the
+ * window. */
+function scrollers(el) {
+  const out = [];
+  for (let n = el.parentNode; n; n = n.parentNode ?? n.host) {
+    if (n.nodeType !== 1) continue;
+    const y = getComputedStyle(n).overflowY;
+    if (y === 'auto' || y === 'scroll') out.push(n);
   }
-  const row = container.querySelector(`tr[data-id="${id}"]`);
-  if (row) {
-    row.classList.add('selected');
-    row.setAttribute('aria-selected', 'true');
-    for (const tr of container.querySelectorAll('tbody tr[tabindex="0"]')) tr.tabIndex = -1;
-    row.tabIndex = 0;
+  return out;
+}
+
+/**
+ * The indicator table. `state` holds sort key and direction; `onSort(key)` and
+ * `onSelect(row)` are called on header and row activation.
+ *
+ * Any number of rows: from WINDOWED_FROM rows on, only the rows in and near the view are
+ * elements, between two spacer rows as tall as the rows they stand for (row heights
+ * measured as rows are drawn, so cards on a phone work as table rows do); scrolling, arrow
+ * keys and `selectRow` draw the rows they reach. `table.rowsView.all()` draws every row
+ * (for print).
+ */
+export function buildTable(rows, t, { sortKey, sortDir, onSort, onSelect }) {
+  const head = h('tr', { 'aria-rowindex': '1' }, COLUMNS.map((c) => {
+    const sorted = c.sort === sortKey;
+    return h('th', { scope: 'col', 'aria-sort': sorted ? (sortDir === 'desc' ? 'descending' : 'ascending') : 'none', class: c.numeric ? 'num' : null },
+      h('button', { type: 'button', class: 'sort', onclick: () => onSort(c.sort) }, t(c.label),
+        h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, sorted ? (sortDir === 'desc' ? '↓' : '↑') : '')));
+  }));
+  const labels = COLUMNS.map((c) => t(c.label));
+  const body = h('tbody');
+  const table = h('table', { class: 'indicators', role: 'grid', 'aria-readonly': 'true', 'aria-rowcount': String(rows.length + 1) },
+    h('thead', {}, head), body);
+  const indexOf = new Map(rows.map((r, i) => [r.id, i]));
+  const windowed = rows.length >= WINDOWED_FROM;
+  let selected = null; // the selected indicator's id
+  let stop = 0; // the index of the row that is the table's tab stop
+  let first = 0, last = 0; // the rows drawn: [first, last)
+  let height = 0; // a row's height, measured (0 until rows are drawn)
+  const drawn = new Map(); // index → tr
+
+  const rowElement = (i) => {
+    const row = rows[i];
+    const tr = h('tr', { tabindex: i === stop ? '0' : '-1', 'aria-selected': String(row.id === selected),
+      'aria-rowindex': String(i + 2), class: row.id === selected ? 'selected' : null, dataset: { id: row.id, index: i } },
+    COLUMNS.map((c, k) => h('td', { class: c.numeric ? 'num' : null, dataset: { col: c.key, label: labels[k] } }, row[c.key] ?? '')));
+    return tr;
+  };
+  const spacer = () => h('tr', { class: 'spacer', 'aria-hidden': 'true' }, h('td', { colspan: String(COLUMNS.length) }));
+  const before = spacer(), after = spacer();
+
+  /** Draws rows [from, to), keeping the ones already drawn. */
+  const draw = (from, to) => {
+    from = Math.max(0, from);
+    to = Math.min(rows.length, to);
+    if (from === first && to === last && drawn.size) return;
+    for (const [i, tr] of drawn) if (i < from || i >= to) { tr.remove(); drawn.delete(i); }
+    const make = (a, b) => { const f = document.createDocumentFragment(); for (let i = a; i < b; i++) { const tr = rowElement(i); drawn.set(i, tr); f.append(tr); } return f; };
+    if (!drawn.size) {
+      after.before(make(from, to));
+    } else {
+      const lo = Math.min(...drawn.keys()), hi = Math.max(...drawn.keys()) + 1;
+      if (from < lo) drawn.get(lo).before(make(from, Math.min(lo, to)));
+      if (to > hi) after.before(make(Math.max(hi, from), to));
+    }
+    first = from;
+    last = to;
+    // the tab stop stays reachable: the first drawn row when its own is not drawn
+    if (!drawn.has(stop) && drawn.size) {
+      stop = from;
+      drawn.get(stop).tabIndex = 0;
+    }
+    if (drawn.size >= 2) {
+      const a = drawn.get(first).getBoundingClientRect(), b = drawn.get(last - 1).getBoundingClientRect();
+      const measured = (b.bottom - a.top) / (last - first);
+      if (measured > 0) height = height ? (height * 3 + measured) / 4 : measured;
+    }
+    const h0 = height || 32;
+    before.style.height = `${Math.round(first * h0)}px`;
+    after.style.height = `${Math.round((rows.length - last) * h0)}px`;
+    before.hidden = first === 0;
+    after.hidden = last === rows.length;
+  };
+
+  /** The rows in view (and OVERSCAN beyond), from where the table stands in its scrollers. */
+  const inView = () => {
+    const r = body.getBoundingClientRect();
+    let top = 0, bottom = innerHeight;
+    for (const el of scrollers(table)) {
+      const b = el.getBoundingClientRect();
+      top = Math.max(top, b.top);
+      bottom = Math.min(bottom, b.bottom);
+    }
+    const h0 = height || 32;
+    const from = Math.floor((top - r.top) / h0), to = Math.ceil((bottom - r.top) / h0);
+    return [from - OVERSCAN, Math.max(from, to) + OVERSCAN];
+  };
+
+  let frame = 0, listening = null;
+  const update = () => {
+    frame = 0;
+    if (!table.isConnected) return;
+    draw(...inView());
+  };
+  const schedule = () => {
+    if (!table.isConnected) { listening?.abort(); listening = null; return; }
+    if (!frame) frame = requestAnimationFrame(update);
+  };
+  const listen = () => {
+    if (listening || !windowed) return;
+    listening = new AbortController();
+    const opts = { passive: true, signal: listening.signal };
+    for (const el of [...scrollers(table), window]) el.addEventListener('scroll', schedule, opts);
+    addEventListener('resize', schedule, opts);
+  };
+
+  /** Draws row `i` (scrolling its scrollers so that it is in view) and returns it. */
+  const reveal = (i) => {
+    if (windowed && !drawn.has(i)) {
+      draw(i - OVERSCAN, i + OVERSCAN);
+    }
+    const tr = drawn.get(i);
+    if (tr && table.isConnected) {
+      tr.scrollIntoView({ block: 'nearest' });
+      if (windowed) draw(...inView().map((k, j) => (j === 0 ? Math.min(k, i) : Math.max(k, i + 1))));
+    }
+    return drawn.get(i) ?? null;
+  };
+
+  const focusRow = (i) => {
+    i = Math.max(0, Math.min(rows.length - 1, i));
+    drawn.get(stop)?.setAttribute('tabindex', '-1');
+    stop = i;
+    const tr = reveal(i);
+    if (tr) { tr.tabIndex = 0; tr.focus({ preventScroll: true }); }
+  };
+  // one tab stop for the whole table; arrows, Page Up/Down, Home and End move between rows,
+  // Enter or Space selects
+  body.addEventListener('keydown', (e) => {
+    const tr = e.target.closest?.('tr[data-index]');
+    if (!tr) return;
+    const i = Number(tr.dataset.index);
+    const page = Math.max(1, Math.floor((table.parentElement?.clientHeight || innerHeight) / (height || 32)) - 1);
+    const to = { ArrowDown: i + 1, ArrowUp: i - 1, PageDown: i + page, PageUp: i - page, Home: 0, End: rows.length - 1 }[e.key];
+    if (to !== undefined) { e.preventDefault(); focusRow(to); return; }
+    if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onSelect(rows[i]); }
+  });
+  body.addEventListener('click', (e) => {
+    const tr = e.target.closest?.('tr[data-index]');
+    if (tr) onSelect(rows[Number(tr.dataset.index)]);
+  });
+
+  table.rowsView = {
+    /** Marks the row of indicator `id` selected and draws it; returns its element. */
+    select(id) {
+      const i = indexOf.get(id);
+      for (const tr of body.querySelectorAll('tr.selected')) {
+        tr.classList.remove('selected');
+        tr.setAttribute('aria-selected', 'false');
+      }
+      selected = i === undefined ? null : id;
+      if (i === undefined) return null;
+      drawn.get(stop)?.setAttribute('tabindex', '-1');
+      stop = i;
+      const tr = reveal(i);
+      if (tr) {
+        tr.classList.add('selected');
+        tr.setAttribute('aria-selected', 'true');
+        tr.tabIndex = 0;
+      }
+      return tr;
+    },
+    /** Draws every row (a print has the whole table). */
+    all() { if (windowed) draw(0, rows.length); },
+    /** Draws the rows in view again (after the layout changed). */
+    refresh() { if (windowed) { listen(); update(); } },
+    get drawn() { return drawn.size; },
+  };
+
+  if (windowed) {
+    body.append(before, after);
+    draw(0, 2 * OVERSCAN + 40);
+    // once in the document: the scrollers are known, the rows in view can be drawn
+    queueMicrotask(() => table.rowsView.refresh());
+    requestAnimationFrame(() => table.rowsView.refresh());
+  } else {
+    for (let i = 0; i < rows.length; i++) { const tr = rowElement(i); drawn.set(i, tr); body.append(tr); }
+    last = rows.length;
   }
-  return row;
+  return table;
 }
 
 /** Sorts rows by a column key; nulls last, Chinese collation for text. */
@@ -374,114 +574,6 @@ export function sortRows(rows, key, dir) {
     const c = typeof x === 'number' ? x - y : collator.compare(x, y);
     return c * sign || a.id - b.id;
   });
-}
-
-/**
- * The indicator table. `state` holds sort key and direction; `onSort(key)` and
- * `onSelect(row)` are called on header and row activation. Shows at most `limit` rows.
- */
-export function buildTable(rows, t, { sortKey, sortDir, onSort, onSelect, limit = Infinity }) {
-  const head = h('tr', {}, COLUMNS.map((c) => {
-    const sorted = c.sort === sortKey;
-    return h('th', { scope: 'col', 'aria-sort': sorted ? (sortDir === 'desc' ? 'descending' : 'ascending') : 'none', class: c.numeric ? 'num' : null },
-      h('button', { type: 'button', class: 'sort', onclick: () => onSort(c.sort) }, t(c.label),
-        h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, sorted ? (sortDir === 'desc' ? '↓' : '↑') : '')));
-  }));
-  const body = h('tbody');
-  // one tab stop for the whole table (the first row, then the last one focused); arrows,
-  // Home and End move between rows, Enter or Space selects
-  const move = (tr, e) => {
-    const next = { ArrowDown: tr.nextElementSibling, ArrowUp: tr.previousElementSibling,
-      Home: body.firstElementChild, End: body.lastElementChild }[e.key];
-    if (next === undefined) return false;
-    e.preventDefault();
-    if (next) {
-      tr.tabIndex = -1;
-      next.tabIndex = 0;
-      next.focus();
-    }
-    return true;
-  };
-  for (const [k, row] of rows.slice(0, limit).entries()) {
-    const tr = h('tr', { tabindex: k === 0 ? '0' : '-1', 'aria-selected': 'false', dataset: { id: row.id }, onclick: () => onSelect(row),
-      onkeydown: (e) => {
-        if (move(e.currentTarget, e)) return;
-        if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onSelect(row); }
-      } },
-    COLUMNS.map((c) => h('td', { class: c.numeric ? 'num' : null, dataset: { col: c.key, label: t(c.label) } }, row[c.key] ?? '')));
-    body.append(tr);
-  }
-  return h('table', { class: 'indicators', role: 'grid', 'aria-readonly': 'true' }, h('thead', {}, head), body);
-}
-
-/** A CSV field, quoted when it holds a comma, a quote or a line break. */
-export const csvCell = (v) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** The CSV's columns, by key: the key is the English header; `t('csvColumn', key)` the
- * header in the interface's language. */
-export const CSV_COLUMNS = ['file', 'title', 'region', 'year', 'name', 'canonical', 'canonical_value', 'canonical_unit',
-  'category', 'value', 'low', 'high', 'unit', 'approx', 'placeholder', 'target', 'bound', 'baseline',
-  'comparison', 'rank', 'section', 'check', 'check_limit', 'check_standard', 'text', 'start', 'end'];
-
-/** Indicators as CSV (RFC 4180, with a header row in the interface's language): one row an
- * indicator, with the document's file, title, region and year on each. */
-export function toCSV(report, t, file = '') {
-  const lines = [CSV_COLUMNS.map((k) => t('csvColumn', k)).join(',')];
-  for (const cells of exportRows(report, t, file)) {
-    lines.push(CSV_COLUMNS.map((k) => csvCell(cells[k])).join(','));
-  }
-  return lines.join('\r\n') + '\r\n';
-}
-
-/** One object an indicator, keyed by CSV_COLUMNS: what the CSV and the .xlsx hold. */
-export function exportRows(report, t, file = '') {
-  const rows = indicatorRows(report, t);
-  const checks = standardChecks(report);
-  const m = report.meta;
-  return rows.map((r, i) => {
-    const ind = report.indicators[i];
-    const c = checks.get(ind.id);
-    return {
-      file, title: m.title ?? '', region: m.region ?? '', year: m.year ?? '',
-      name: r.name, canonical: ind.canonical ?? '', canonical_value: ind.canonical_value ?? '',
-      canonical_unit: ind.canonical_unit ?? '', category: ind.category, value: ind.value ?? '',
-      low: ind.low ?? '', high: ind.high ?? '', unit: ind.unit, approx: ind.approx, placeholder: ind.placeholder,
-      target: ind.target, bound: ind.bound, baseline: ind.baseline, comparison: r.comparison, rank: r.rank,
-      section: r.section, check: c?.verdict ?? '', check_limit: c?.limit ?? '', check_standard: c?.standard ?? '',
-      text: r.text, start: r.start, end: r.end,
-    };
-  });
-}
-
-/** A value as write-excel-file's cell: numbers stay numbers, booleans booleans. */
-export const xlsxCell = (v) => (typeof v === 'number' ? { value: v, type: Number }
-  : typeof v === 'boolean' ? { value: v, type: Boolean } : { value: v === null || v === undefined ? '' : String(v) });
-
-/** The sheets of the .xlsx export (write-excel-file's shape): the indicators, then the
- * checks; numbers stay numbers, headers in the interface's language. */
-export function xlsxSheets(report, text, t, file = '') {
-  const cell = xlsxCell;
-  const header = (keys) => keys.map((k) => ({ value: t('csvColumn', k), fontWeight: 'bold' }));
-  const indicators = [header(CSV_COLUMNS), ...exportRows(report, t, file).map((r) => CSV_COLUMNS.map((k) => cell(r[k])))];
-  const checks = [header(CHECK_COLUMNS), ...checkRows(report, text, t).map((row) => row.map(cell))];
-  return [
-    { data: indicators, sheet: t('indicators'), stickyRowsCount: 1 },
-    { data: checks, sheet: t('checks'), stickyRowsCount: 1 },
-  ];
-}
-
-const mdCell = (v) => String(v ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
-/** Indicators as a Markdown table. */
-export function toMarkdown(report, t) {
-  const rows = indicatorRows(report, t);
-  const cols = COLUMNS.map((c) => t(c.label));
-  const lines = [`| ${cols.join(' | ')} |`, `| ${cols.map(() => '---').join(' | ')} |`];
-  for (const r of rows) lines.push(`| ${COLUMNS.map((c) => mdCell(r[c.key])).join(' | ')} |`);
-  return lines.join('\n') + '\n';
 }
 
 /** Offers a string as a file download (a blob: URL, no network). */
@@ -515,26 +607,6 @@ export function snippetAt(text, start, end, room = 24) {
   while (b < text.length && b - end < room && !stops.test(text[b])) b++;
   return (a > 0 && !stops.test(text[a - 1]) ? '…' : '') + text.slice(a, b).replace(/\s+/g, ' ')
     + (b < text.length && !stops.test(text[b]) ? '…' : '');
-}
-
-/** The columns of the checks' exports, by key (the English header). */
-const CHECK_COLUMNS = ['kind', 'rule', 'verdict', 'computed', 'standard', 'class', 'limit', 'source', 'context', 'start', 'end'];
-
-/** One row a check, in CHECK_COLUMNS' order, with the words around its first span: what
- * the checks' CSV and the .xlsx hold. */
-function checkRows(report, text, t) {
-  return (report.checks ?? []).map((c) => {
-    const s = c.spans[0];
-    return [c.kind, t('checkRule', c.rule), t('verdict', c.verdict), c.computed ?? '', c.standard ?? '', c.class ?? '',
-      c.limit ?? '', c.source ?? '', s ? snippetAt(text, s.start, s.end) : '', s?.start ?? '', s?.end ?? ''];
-  });
-}
-
-/** The checks as CSV: one a row, with the words around its first span. */
-export function checksCSV(report, text, t) {
-  const lines = [CHECK_COLUMNS.map((k) => t('csvColumn', k)).join(',')];
-  for (const row of checkRows(report, text, t)) lines.push(row.map(csvCell).join(','));
-  return lines.join('\r\n') + '\r\n';
 }
 
 /** The checks card: a summary line and one item a check, problems first, each with the words

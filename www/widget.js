@@ -52,6 +52,7 @@ th button { background: none; border: 0; font-weight: 650; padding: 5px 6px; wid
 .num { text-align: right; }
 td { padding: 4px 6px; border-bottom: 1px solid #eef1f3; vertical-align: top; }
 tbody tr { cursor: pointer; } tbody tr.selected { background: color-mix(in srgb, var(--envreport-accent, #0f6e5a) 14%, transparent); }
+tbody tr.spacer { cursor: default; } tbody tr.spacer td { padding: 0; border: 0; } tbody tr.spacer[hidden] { display: none; }
 .sort-mark { color: var(--envreport-accent, #0f6e5a); }
 .source { max-height: var(--envreport-source-height, 420px); overflow: auto; }
 .source-text { white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.85; }
@@ -134,6 +135,7 @@ export class EnvreportAnalyzer extends HTMLElement {
   #source = null;
   #sort = { key: null, dir: 'asc' };
   #connected = false;
+  #printing = null;
   #ms = 0;
 
   constructor() {
@@ -154,12 +156,18 @@ export class EnvreportAnalyzer extends HTMLElement {
 
   connectedCallback() {
     this.#connected = true;
+    // a print has the whole table, not the rows in view
+    this.#printing = new AbortController();
+    const signal = this.#printing.signal;
+    addEventListener('beforeprint', () => this.#root.querySelector('table.indicators')?.rowsView?.all(), { signal });
+    addEventListener('afterprint', () => { if (this.#report) this.#renderTable(); }, { signal });
     this.#layout();
     this.#load();
   }
 
   disconnectedCallback() {
     this.#connected = false;
+    this.#printing?.abort();
   }
 
   attributeChangedCallback(name, old, value) {
@@ -307,7 +315,7 @@ export class EnvreportAnalyzer extends HTMLElement {
       sortDir: this.#sort.dir,
       onSort: (key) => {
         this.#sort = { key, dir: this.#sort.key === key && this.#sort.dir === 'asc' ? 'desc' : 'asc' };
-        this.#renderTable();
+        this.#renderTable(); // a new order is read from its top (a new scroller)
       },
       onSelect: (row) => {
         selectRow(body, row.id);
@@ -315,6 +323,7 @@ export class EnvreportAnalyzer extends HTMLElement {
       },
     });
     body.replaceChildren(h('div', { class: 'table-wrap' }, table));
+    table.rowsView.refresh();
   }
 
   #scrollTo(el) {

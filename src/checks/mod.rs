@@ -178,7 +178,9 @@ pub fn find(
     let mut out = standards::check(&ctx);
     out.extend(consistency::check(&ctx));
     out.extend(placeholders::check(&ctx));
-    out.sort_by_key(|c| c.spans.first().map_or(usize::MAX, |s| s.start));
+    crate::text::sort::by_position(&mut out, |c| {
+        c.spans.first().map_or(usize::MAX, |s| s.start)
+    });
     out
 }
 

@@ -160,7 +160,7 @@ pub(super) fn find_comparisons(
             });
         }
     }
-    out.sort_by_key(|c| c.span.start);
+    crate::text::sort::by_position(out, |c| c.span.start);
     out.dedup_by_key(|c| c.span.start);
 }
 

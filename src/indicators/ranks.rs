@@ -91,7 +91,8 @@ pub(super) fn find_ranks(
             });
         }
     }
-    out.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
+    // by start, the longest first
+    crate::text::sort::by_positions(out, |r| r.span.start, |r| usize::MAX - r.span.end);
     // 排名全市末位（第7）: the 第7 inside is the same rank
     let spans: Vec<Span<Normalized>> = out.iter().map(|r| r.span).collect();
     let mut k = 0;

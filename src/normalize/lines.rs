@@ -213,8 +213,7 @@ fn continues(prev: &Acc, next: &str, next_raw: &str, next_tab: bool, lex: &Lexic
 /// Stage 2: lines. See the module documentation.
 pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
     let mut removed = Vec::new();
-    let mut kept: Vec<Line> =
-        Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    let mut kept: Vec<Line> = Vec::with_capacity(crate::text::search::count_lines(text) + 1);
     let mut start = 0;
     while start <= text.len() {
         let end =
@@ -282,7 +281,7 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
                         cuts.insert(at, (text_start, text_start + lead, None));
                     }
                     // cuts in order, overlapping ones merged
-                    cuts.sort_by_key(|c| c.0);
+                    crate::text::sort::by_position(&mut cuts, |c| c.0);
                     let mut merged: Vec<(usize, usize, Option<RemovedKind>)> =
                         Vec::with_capacity(cuts.len());
                     for c in cuts {

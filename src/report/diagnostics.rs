@@ -2,8 +2,6 @@
 //! rejoined, nothing found).
 
 use super::{Diagnostic, DiagnosticCode, Parts, Severity, SpanOut};
-use std::collections::BTreeMap;
-
 use crate::limits::{MAX_NOTES_PER_KIND, MAX_NUMERALS, MAX_SECTIONS};
 use crate::normalize::RemovedKind;
 use crate::span::{Original, Span};
@@ -14,12 +12,19 @@ pub(super) fn diagnostics(
 ) -> Vec<Diagnostic> {
     let mut d = Vec::new();
     // notes of each kind so far, and where the first one left out stands
-    let mut kinds: BTreeMap<DiagnosticCode, (usize, Option<Span<Original>>)> = BTreeMap::new();
+    let mut kinds: Vec<(DiagnosticCode, usize, Option<Span<Original>>)> = Vec::new();
     let mut push = |code: DiagnosticCode,
                     severity: Severity,
                     message: String,
                     span: Option<Span<Original>>| {
-        let (count, first_left_out) = kinds.entry(code).or_default();
+        let k = match kinds.iter().position(|k| k.0 == code) {
+            Some(k) => k,
+            None => {
+                kinds.push((code, 0, None));
+                kinds.len() - 1
+            }
+        };
+        let (_, count, first_left_out) = &mut kinds[k];
         *count += 1;
         if *count > MAX_NOTES_PER_KIND {
             if *count == MAX_NOTES_PER_KIND + 1 {
@@ -151,7 +156,7 @@ pub(super) fn diagnostics(
             None,
         );
     }
-    for (code, (count, first_left_out)) in kinds {
+    for (code, count, first_left_out) in kinds {
         if count > MAX_NOTES_PER_KIND {
             let left_out = count - MAX_NOTES_PER_KIND;
             let o = first_left_out.map(out);

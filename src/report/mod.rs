@@ -231,7 +231,7 @@ pub(crate) fn build(p: &Parts<'_>) -> Report {
         .flat_map(|c| c.spans.iter().copied())
         .enumerate()
         .collect();
-    flat.sort_unstable_by_key(|&(_, s)| s.start);
+    crate::text::sort::by_position(&mut flat, |&(_, s)| s.start);
     let mut converted = vec![SpanOut { start: 0, end: 0 }; flat.len()];
     for (i, s) in flat {
         converted[i] = out(p.orig(s));

@@ -153,7 +153,7 @@ fn cue_hits(text: &str, lex: &Lexicon) -> Vec<CueHit> {
             }
         }
     }
-    hits.sort_by_key(|h| h.span.start);
+    crate::text::sort::by_position(&mut hits, |h| h.span.start);
     hits
 }
 

@@ -13,7 +13,7 @@ use crate::text::stamps::{is_publication_line, is_source_line};
 /// The lines of the text, without their line breaks.
 pub(super) fn split_lines(text: &str) -> Vec<Span<Normalized>> {
     // the lines counted first: no growing a vector of a million lines by doubling
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    let mut out = Vec::with_capacity(crate::text::search::count_lines(text) + 1);
     let mut start = 0;
     while start < text.len() {
         let end =

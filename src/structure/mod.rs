@@ -168,9 +168,9 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Structure {
     let mut headings = Vec::new();
     headings::numbered(text, &lines, body_start..body_end, &mut headings);
     headings::heading_lines(text, &lines, body_start..body_end, &mut headings);
-    headings.sort_by_key(|h| h.line);
+    crate::text::sort::by_position(&mut headings, |h| h.line);
     headings::leads(text, &lines, body_start..body_end, lex, &mut headings);
-    headings.sort_by_key(|h| (h.line, h.title_span.start));
+    crate::text::sort::by_positions(&mut headings, |h| h.line, |h| h.title_span.start);
     // a table's rows are never headings
     headings.retain(|h| {
         let i = tables.partition_point(|t| t.lines.end <= h.line);

@@ -7,5 +7,6 @@ pub mod entities;
 pub mod labels;
 pub mod numerals;
 pub mod search;
+pub mod sort;
 pub mod stamps;
 pub mod words;
