@@ -57,14 +57,16 @@ wasm() {
     fi
 }
 
-# The npm packages of package.json: playwright-core, binaryen's wasm-opt and the page's
-# .xlsx writer (write-excel-file, loaded only when a user asks for an .xlsx).
+# The npm packages of package.json: playwright-core, binaryen's wasm-opt, the page's
+# .xlsx writer (write-excel-file, loaded only when a user asks for an .xlsx) and axe-core
+# (the accessibility checks of the browser tests).
 npm_install() {
     command -v node >/dev/null || apt_install nodejs npm
     if [ ! -d node_modules/playwright-core ] || [ ! -x node_modules/.bin/wasm-opt ] \
         || [ ! -f node_modules/write-excel-file/bundle/write-excel-file.min.js ] \
+        || [ ! -f node_modules/axe-core/axe.min.js ] \
         || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-        say "npm ci (playwright-core, binaryen, write-excel-file)"
+        say "npm ci (playwright-core, binaryen, write-excel-file, axe-core)"
         npm ci --no-audit --no-fund --silent
     fi
 }

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 400 * 1024; // bytes, gzipped: the page's first load (the limit)
+const BUDGET = 392 * 1024; // bytes, gzipped: the page's first load, a ratchet at the level reached (the limit was 400 KB)
 const AIM = 250 * 1024;
 const www = new URL('../www/', import.meta.url).pathname;
 const gz = (f) => gzipSync(readFileSync(join(www, f)), { level: 9 }).length;

@@ -328,10 +328,12 @@ export function createCompareView(root, host) {
         const flag = check === 'above' || check === 'below' ? h('span', { class: 'flag bad', title: tr(check) }, '⚠')
           : check === 'within' ? h('span', { class: 'flag ok', title: tr('within') }, '✓') : '';
         const change = changeText(cell, row.unit === '%');
+        const shown = valueText(cell, host.lang() === 'en' ? 'to fill' : '待填');
+        // the name read out begins with the value shown, then says where it leads
         return h('td', { class: 'cell' },
-          h('button', { type: 'button', class: 'value', 'aria-label': tr('jump', row.name, col.label),
+          h('button', { type: 'button', class: 'value', 'aria-label': `${shown} ${tr('jump', row.name, col.label)}`,
             title: cell.figure.row.sentence || cell.figure.row.text,
-            onclick: () => host.jump(col.report, cell.figure.row.indicator) }, valueText(cell, host.lang() === 'en' ? 'to fill' : '待填')),
+            onclick: () => host.jump(col.report, cell.figure.row.indicator) }, shown),
           change ? h('span', { class: `change ${cell.improved === true ? 'better' : cell.improved === false ? 'worse' : ''}`,
             title: cell.improved === true ? tr('improved') : cell.improved === false ? tr('worse') : '' }, ' ', change) : '',
           flag ? ' ' : '', flag,

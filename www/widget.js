@@ -250,7 +250,8 @@ export class EnvreportAnalyzer extends HTMLElement {
   #layout() {
     const t = this.#translator();
     const views = this.#views;
-    const part = (name, title) => h('section', { part: name, class: name, hidden: !views.has(name), 'aria-label': title },
+    // (the section's class is not the view's name: .meta and .source name what it holds)
+    const part = (name, title) => h('section', { part: name, class: `part-${name}`, hidden: !views.has(name), 'aria-label': title },
       h('h2', {}, title), h('div', { class: `${name}-body` }));
     let debounce = 0;
     const input = h('textarea', {

@@ -25,6 +25,27 @@ async function openEmbed() {
 const inner = (page, id, selector) => page.locator(`#${id}`).locator(selector);
 
 describe('the widget', () => {
+  test('its parts do not take the look or the place of what they hold (.meta, .source)', async () => {
+    const page = await openEmbed();
+    // the heading of 基本信息 stands above its list, not in the list's grid beside it
+    const [heading, list] = await Promise.all([inner(page, 'first', 'section[part=meta] h2').boundingBox(),
+      inner(page, 'first', 'section[part=meta] dl.meta').boundingBox()]);
+    assert.ok(heading.y + heading.height <= list.y + 1, `h2 ${JSON.stringify(heading)} above dl ${JSON.stringify(list)}`);
+    // a row far down scrolls the text's own pane to its mark
+    const rows = inner(page, 'first', 'tbody tr');
+    await rows.nth((await rows.count()) - 1).click();
+    await page.waitForTimeout(100);
+    const scrolled = await page.evaluate(() => {
+      const root = document.getElementById('first').shadowRoot;
+      return { pane: root.querySelector('.source').scrollTop, part: root.querySelector('section[part=source]').scrollTop,
+        panes: root.querySelectorAll('.source').length };
+    });
+    assert.equal(scrolled.panes, 1, 'one element is .source');
+    assert.ok(scrolled.pane > 0, 'the pane scrolled to the last row\'s mark');
+    assert.equal(scrolled.part, 0);
+    await page.close();
+  });
+
   test('two widgets on one page analyze different texts independently', async () => {
     const page = await openEmbed();
     const reports = await page.evaluate(() => ({
@@ -66,12 +87,12 @@ describe('the widget', () => {
   test('attributes: lang, view, compact, text and src', async () => {
     const page = await openEmbed();
     // the second widget: English, table and source only
-    assert.equal(await inner(page, 'second', 'section.table h2').textContent(), 'Indicators');
-    assert.equal(await inner(page, 'second', 'section.meta').isHidden(), true);
-    assert.equal(await inner(page, 'second', 'section.outline').isHidden(), true);
-    assert.equal(await inner(page, 'second', 'section.source').isVisible(), true);
-    assert.equal(await inner(page, 'first', 'section.table h2').textContent(), '指标');
-    assert.equal(await inner(page, 'first', 'section.outline').isVisible(), true);
+    assert.equal(await inner(page, 'second', 'section[part=table] h2').textContent(), 'Indicators');
+    assert.equal(await inner(page, 'second', 'section[part=meta]').isHidden(), true);
+    assert.equal(await inner(page, 'second', 'section[part=outline]').isHidden(), true);
+    assert.equal(await inner(page, 'second', 'section[part=source]').isVisible(), true);
+    assert.equal(await inner(page, 'first', 'section[part=table] h2').textContent(), '指标');
+    assert.equal(await inner(page, 'first', 'section[part=outline]').isVisible(), true);
     const pad = (id) => inner(page, id, '.root').evaluate((el) => getComputedStyle(el).paddingTop);
     assert.equal(await pad('second'), '8px');
     assert.equal(await pad('first'), '14px');
@@ -84,8 +105,8 @@ describe('the widget', () => {
       w.setAttribute('lang', 'zh');
       w.setAttribute('view', 'outline input');
     });
-    assert.equal(await inner(page, 'second', 'section.outline h2').textContent(), '提纲');
-    assert.equal(await inner(page, 'second', 'section.table').isHidden(), true);
+    assert.equal(await inner(page, 'second', 'section[part=outline] h2').textContent(), '提纲');
+    assert.equal(await inner(page, 'second', 'section[part=table]').isHidden(), true);
     assert.equal(await inner(page, 'second', 'textarea').isVisible(), true);
     const n = await page.evaluate(() => window.__events.length);
     await page.evaluate(() => document.getElementById('second').setAttribute('text', '一、大气\n优良天数为300天。'));
@@ -99,7 +120,7 @@ describe('the widget', () => {
       w.setAttribute('text', '2022年工作总结\n全市PM2.5平均浓度为45.1微克/立方米。完成投资（待填）万元。');
     });
     await page.waitForFunction(() => document.getElementById('second').report?.checks?.length === 2);
-    const items = await inner(page, 'second', 'section.checks li').allTextContents();
+    const items = await inner(page, 'second', 'section[part=checks] li').allTextContents();
     assert.equal(items.length, 2);
     assert.match(items[0], /超标/);
     assert.match(items[1], /（待填）/);
