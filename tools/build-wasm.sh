@@ -36,6 +36,10 @@ else
     echo "wasm: $opt not found (tools/setup.sh wasm installs it); not optimized" >&2
 fi
 printf 'wasm: %s (%s bytes)\n' "$out/envreport_bg.wasm" "$(wc -c <"$out/envreport_bg.wasm")"
+# brotli at its best quality, once here rather than by the server at each start (make serve
+# sends FILE.br to browsers that accept brotli when it is newer than FILE)
+node -e 'const z = require("zlib"), fs = require("fs"); const f = process.argv[1]; const b = fs.readFileSync(f);
+fs.writeFileSync(f + ".br", z.brotliCompressSync(b, { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11, [z.constants.BROTLI_PARAM_SIZE_HINT]: b.length } }));' "$out/envreport_bg.wasm"
 
 # The example report as a module, so the page loads it without a network connection
 # (its Content-Security-Policy has connect-src 'none').

@@ -1,6 +1,6 @@
 // A static file server for www/ on 127.0.0.1 with the right MIME types (application/wasm
 // for .wasm, text/javascript for modules), the page's security policy as headers (the
-// analysis worker with its own) and gzip. No dependencies.
+// analysis worker with its own) and brotli or gzip. No dependencies.
 //
 //   node tools/serve.mjs [--port 8080] [--root www]
 //
@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -54,20 +54,35 @@ export function securityHeaders(path, body, origin) {
 
 /** Types worth compressing: text and wasm (images are compressed already). */
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.txt', '.svg', '.d.ts']);
-const gzipped = new Map(); // path → { mtime, body }
+const compressed = new Map(); // `${encoding} ${path}` → { mtime, body }
+// brotli's best quality takes a second and a half on the wasm: a big file is served from
+// the FILE.br that tools/build-wasm.sh writes beside it, or else compressed a little less
+const BROTLI_BEST_UP_TO = 256 * 1024;
 
-/** The body gzipped, computed once per version of the file. */
-function gzipOf(file, mtime, body) {
-  const hit = gzipped.get(file);
+/** The body compressed with `encoding` (br or gzip), computed once per version of the file. */
+async function compressedOf(encoding, file, mtime, body) {
+  const key = `${encoding} ${file}`;
+  const hit = compressed.get(key);
   if (hit && hit.mtime === mtime) return hit.body;
-  const gz = gzipSync(body, { level: 9 });
-  gzipped.set(file, { mtime, body: gz });
-  return gz;
+  let out;
+  if (encoding === 'gzip') {
+    out = gzipSync(body, { level: 9 });
+  } else {
+    const pre = await stat(`${file}.br`).catch(() => null);
+    if (pre && pre.mtimeMs >= mtime) {
+      out = await readFile(`${file}.br`);
+    } else {
+      const quality = body.length <= BROTLI_BEST_UP_TO ? 11 : 9;
+      out = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+    }
+  }
+  compressed.set(key, { mtime, body: out });
+  return out;
 }
 
 /**
- * Serves `root` on 127.0.0.1 with the security headers above and gzip for clients that
- * accept it. `headers(path)` may add or replace response headers (tests use it to send
+ * Serves `root` on 127.0.0.1 with the security headers above, compressed with brotli or
+ * gzip for clients that accept it. `headers(path)` may add or replace response headers (tests use it to send
  * another Content-Security-Policy). Resolves to the listening server.
  */
 export function serve({ root = 'www', port = 0, headers = () => ({}), log = false } = {}) {
@@ -91,9 +106,11 @@ export function serve({ root = 'www', port = 0, headers = () => ({}), log = fals
       let body = await readFile(file);
       const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
       const extra = securityHeaders(path, body, origin);
-      if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-        body = gzipOf(file, info.mtimeMs, body);
-        extra['content-encoding'] = 'gzip';
+      const accepts = req.headers['accept-encoding'] ?? '';
+      const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+      if (COMPRESSIBLE.has(extname(file)) && encoding) {
+        body = await compressedOf(encoding, file, info.mtimeMs, body);
+        extra['content-encoding'] = encoding;
       }
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',

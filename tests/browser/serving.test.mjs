@@ -1,7 +1,7 @@
 // How the page is served. The privacy promise, enforced: code run inside the analysis
 // worker (which holds the text) and in the page cannot reach another origin by fetch,
 // XMLHttpRequest, WebSocket or import; the server sends the policies as headers
-// (frame-ancestors, referrer, nosniff) and gzip; the page preloads its modules.
+// (frame-ancestors, referrer, nosniff), brotli or gzip; the page preloads its modules.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -81,6 +81,25 @@ describe('privacy', () => {
     assert.match(worker.get('content-security-policy'), /default-src 'none'/);
     const embed = await head('/embed.html');
     assert.match(embed.get('content-security-policy'), /frame-ancestors 'self'/);
+  });
+
+  test('brotli for browsers that accept it (the wasm from the .br the build writes), gzip for the others', async () => {
+    const { request } = await import('node:http');
+    // the bytes on the wire, not decoded
+    const wire = (path, encoding) => new Promise((done, fail) => {
+      request(new URL(path, s.url), { headers: { 'accept-encoding': encoding } }, (res) => {
+        let n = 0;
+        res.on('data', (c) => { n += c.length; });
+        res.on('end', () => done({ encoding: res.headers['content-encoding'], bytes: n }));
+      }).on('error', fail).end();
+    });
+    const br = await wire('/pkg/envreport_bg.wasm', 'gzip, deflate, br, zstd');
+    const gz = await wire('/pkg/envreport_bg.wasm', 'gzip');
+    assert.equal(br.encoding, 'br');
+    assert.equal(gz.encoding, 'gzip');
+    assert.ok(br.bytes < gz.bytes * 0.85, `brotli ${br.bytes} B, gzip ${gz.bytes} B`);
+    assert.equal((await wire('/main.js', 'br')).encoding, 'br');
+    console.log(`the wasm on the wire: brotli ${(br.bytes / 1024).toFixed(1)} KB, gzip ${(gz.bytes / 1024).toFixed(1)} KB`);
   });
 
   test('the page preloads exactly the modules main.js imports and its example', () => {
