@@ -115,6 +115,7 @@ export const STRINGS = {
       standard: '标准', class: '级别', limit: '限值', source: '出处', context: '上下文',
     })[k] ?? k,
     allCategories: '全部类别',
+    groupByCategory: '按类别分组',
     category: (c) => ({
       air: '大气', water: '水', soil: '土壤', waste: '固体废物', ecology: '生态', climate: '气候与能源',
       noise: '噪声', radiation: '辐射', enforcement: '执法', petitions: '信访', approval: '审批',
@@ -199,6 +200,7 @@ export const STRINGS = {
     colCategory: 'Category',
     csvColumn: (k) => k,
     allCategories: 'All categories',
+    groupByCategory: 'Group by category',
     category: (c) => ({
       air: 'air', water: 'water', soil: 'soil', waste: 'waste', ecology: 'ecology', climate: 'climate and energy',
       noise: 'noise', radiation: 'radiation', enforcement: 'enforcement', petitions: 'petitions', approval: 'approvals',

@@ -26,6 +26,8 @@ const state = {
   filter: '',
   section: '',
   category: '',
+  // the table's rows grouped by category, under a heading each
+  group: false,
   showAllChecks: false,
   request: 0,
   source: null,
@@ -39,8 +41,8 @@ let t = translator(state.lang);
 const SETTINGS = 'envreport-settings';
 function saveSettings() {
   try {
-    const { filter, category, sortKey, sortDir } = state;
-    localStorage.setItem(SETTINGS, JSON.stringify({ filter, category, sortKey, sortDir }));
+    const { filter, category, sortKey, sortDir, group } = state;
+    localStorage.setItem(SETTINGS, JSON.stringify({ filter, category, sortKey, sortDir, group }));
   } catch {
     // storage refused: the settings last as long as the page
   }
@@ -50,6 +52,7 @@ try {
   for (const key of ['filter', 'category', 'sortKey', 'sortDir']) {
     if (typeof saved[key] === 'string') state[key] = saved[key];
   }
+  if (typeof saved.group === 'boolean') state.group = saved.group;
 } catch {
   // nothing kept, or not readable: the defaults
 }
@@ -339,8 +342,9 @@ async function clearAll() {
   renderFileList();
   runAnalysis('');
   clearTimeout(saving);
-  Object.assign(state, { filter: '', category: '', sortKey: null, sortDir: 'asc' });
+  Object.assign(state, { filter: '', category: '', sortKey: null, sortDir: 'asc', group: false });
   $('filter').value = '';
+  $('group-category').checked = false;
   try { localStorage.removeItem(SETTINGS); } catch { /* nothing kept */ }
   await clearSession();
 }
@@ -460,11 +464,19 @@ function renderSectionFilter() {
   select.value = state.section;
 }
 
-/** The categories of the report's indicators, most indicators first, with their counts. */
-function renderCategoryFilter() {
+/** The categories of indicators with their counts, most indicators first. */
+function categoryCounts(indicators) {
   const counts = new Map();
-  for (const ind of state.report.indicators) counts.set(ind.category, (counts.get(ind.category) ?? 0) + 1);
-  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
+  for (const ind of indicators) counts.set(ind.category, (counts.get(ind.category) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]);
+}
+
+const categoriesByCount = (indicators) => categoryCounts(indicators).map(([c]) => c);
+
+/** The category filter: every category of the report, most indicators first, with counts. */
+function renderCategoryFilter() {
+  const counts = new Map(categoryCounts(state.report.indicators));
+  const sorted = [...counts];
   const select = $('category-filter');
   select.replaceChildren(h('option', { value: '' }, t('allCategories')),
     ...sorted.map(([c, n]) => h('option', { value: c }, `${t('category', c)} (${n})`)));
@@ -494,6 +506,11 @@ function renderTable() {
   const table = buildTable(rows, t, {
     sortKey: state.sortKey,
     sortDir: state.sortDir,
+    group: state.group ? {
+      key: (row) => row.category,
+      order: categoriesByCount(r.indicators),
+      label: (c, n) => `${t('category', c)} (${n})`,
+    } : null,
     onSort: (key) => {
       state.sortDir = state.sortKey === key && state.sortDir === 'asc' ? 'desc' : 'asc';
       state.sortKey = key;
@@ -542,6 +559,8 @@ function wire() {
   $('filter').addEventListener('input', (e) => { state.filter = e.target.value; saveSettings(); renderTable(); });
   $('section-filter').addEventListener('change', (e) => { state.section = e.target.value; renderTable(); });
   $('category-filter').addEventListener('change', (e) => { state.category = e.target.value; saveSettings(); renderTable(); });
+  $('group-category').checked = state.group;
+  $('group-category').addEventListener('change', (e) => { state.group = e.target.checked; saveSettings(); renderTable(); });
   $('export-json').addEventListener('click', () => download(`${baseName()}.json`, 'application/json',
     JSON.stringify(state.report, null, 2)));
   $('export-xlsx').addEventListener('click', async () => {

@@ -393,7 +393,10 @@ function scrollers(el) {
  * keys and `selectRow` draw the rows they reach. `table.rowsView.all()` draws every row
  * (for print).
  */
-export function buildTable(rows, t, { sortKey, sortDir, onSort, onSelect }) {
+export function buildTable(rows, t, { sortKey, sortDir, onSort, onSelect, group = null }) {
+  // grouped: the rows of each group together (groups in `group.order`, rows in their order
+  // within), each group under a heading row; `items` are what the table's rows show
+  const items = group ? groupedItems(rows, group) : rows;
   const head = h('tr', { 'aria-rowindex': '1' }, COLUMNS.map((c) => {
     const sorted = c.sort === sortKey;
     return h('th', { scope: 'col', 'aria-sort': sorted ? (sortDir === 'desc' ? 'descending' : 'ascending') : 'none', class: c.numeric ? 'num' : null },
@@ -402,18 +405,23 @@ export function buildTable(rows, t, { sortKey, sortDir, onSort, onSelect }) {
   }));
   const labels = COLUMNS.map((c) => t(c.label));
   const body = h('tbody');
-  const table = h('table', { class: 'indicators', role: 'grid', 'aria-readonly': 'true', 'aria-rowcount': String(rows.length + 1) },
+  const table = h('table', { class: 'indicators', role: 'grid', 'aria-readonly': 'true', 'aria-rowcount': String(items.length + 1) },
     h('thead', {}, head), body);
-  const indexOf = new Map(rows.map((r, i) => [r.id, i]));
-  const windowed = rows.length >= WINDOWED_FROM;
+  const indexOf = new Map();
+  items.forEach((r, i) => { if (!r.heading) indexOf.set(r.id, i); });
+  const windowed = items.length >= WINDOWED_FROM;
   let selected = null; // the selected indicator's id
-  let stop = 0; // the index of the row that is the table's tab stop
+  let stop = items[0]?.heading ? 1 : 0; // the index of the row that is the table's tab stop
   let first = 0, last = 0; // the rows drawn: [first, last)
   let height = 0; // a row's height, measured (0 until rows are drawn)
   const drawn = new Map(); // index → tr
 
   const rowElement = (i) => {
-    const row = rows[i];
+    const row = items[i];
+    if (row.heading) {
+      return h('tr', { class: 'group', 'aria-rowindex': String(i + 2), dataset: { group: row.key } },
+        h('th', { scope: 'colgroup', colspan: String(COLUMNS.length) }, row.heading));
+    }
     const tr = h('tr', { tabindex: i === stop ? '0' : '-1', 'aria-selected': String(row.id === selected),
       'aria-rowindex': String(i + 2), class: row.id === selected ? 'selected' : null, dataset: { id: row.id, index: i } },
     COLUMNS.map((c, k) => h('td', { class: c.numeric ? 'num' : null, dataset: { col: c.key, label: labels[k] } }, row[c.key] ?? '')));
@@ -425,7 +433,7 @@ export function buildTable(rows, t, { sortKey, sortDir, onSort, onSelect }) {
   /** Draws rows [from, to), keeping the ones already drawn. */
   const draw = (from, to) => {
     from = Math.max(0, from);
-    to = Math.min(rows.length, to);
+    to = Math.min(items.length, to);
     if (from === first && to === last && drawn.size) return;
     for (const [i, tr] of drawn) if (i < from || i >= to) { tr.remove(); drawn.delete(i); }
     const make = (a, b) => { const f = document.createDocumentFragment(); for (let i = a; i < b; i++) { const tr = rowElement(i); drawn.set(i, tr); f.append(tr); } return f; };
@@ -441,6 +449,7 @@ export function buildTable(rows, t, { sortKey, sortDir, onSort, onSelect }) {
     // the tab stop stays reachable: the first drawn row when its own is not drawn
     if (!drawn.has(stop) && drawn.size) {
       stop = from;
+      while (stop < to - 1 && items[stop].heading) stop++;
       drawn.get(stop).tabIndex = 0;
     }
     if (drawn.size >= 2) {
@@ -450,9 +459,9 @@ export function buildTable(rows, t, { sortKey, sortDir, onSort, onSelect }) {
     }
     const h0 = height || 32;
     before.style.height = `${Math.round(first * h0)}px`;
-    after.style.height = `${Math.round((rows.length - last) * h0)}px`;
+    after.style.height = `${Math.round((items.length - last) * h0)}px`;
     before.hidden = first === 0;
-    after.hidden = last === rows.length;
+    after.hidden = last === items.length;
   };
 
   /** The rows in view (and OVERSCAN beyond), from where the table stands in its scrollers. */
@@ -500,8 +509,11 @@ export function buildTable(rows, t, { sortKey, sortDir, onSort, onSelect }) {
     return drawn.get(i) ?? null;
   };
 
-  const focusRow = (i) => {
-    i = Math.max(0, Math.min(rows.length - 1, i));
+  // (a group's heading is passed over, in the direction of the move)
+  const focusRow = (i, step = 1) => {
+    i = Math.max(0, Math.min(items.length - 1, i));
+    while (items[i]?.heading && items[i + step]) i += step;
+    if (items[i]?.heading) i -= step;
     drawn.get(stop)?.setAttribute('tabindex', '-1');
     stop = i;
     const tr = reveal(i);
@@ -514,13 +526,13 @@ export function buildTable(rows, t, { sortKey, sortDir, onSort, onSelect }) {
     if (!tr) return;
     const i = Number(tr.dataset.index);
     const page = Math.max(1, Math.floor((table.parentElement?.clientHeight || innerHeight) / (height || 32)) - 1);
-    const to = { ArrowDown: i + 1, ArrowUp: i - 1, PageDown: i + page, PageUp: i - page, Home: 0, End: rows.length - 1 }[e.key];
-    if (to !== undefined) { e.preventDefault(); focusRow(to); return; }
-    if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onSelect(rows[i]); }
+    const to = { ArrowDown: i + 1, ArrowUp: i - 1, PageDown: i + page, PageUp: i - page, Home: 0, End: items.length - 1 }[e.key];
+    if (to !== undefined) { e.preventDefault(); focusRow(to, to < i || e.key === 'End' ? -1 : 1); return; }
+    if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onSelect(items[i]); }
   });
   body.addEventListener('click', (e) => {
     const tr = e.target.closest?.('tr[data-index]');
-    if (tr) onSelect(rows[Number(tr.dataset.index)]);
+    if (tr) onSelect(items[Number(tr.dataset.index)]);
   });
 
   table.rowsView = {
@@ -544,7 +556,7 @@ export function buildTable(rows, t, { sortKey, sortDir, onSort, onSelect }) {
       return tr;
     },
     /** Draws every row (a print has the whole table). */
-    all() { if (windowed) draw(0, rows.length); },
+    all() { if (windowed) draw(0, items.length); },
     /** Draws the rows in view again (after the layout changed). */
     refresh() { if (windowed) { listen(); update(); } },
     get drawn() { return drawn.size; },
@@ -557,10 +569,27 @@ export function buildTable(rows, t, { sortKey, sortDir, onSort, onSelect }) {
     queueMicrotask(() => table.rowsView.refresh());
     requestAnimationFrame(() => table.rowsView.refresh());
   } else {
-    for (let i = 0; i < rows.length; i++) { const tr = rowElement(i); drawn.set(i, tr); body.append(tr); }
-    last = rows.length;
+    for (let i = 0; i < items.length; i++) { const tr = rowElement(i); drawn.set(i, tr); body.append(tr); }
+    last = items.length;
   }
   return table;
+}
+
+/** The rows of each group together under a heading item `{ heading, key }`: groups in
+ * `order` (keys not in it last, in order of appearance), rows in their order within. */
+function groupedItems(rows, { key, order, label }) {
+  const groups = new Map(order.map((k) => [k, []]));
+  for (const r of rows) {
+    const k = key(r);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k).push(r);
+  }
+  const items = [];
+  for (const [k, list] of groups) {
+    if (!list.length) continue;
+    items.push({ heading: label(k, list.length), key: k }, ...list);
+  }
+  return items;
 }
 
 /** Sorts rows by a column key; nulls last, Chinese collation for text. */

@@ -208,6 +208,40 @@ describe('the page', () => {
     await page.close();
   });
 
+  test('grouped by category: a heading a category, most indicators first, kept across a reload', async () => {
+    const page = await openPage();
+    await paste(page, seeds().map((x) => x.text).join('\n\n'));
+    await page.check('#group-category');
+    const groups = await page.evaluate(() => [...document.querySelectorAll('#table tbody tr')].reduce((out, tr) => {
+      if (tr.classList.contains('group')) out.push({ heading: tr.textContent, rows: [] });
+      else if (tr.dataset.id) out.at(-1).rows.push(tr.querySelector('td[data-col=name]').textContent);
+      return out;
+    }, []));
+    const options = (await page.locator('#category-filter option').allTextContents()).slice(1);
+    assert.deepEqual(groups.map((g) => g.heading), options, 'the headings are the filter\'s categories, in its order');
+    const counts = groups.map((g) => Number(g.heading.match(/\((\d+)\)$/)[1]));
+    assert.deepEqual(groups.map((g) => g.rows.length), counts);
+    assert.deepEqual([...counts].sort((a, b) => b - a), counts);
+    const [, total] = (await page.locator('#ind-count').textContent()).match(/\/ (\d+)/);
+    assert.equal(counts.reduce((a, b) => a + b, 0), Number(total));
+    // the keyboard passes over the headings
+    const firstRows = await page.locator('#table tbody tr[data-id]').count();
+    assert.ok(firstRows > 0);
+    await page.locator('#table tbody tr[tabindex="0"]').focus();
+    // from the first row to the first of the second group: past the last of the first and its heading
+    for (let k = 0; k < counts[0]; k++) await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => ({ id: document.activeElement.dataset.id, group: document.activeElement.classList.contains('group') }));
+    assert.ok(focused.id !== undefined && !focused.group, 'a row, not a heading');
+    assert.equal(await page.locator(`#table tbody tr[data-id="${focused.id}"] td[data-col=name]`).textContent(), groups[1].rows[0]);
+    await page.reload();
+    await waitForRender(page, 0);
+    assert.equal(await page.isChecked('#group-category'), true, 'the setting is kept');
+    assert.ok(await page.locator('#table tbody tr.group').count() > 0);
+    await page.uncheck('#group-category');
+    assert.equal(await page.locator('#table tbody tr.group').count(), 0);
+    await page.close();
+  });
+
   test('the checks card lists each check, problems first, and flags the table', async () => {
     const page = await openPage();
     const draft = '2022年工作总结\n'
