@@ -54,6 +54,12 @@ fn numerals_past_the_limit_are_not_read_and_the_cut_is_noted() {
     );
     let cut = notes(&r, DiagnosticCode::TooManyNumerals);
     assert_eq!(cut.len(), 1);
+    // it quotes the whole line where reading stopped
+    let quoted = cut[0].text.as_deref().unwrap_or_default();
+    assert!(
+        quoted.starts_with('第') && quoted.ends_with("吨。"),
+        "{quoted}"
+    );
     // two numerals a line: the cut falls in the second half of the text
     let line = line_of(&text, cut[0]);
     assert!(

@@ -113,12 +113,17 @@ pub(super) fn diagnostics(
             None,
         );
     }
-    // the rest of the line where a limit cut the reading
+    // the line where a limit cut the reading
     let line_from = |at: usize| {
         let text = &p.normalized.text;
-        let at = crate::text::chars::floor_boundary(text, at);
+        let mut at = crate::text::chars::floor_boundary(text, at);
+        // a cut at a line's end: the next line is where reading stopped
+        if text[at..].starts_with('\n') {
+            at += 1;
+        }
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
         let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-        p.normalized.map.to_original(Span::new(at, end))
+        p.normalized.map.to_original(Span::new(start, end))
     };
     if let Some(at) = p.structure.cut_headings {
         push(
