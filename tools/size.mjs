@@ -14,9 +14,9 @@ const gz = (f) => gzipSync(readFileSync(join(www, f)), { level: 9 }).length;
 const brotliSizes = new Map();
 const br = (f) => {
   if (brotliSizes.has(f)) return brotliSizes.get(f);
-  const body = readFileSync(join(www, f));
   const pre = join(www, `${f}.br`);
   if (existsSync(pre)) return brotliSizes.set(f, readFileSync(pre).length).get(f);
+  const body = readFileSync(join(www, f));
   return brotliSizes.set(f, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: body.length <= 256 * 1024 || f.endsWith('.wasm') ? 11 : 9,
     [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }).length).get(f);
 };

@@ -314,13 +314,14 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
     // (each line's content made when read, not kept for all: a text of millions of
     // short lines would hold them all at once)
     let content = |k: usize| cleaned(text, &kept[k]);
+    let mut before_tab = true; // (the first line continues nothing)
     let mut joined: Vec<bool> = (0..kept.len())
         .map(|k| {
             let here = content(k);
-            k > 0
-                && opens_with_closing(&here)
-                && !here.contains('\t')
-                && !content(k - 1).contains('\t')
+            let tab = here.contains('\t');
+            let joins = !before_tab && !tab && opens_with_closing(&here);
+            before_tab = tab;
+            joins
         })
         .collect();
     let mut acc = Acc::default();

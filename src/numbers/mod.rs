@@ -138,10 +138,6 @@ pub fn find_capped(
     let mut i = 0;
     let mut cut = None;
     while i < bytes.len() {
-        if out.len() >= crate::limits::MAX_NUMERALS {
-            cut = Some(i);
-            break;
-        }
         let b = bytes[i];
         let next = if b.is_ascii_digit() {
             ctx.numeral(i, out.last())
@@ -218,6 +214,10 @@ pub fn find_capped(
                 }
                 out.push(m);
                 i = n.max(i + 1);
+                if out.len() >= crate::limits::MAX_NUMERALS && i < bytes.len() {
+                    cut = Some(i);
+                    break;
+                }
             }
         }
         while i < bytes.len() && (bytes[i] & 0xC0) == 0x80 {

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, renders, seeds, startForTests, waitForRender } from './harness.mjs';
+import { ROOT, putText, renders, seeds, startForTests, waitForRender } from './harness.mjs';
 
 const s = startForTests();
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -29,11 +29,7 @@ async function findings(page) {
 
 async function paste(page, text) {
   const n = await renders(page);
-  await page.evaluate((t) => {
-    const box = document.querySelector('#text');
-    box.value = t;
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-  }, text);
+  await putText(page, text);
   await waitForRender(page, n);
 }
 

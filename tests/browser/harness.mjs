@@ -74,6 +74,16 @@ export async function renders(page) {
   return Number(await page.evaluate(() => document.body.dataset.rendered ?? 0));
 }
 
+/** Puts `text` in the page's text box as a paste would (one input event), without the
+ * driver typing it. */
+export function putText(page, text) {
+  return page.evaluate((t) => {
+    const box = document.querySelector('#text');
+    box.value = t;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+}
+
 /** Waits until the page has rendered more than `after` analyses. */
 export async function waitForRender(page, after, timeout = 60000) {
   await page.waitForFunction((n) => Number(document.body.dataset.rendered ?? 0) > n, after, { timeout });

@@ -3,7 +3,7 @@
 // than 200 ms (long tasks, measured by the browser). Prints the figures.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, renders, startForTests, waitForRender } from './harness.mjs';
+import { openPage, putText, renders, startForTests, waitForRender } from './harness.mjs';
 
 const s = startForTests();
 
@@ -45,11 +45,7 @@ describe('a report of 50,000 indicators', () => {
     const take = await watchLongTasks(page);
     const figures = {};
     const n = await renders(page);
-    await page.evaluate((text) => {
-      const box = document.querySelector('#text');
-      box.value = text;
-      box.dispatchEvent(new Event('input', { bubbles: true }));
-    }, TEXT);
+    await putText(page, TEXT);
     await take(); // the browser's own work of taking 1.3 MB into the text box
     let t0 = Date.now();
     await waitForRender(page, n, 120000);
@@ -126,11 +122,7 @@ describe('a report of 50,000 indicators', () => {
     const page = await openPage(s);
     await page.setViewportSize({ width: 390, height: 844 });
     const n = await renders(page);
-    await page.evaluate((text) => {
-      const box = document.querySelector('#text');
-      box.value = text;
-      box.dispatchEvent(new Event('input', { bubbles: true }));
-    }, TEXT);
+    await putText(page, TEXT);
     await waitForRender(page, n, 120000);
     await frames(page);
     const [, total] = await counts(page);
