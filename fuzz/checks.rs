@@ -89,7 +89,7 @@ pub fn check_normalization(input: &str) {
         assert!(s <= input.len() && e <= input.len());
         assert!(input.is_char_boundary(s) && input.is_char_boundary(e));
         let span = once.map.to_original(Span::new(pos, pos));
-        assert!(span.start <= span.end);
+        assert!(span.start() <= span.end());
         (last_start, last_end) = (s, e);
         match once.text[pos..].chars().next() {
             Some(c) => pos += c.len_utf8(),

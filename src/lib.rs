@@ -151,7 +151,7 @@ pub fn analyze_with_progress(
     progress(Stage::Normalize);
     let normalized = normalize::normalize(text, lex);
     progress(Stage::Structure);
-    let structure = structure::analyze(&normalized.text, lex);
+    let mut structure = structure::analyze(&normalized.text, lex);
     let meta = meta::extract(&normalized.text, &structure, lex);
     progress(Stage::Numbers);
     let (mentions, numerals_cut) =
@@ -166,19 +166,22 @@ pub fn analyze_with_progress(
         &findings,
         lex,
     );
+    structure.drop_clauses();
     progress(Stage::Report);
-    report::build(&report::Parts {
-        original: text,
-        normalized: &normalized,
-        structure: &structure,
-        meta: &meta,
-        mentions: &mentions,
-        findings: &findings,
-        checks: &checks,
-        numerals_cut,
-        options,
-        lexicon: lex,
-    })
+    report::build(
+        &report::Parts {
+            original: text,
+            normalized: &normalized,
+            structure: &structure,
+            meta: &meta,
+            mentions: &mentions,
+            findings: &findings,
+            numerals_cut,
+            options,
+            lexicon: lex,
+        },
+        checks,
+    )
 }
 
 /// The catalogue of standard indicators that [`Indicator::canonical`] names, in the order

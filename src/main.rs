@@ -768,7 +768,20 @@ fn bench_cmd(args: BenchArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// mimalloc's option that bounds the CLI's peak memory (`make bench-memory`): memory freed
+/// by one stage goes back to the system at once rather than a second later (mimalloc's
+/// default), so that the next stage's allocations do not add to it. Without it a hostile
+/// text of tiny lines peaks at about 25 % more.
+fn configure_allocator() {
+    // the index of `mi_option_purge_delay` in mimalloc v3's `mi_option_e` (mimalloc.h)
+    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    // SAFETY: setting an option is a plain store into mimalloc's option table, valid at
+    // any time; this one is read whenever memory is next purged.
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) }
+}
+
 fn main() -> ExitCode {
+    configure_allocator();
     let cli = Cli::parse();
     match cli.command {
         Command::Analyze(a) => analyze_cmd(a, false),

@@ -207,7 +207,7 @@ fn shares(ctx: &Context<'_>, out: &mut Vec<CheckFound>) {
         let sentence = ind.sentence.slice(ctx.text);
         if let Some(&j) = before.first() {
             let mj = &ctx.mentions[f.indicators[j].mention];
-            let between = &ctx.text[mj.span.end.min(m.span.start)..m.span.start];
+            let between = &ctx.text[mj.span.end().min(m.span.start())..m.span.start()];
             let of_count = mj
                 .unit
                 .as_ref()
@@ -220,7 +220,7 @@ fn shares(ctx: &Context<'_>, out: &mut Vec<CheckFound>) {
                         .zip(value(mj))
                         .is_some_and(|(a, b)| a >= b && a > 0.0)
                     && {
-                        let gap = &ctx.text[mt.span.end..mj.span.start];
+                        let gap = &ctx.text[mt.span.end()..mj.span.start()];
                         gap.contains("其中") || gap.starts_with('中') || gap.contains("中，")
                     }
             });
@@ -315,7 +315,7 @@ fn parts(ctx: &Context<'_>, out: &mut Vec<CheckFound>) {
     while k < f.indicators.len() {
         let ind = &f.indicators[k];
         let m = &ctx.mentions[ind.mention];
-        let sentence_end = ind.sentence.end;
+        let sentence_end = ind.sentence.end();
         let (Some(total), Some(unit)) = (value(m), canonical_unit(m)) else {
             k += 1;
             continue;
@@ -324,19 +324,19 @@ fn parts(ctx: &Context<'_>, out: &mut Vec<CheckFound>) {
             .take_while(|&j| f.indicators[j].sentence == ind.sentence)
             .filter(|&j| {
                 let mj = &ctx.mentions[f.indicators[j].mention];
-                canonical_unit(mj) == Some(unit) && !is_percent(mj) && mj.span.end <= sentence_end
+                canonical_unit(mj) == Some(unit) && !is_percent(mj) && mj.span.end() <= sentence_end
             })
             .collect();
-        let after = &ctx.text[m.span.end..sentence_end];
-        let qiezhong = after.find("其中").map(|i| m.span.end + i);
+        let after = &ctx.text[m.span.end()..sentence_end];
+        let qiezhong = after.find("其中").map(|i| m.span.end() + i);
         let rest_part = group.iter().position(|&j| {
             let mj = &ctx.mentions[f.indicators[j].mention];
             let clause_head = ctx
                 .structure
-                .clause_at(mj.span.start)
-                .map_or(mj.span.start, |c| c.span.start);
+                .clause_at(mj.span.start())
+                .map_or(mj.span.start(), |c| c.span.start());
             REST.iter()
-                .any(|w| ctx.text[clause_head..mj.span.start].contains(w))
+                .any(|w| ctx.text[clause_head..mj.span.start()].contains(w))
         });
         let parts: Vec<usize> = match (rest_part, qiezhong) {
             // a part and the rest, right after the total
@@ -346,7 +346,7 @@ fn parts(ctx: &Context<'_>, out: &mut Vec<CheckFound>) {
             (_, Some(q))
                 if !group
                     .iter()
-                    .any(|&j| ctx.mentions[f.indicators[j].mention].span.start < q) =>
+                    .any(|&j| ctx.mentions[f.indicators[j].mention].span.start() < q) =>
             {
                 let end = ctx.text[q..sentence_end]
                     .find('；')
@@ -356,7 +356,7 @@ fn parts(ctx: &Context<'_>, out: &mut Vec<CheckFound>) {
                     .copied()
                     .filter(|&j| {
                         let s = ctx.mentions[f.indicators[j].mention].span;
-                        s.start > q && s.end <= end
+                        s.start() > q && s.end() <= end
                     })
                     .take_while(|&j| {
                         value(&ctx.mentions[f.indicators[j].mention]).is_some_and(|v| v <= total)
@@ -429,13 +429,13 @@ fn sums_written_out(ctx: &Context<'_>, out: &mut Vec<CheckFound>) {
     while i < ms.len() {
         let mut terms = vec![i];
         let mut j = i;
-        while j + 1 < ms.len() && ctx.text[ms[j].span.end..ms[j + 1].span.start].trim() == "+" {
+        while j + 1 < ms.len() && ctx.text[ms[j].span.end()..ms[j + 1].span.start()].trim() == "+" {
             j += 1;
             terms.push(j);
         }
         if terms.len() >= 2
             && j + 1 < ms.len()
-            && ctx.text[ms[j].span.end..ms[j + 1].span.start].trim() == "="
+            && ctx.text[ms[j].span.end()..ms[j + 1].span.start()].trim() == "="
         {
             let total = &ms[j + 1];
             let vals: Option<Vec<f64>> = terms.iter().map(|&t| value(&ms[t])).collect();
@@ -478,26 +478,28 @@ fn ranks(ctx: &Context<'_>, out: &mut Vec<CheckFound>) {
         let Some(rank) = r.rank else {
             continue;
         };
-        let Some(clause) = ctx.structure.clause_at(r.span.start) else {
+        let Some(clause) = ctx.structure.clause_at(r.span.start()) else {
             continue;
         };
-        let sentence = ctx.structure.sentences[clause.sentence];
+        let sentence = ctx.structure.sentences[clause.sentence()];
         // the count nearest before the rank in its sentence, followed by 中
         let lo = ctx
             .mentions
-            .partition_point(|m| m.span.start < sentence.start);
-        let hi = ctx.mentions.partition_point(|m| m.span.start < r.span.end);
+            .partition_point(|m| m.span.start() < sentence.start());
+        let hi = ctx
+            .mentions
+            .partition_point(|m| m.span.start() < r.span.end());
         let size = ctx.mentions[lo..hi.max(lo)]
             .iter()
             .rev()
-            .filter(|m| m.span.end < r.span.end)
+            .filter(|m| m.span.end() < r.span.end())
             .filter(|m| {
                 m.unit
                     .as_ref()
                     .is_some_and(|u| u.category == UnitCategory::Count)
             })
             .find(|m| {
-                let gap = &ctx.text[m.span.end..r.span.end];
+                let gap = &ctx.text[m.span.end()..r.span.end()];
                 gap.chars().count() <= 16 && gap.contains('中') && !gap.contains('，')
             });
         let Some(m) = size else {

@@ -179,7 +179,7 @@ pub fn find(
     out.extend(consistency::check(&ctx));
     out.extend(placeholders::check(&ctx));
     crate::text::sort::by_position(&mut out, |c| {
-        c.spans.first().map_or(usize::MAX, |s| s.start)
+        c.spans.first().map_or(usize::MAX, |s| s.start())
     });
     out
 }

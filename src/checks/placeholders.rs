@@ -50,7 +50,7 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<CheckFound> {
         if span.slice(ctx.text).chars().count() <= 10 {
             out.push(unfilled(span.slice(ctx.text), Vec::new(), span));
         }
-        from = span.end;
+        from = span.end();
     }
     out
 }
@@ -65,21 +65,21 @@ pub(crate) fn is_unfilled(text: &str, m: &crate::numbers::Mention) -> bool {
 /// `www.x.cn`): the run of Latin text around it.
 fn in_link_or_code(text: &str, span: Span<crate::span::Normalized>) -> bool {
     let latin = |c: char| c.is_ascii_graphic();
-    let start = text[..span.start]
+    let start = text[..span.start()]
         .char_indices()
         .rev()
         .find(|&(_, c)| !latin(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[span.end..]
+    let end = text[span.end()..]
         .char_indices()
         .find(|&(_, c)| !latin(c))
-        .map_or(text.len(), |(i, _)| span.end + i);
+        .map_or(text.len(), |(i, _)| span.end() + i);
     let run = &text[start..end];
     let link = ["://", "www.", "=", "@", ".htm", ".php", ".cn", ".com"]
         .iter()
         .any(|w| run.contains(w));
     // a sign closing a quoted name: “数据要素×”
-    let sign = span.slice(text) == "×" && text[span.end..].starts_with(['”', '」', '》', '’']);
+    let sign = span.slice(text) == "×" && text[span.end()..].starts_with(['”', '」', '》', '’']);
     link || sign
 }
 

@@ -64,8 +64,8 @@ fn sentence<'a>(ctx: &Context<'a>, k: usize) -> (&'a str, usize, usize) {
     let s = ind.sentence;
     (
         s.slice(ctx.text),
-        m.span.start.saturating_sub(s.start),
-        m.span.end.saturating_sub(s.start),
+        m.span.start().saturating_sub(s.start()),
+        m.span.end().saturating_sub(s.start()),
     )
 }
 

@@ -30,12 +30,12 @@ pub(super) fn find_comparisons(
         if used[k] || !is_change(m) {
             continue;
         }
-        let Some(clause) = structure.clause_at(m.span.start) else {
+        let Some(clause) = structure.clause_at(m.span.start()) else {
             continue;
         };
-        let sentence = structure.sentences[clause.sentence];
+        let sentence = structure.sentences[clause.sentence()];
         // the words right before the number: 了 and adverbs (增长均超20%, 下降了3.2%) aside
-        let mut end = m.span.start;
+        let mut end = m.span.start();
         while let Some(c) = text[..end]
             .chars()
             .next_back()
@@ -81,7 +81,7 @@ pub(super) fn find_comparisons(
             }
         };
         let comparison = |start: usize, basis: Option<String>| ComparisonFound {
-            span: Span::new(start, m.span.end),
+            span: Span::new(start, m.span.end()),
             subject: None,
             basis,
             direction: dir,
@@ -89,7 +89,7 @@ pub(super) fn find_comparisons(
             indicator: None,
             baseline: None,
         };
-        match basis_before(text, d, sentence.start, mentions, lex) {
+        match basis_before(text, d, sentence.start(), mentions, lex) {
             Some((start, basis, filler)) if !(one_char && filler > 0) => {
                 push_with_parallel(comparison(start, Some(basis)), used);
             }
@@ -144,8 +144,8 @@ pub(super) fn find_comparisons(
         let Some(clause) = structure.clause_at(at) else {
             continue;
         };
-        let sentence = structure.sentences[clause.sentence];
-        let found = basis_before(text, at, sentence.start, mentions, lex)
+        let sentence = structure.sentences[clause.sentence()];
+        let found = basis_before(text, at, sentence.start(), mentions, lex)
             .map(|(start, basis, _)| (start, basis))
             .or_else(|| carried_basis(text, structure, clause, lex).map(|b| (at, b)));
         if let Some((start, basis)) = found {
@@ -160,8 +160,8 @@ pub(super) fn find_comparisons(
             });
         }
     }
-    crate::text::sort::by_position(out, |c| c.span.start);
-    out.dedup_by_key(|c| c.span.start);
+    crate::text::sort::by_position(out, |c| c.span.start());
+    out.dedup_by_key(|c| c.span.start());
 }
 
 /// A result beyond a target: the target word right before the number and 超 (超过, 超出,
@@ -176,7 +176,7 @@ fn beyond_target(
     lex: &Lexicon,
 ) -> Option<ComparisonFound> {
     let found = |start: usize, basis: &str| ComparisonFound {
-        span: Span::new(start, m.span.end),
+        span: Span::new(start, m.span.end()),
         subject: None,
         basis: Some(basis.to_string()),
         direction: Direction::Up,
@@ -205,11 +205,11 @@ fn against_basis(
     m: &Mention,
     lex: &Lexicon,
 ) -> Option<ComparisonFound> {
-    let mut end = m.span.start;
+    let mut end = m.span.start();
     // the basis's own value in brackets: 全国(89.4%)
     if text[..end].ends_with('）') {
         // (looked for within the clause, not back through the whole text)
-        let open = clause.span.start + text[clause.span.start.min(end)..end].rfind('（')?;
+        let open = clause.span.start() + text[clause.span.start().min(end)..end].rfind('（')?;
         if chars_len(&text[open..end]) > 12 {
             return None;
         }
@@ -225,7 +225,7 @@ fn against_basis(
         if let Some(d) = words.rfind("距离").or_else(|| words.rfind("距")) {
             if let Some((_, basis)) = lex.target.find(&words[d..]).map(|(_, _, b)| ((), b)) {
                 return Some(ComparisonFound {
-                    span: Span::new(head_start + d, m.span.end),
+                    span: Span::new(head_start + d, m.span.end()),
                     subject: None,
                     basis: Some(basis.to_string()),
                     direction: Direction::Down,
@@ -253,7 +253,7 @@ fn against_basis(
         .next_back()?;
     let between = chars_len(&words[at..]) - 2;
     (between <= 4).then(|| ComparisonFound {
-        span: Span::new(head_start + at, m.span.end),
+        span: Span::new(head_start + at, m.span.end()),
         subject: None,
         basis: Some(basis),
         direction: dir,
@@ -271,13 +271,13 @@ fn carried_basis(
     clause: &Clause,
     lex: &Lexicon,
 ) -> Option<String> {
-    let sentence = structure.sentences[clause.sentence];
+    let sentence = structure.sentences[clause.sentence()];
     let first = structure
         .clauses
-        .partition_point(|c| c.span.end <= sentence.start);
+        .partition_point(|c| c.span.end() <= sentence.start());
     structure.clauses[first..]
         .iter()
-        .take_while(|c| c.span.start < clause.span.start)
+        .take_while(|c| c.span.start() < clause.span.start())
         .filter_map(|c| {
             let words = c.span.slice(text).trim();
             let (len, basis) = lex.basis.longest_ending_at(words, words.len())?;
@@ -293,7 +293,7 @@ fn carried_basis(
 fn parallel_change(text: &str, mentions: &[Mention], k: usize) -> Option<usize> {
     let (m, n) = (&mentions[k], mentions.get(k + 1)?);
     let category = |m: &Mention| m.unit.as_ref().map(|u| u.category);
-    (separates_items(text.get(m.span.end..n.span.start)?)
+    (separates_items(text.get(m.span.end()..n.span.start())?)
         && is_change(n)
         && category(n).is_some()
         && category(n) == category(m))
@@ -321,28 +321,28 @@ fn basis_before(
             return Some((pos - blen, b.to_string(), filler));
         }
         // a year or a date between the basis and the direction: 同比2020年下降
-        let k = mentions.partition_point(|m| m.span.end < pos);
+        let k = mentions.partition_point(|m| m.span.end() < pos);
         if let Some(m) = mentions
             .get(k)
-            .filter(|m| m.span.end == pos && m.span.start >= sentence_start)
+            .filter(|m| m.span.end() == pos && m.span.start() >= sentence_start)
         {
             if m.role == Role::Date {
                 // 比2015年, 较2015年, 与2015年: the year is the basis
                 if m.kind == MentionKind::Year {
                     // 同比2020年: the basis before the year
-                    if let Some((blen, b)) = lex.basis.longest_ending_at(text, m.span.start) {
-                        return Some((m.span.start - blen, b.to_string(), filler));
+                    if let Some((blen, b)) = lex.basis.longest_ending_at(text, m.span.start()) {
+                        return Some((m.span.start() - blen, b.to_string(), filler));
                     }
-                    if let Some(c) = text[..m.span.start]
+                    if let Some(c) = text[..m.span.start()]
                         .chars()
                         .next_back()
                         .filter(|c| matches!(c, '比' | '较' | '与'))
                     {
-                        let start = m.span.start - c.len_utf8();
-                        return Some((start, text[start..m.span.end].to_string(), filler));
+                        let start = m.span.start() - c.len_utf8();
+                        return Some((start, text[start..m.span.end()].to_string(), filler));
                     }
                 }
-                pos = m.span.start;
+                pos = m.span.start();
                 continue;
             }
         }

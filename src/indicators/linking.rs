@@ -23,14 +23,14 @@ fn is_baseline(
     lex: &Lexicon,
 ) -> bool {
     let m = &mentions[ind.mention];
-    let Some(between) = text.get(m.span.end..change) else {
+    let Some(between) = text.get(m.span.end()..change) else {
         return false;
     };
     let between = between.trim_start_matches(['）', ')', ' ']);
     if between.chars().count() > 4 || between.contains(['，', '；', '。', '、']) {
         return false;
     }
-    basis_before(text, m.span.start, lex).is_some()
+    basis_before(text, m.span.start(), lex).is_some()
 }
 
 /// The period a baseline's number is of, from the basis before it: 较去年同期 → 去年同期,
@@ -67,17 +67,17 @@ pub(super) fn link(
 ) {
     // the last indicator ending before `pos`, if it is in the sentence of `pos`
     let nearest = |pos: usize, inds: &[IndicatorFound]| -> Option<usize> {
-        let sentence = structure.sentences[structure.clause_at(pos)?.sentence];
+        let sentence = structure.sentences[structure.clause_at(pos)?.sentence()];
         let i = inds
-            .partition_point(|ind| mentions[ind.mention].span.end <= pos)
+            .partition_point(|ind| mentions[ind.mention].span.end() <= pos)
             .checked_sub(1)?;
-        (mentions[inds[i].mention].span.start >= sentence.start).then_some(i)
+        (mentions[inds[i].mention].span.start() >= sentence.start()).then_some(i)
     };
     // a change listed after another (下降5.4%和3.3%)
     let listed: Vec<bool> = (0..f.comparisons.len())
         .map(|c| {
             c.checked_sub(1)
-                .and_then(|p| text.get(f.comparisons[p].span.end..f.comparisons[c].span.start))
+                .and_then(|p| text.get(f.comparisons[p].span.end()..f.comparisons[c].span.start()))
                 .is_some_and(separates_items)
         })
         .collect();
@@ -89,12 +89,13 @@ pub(super) fn link(
         }
         let group = 1 + listed[c + 1..].iter().take_while(|&&l| l).count();
         if let Some(first) =
-            nearest(span.start, &f.indicators).and_then(|last| (last + 1).checked_sub(group))
+            nearest(span.start(), &f.indicators).and_then(|last| (last + 1).checked_sub(group))
         {
             let sentence = structure
-                .clause_at(span.start)
-                .map(|c| structure.sentences[c.sentence]);
-            if sentence.is_some_and(|s| mentions[f.indicators[first].mention].span.start >= s.start)
+                .clause_at(span.start())
+                .map(|c| structure.sentences[c.sentence()]);
+            if sentence
+                .is_some_and(|s| mentions[f.indicators[first].mention].span.start() >= s.start())
             {
                 for j in 0..group {
                     respective[c + j] = Some(first + j);
@@ -104,7 +105,7 @@ pub(super) fn link(
     }
     for c in 0..f.comparisons.len() {
         let span = f.comparisons[c].span;
-        let clause = structure.clause_at(span.start);
+        let clause = structure.clause_at(span.start());
         // 化学需氧量、氨氮排放量分别下降2.1%和3.4%: each change has its item
         let item = f.comparisons[c]
             .mention
@@ -117,16 +118,16 @@ pub(super) fn link(
             f.comparisons[c].subject = f.comparisons[c - 1].subject.clone();
         } else if let Some(clause) = clause {
             let s = trim_name(
-                &text[clause_head(text, clause, span.start)..span.start],
+                &text[clause_head(text, clause, span.start())..span.start()],
                 lex,
             );
             f.comparisons[c].subject = (!s.is_empty()).then_some(s);
         }
-        let mut ind = respective[c].or_else(|| nearest(span.start, &f.indicators));
+        let mut ind = respective[c].or_else(|| nearest(span.start(), &f.indicators));
         // the value of the basis, stated inside the comparison (较去年同期51微克/立方米下降5.8%):
         // the baseline, and the change qualifies the indicator before it
         if let Some(b) =
-            ind.filter(|&b| is_baseline(text, mentions, &f.indicators[b], span.start, lex))
+            ind.filter(|&b| is_baseline(text, mentions, &f.indicators[b], span.start(), lex))
         {
             f.comparisons[c].baseline = Some(b);
             f.indicators[b].baseline = true;
@@ -134,13 +135,16 @@ pub(super) fn link(
             ind = b
                 .checked_sub(1)
                 .filter(|&p| {
-                    nearest(mentions[f.indicators[b].mention].span.start, &f.indicators) == Some(p)
+                    nearest(
+                        mentions[f.indicators[b].mention].span.start(),
+                        &f.indicators,
+                    ) == Some(p)
                 })
                 .filter(|&p| unit(&f.indicators[p]) == unit(&f.indicators[b]));
             // named as the period compared against and what it measures: 去年同期PM2.5平均浓度
             if let Some(p) = ind {
                 let period =
-                    baseline_period(text, mentions[f.indicators[b].mention].span.start, lex);
+                    baseline_period(text, mentions[f.indicators[b].mention].span.start(), lex);
                 f.indicators[b].name = format!("{period}{}", f.indicators[p].name);
             }
         }
@@ -153,7 +157,7 @@ pub(super) fn link(
         if f.ranks[r].subject.is_some() {
             continue;
         }
-        let ind = nearest(f.ranks[r].span.start, &f.indicators);
+        let ind = nearest(f.ranks[r].span.start(), &f.indicators);
         f.ranks[r].indicator = ind;
         if let Some(i) = ind {
             f.indicators[i].rank.get_or_insert(r);

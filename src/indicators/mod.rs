@@ -58,7 +58,8 @@ pub struct IndicatorFound {
     pub baseline: bool,
     /// The unit a table's column header states for a cell that has none of its own
     /// (`最大值 （单位：nGy/h）` over `96.16`).
-    pub header_unit: Option<crate::numbers::UnitFound>,
+    /// (Boxed: few indicators have one, and every indicator is kept to the end.)
+    pub header_unit: Option<Box<crate::numbers::UnitFound>>,
     /// The naming rule that named it.
     #[cfg_attr(not(test), allow(dead_code))]
     pub rule: naming::Rule,
@@ -73,7 +74,7 @@ fn bound_of(text: &str, m: &crate::numbers::Mention, lex: &Lexicon) -> bool {
     if lex.bound.longest_ending_at(own, own.len()).is_some() {
         return true;
     }
-    let mut end = m.span.start;
+    let mut end = m.span.start();
     // a link word may stand between: 不低于为 is not written, but 达到…以上 is
     if let Some((len, _)) = lex
         .link
@@ -107,7 +108,7 @@ fn unit_in_header(
     }
     let unit = &h[at..at + len];
     Some(crate::numbers::UnitFound {
-        span: Span::new(header.start + at, header.start + at + len),
+        span: Span::new(header.start() + at, header.start() + at + len),
         text: unit.to_string(),
         written: unit.to_string(),
         canonical: info.canonical.to_string(),
@@ -167,7 +168,12 @@ pub fn find(
     lex: &Lexicon,
 ) -> Findings {
     let mut used = vec![false; mentions.len()];
-    let mut f = Findings::default();
+    // a mention makes at most one indicator: room for all, the rest freed at the end (a
+    // doubling vector would hold up to twice its size, and both while it moves)
+    let mut f = Findings {
+        indicators: Vec::with_capacity(mentions.len()),
+        ..Findings::default()
+    };
     find_comparisons(
         text,
         structure,
@@ -189,12 +195,12 @@ pub fn find(
         if used[k] {
             continue;
         }
-        let Some(clause) = structure.clause_at(m.span.start) else {
+        let Some(clause) = structure.clause_at(m.span.start()) else {
             continue;
         };
         // a value in a table's cell, below a header (its unit may stand in the header)
         let cell = matches!(m.role, Role::Bare | Role::Quantity)
-            .then(|| structure.table_cell(m.span.start))
+            .then(|| structure.table_cell(m.span.start()))
             .flatten()
             .filter(|&(_, _, c)| c > 0);
         let header_unit = match cell {
@@ -208,8 +214,8 @@ pub fn find(
         if m.role != Role::Quantity && !unitless {
             continue;
         }
-        let sentence = structure.sentences[clause.sentence];
-        let previous = last.as_ref().filter(|p| p.sentence == clause.sentence);
+        let sentence = structure.sentences[clause.sentence()];
+        let previous = last.as_ref().filter(|p| p.sentence == clause.sentence());
         let named = naming::name(text, structure, clause, mentions, k, previous, lex);
         if !named.a.is_empty() || !named.name.is_empty() {
             let a = if named.a.is_empty() {
@@ -218,16 +224,16 @@ pub fn find(
                 named.a.clone()
             };
             last = Some(Previous {
-                sentence: clause.sentence,
+                sentence: clause.sentence(),
                 a,
                 name: named.name.clone(),
             });
         }
-        let section = structure.section_at(m.span.start);
+        let section = structure.section_at(m.span.start());
         let plan = plan_document || section.is_some_and(|s| sections[s].plan);
         let target = plan
             || structure
-                .cue_before(clause, Cue::Target, m.span.start)
+                .cue_before(clause, Cue::Target, m.span.start())
                 .is_some();
         let metric = metric_in(&named.name, lex);
         let category = metric
@@ -258,13 +264,15 @@ pub fn find(
             target,
             bound: bound_of(text, m, lex),
             baseline: false,
-            header_unit,
+            header_unit: header_unit.map(Box::new),
             rule: named.rule,
             canonical,
         });
     }
 
     linking::link(text, structure, mentions, lex, &mut f);
+    // kept to the end of the analysis: not with the slack of its growth
+    f.indicators.shrink_to_fit();
     f
 }
 
@@ -280,7 +288,7 @@ const RESPECTIVELY: &str = "分别";
 fn clause_head(text: &str, clause: &crate::structure::Clause, pos: usize) -> usize {
     clause
         .span
-        .start
+        .start()
         .max(crate::text::chars::floor_boundary(
             text,
             pos.saturating_sub(WINDOW),

@@ -158,11 +158,11 @@ fn a_start(
     mentions: &[Mention],
 ) -> (usize, bool) {
     let m = &mentions[k];
-    let floor = floor_boundary(text, m.span.start.saturating_sub(WINDOW));
+    let floor = floor_boundary(text, m.span.start().saturating_sub(WINDOW));
     // a bracket that closes in A and opened in an earlier clause of the sentence
-    let mut start = clause.span.start;
+    let mut start = clause.span.start();
     let mut depth = 0i32;
-    for c in text[start.max(floor)..m.span.start].chars() {
+    for c in text[start.max(floor)..m.span.start()].chars() {
         if closing_bracket(c).is_some() {
             depth -= 1;
         } else if matches!(c, '）' | '】' | '〕' | ')' | ']') {
@@ -170,20 +170,20 @@ fn a_start(
         }
     }
     if depth > 0 {
-        let sentence = structure.sentences[clause.sentence];
-        start = text[floor.max(sentence.start)..start]
+        let sentence = structure.sentences[clause.sentence()];
+        start = text[floor.max(sentence.start())..start]
             .char_indices()
             .rev()
             .filter(|&(_, c)| closing_bracket(c).is_some())
             .nth(depth as usize - 1)
             .map_or(start, |(i, _)| {
-                let open = floor.max(sentence.start) + i;
-                structure.clause_at(open).map_or(start, |c| c.span.start)
+                let open = floor.max(sentence.start()) + i;
+                structure.clause_at(open).map_or(start, |c| c.span.start())
             });
     }
     let start = start.max(floor);
     // 检查企业35家、工地12个: an enumeration comma after an item with its quantity
-    let before = &text[start..m.span.start];
+    let before = &text[start..m.span.start()];
     let mut item_end = None;
     let mut depth = 0i32;
     for (i, c) in before.char_indices().rev() {
@@ -198,8 +198,8 @@ fn a_start(
                 .iter()
                 .rev()
                 .take(8)
-                .take_while(|p| p.span.end > start)
-                .any(|p| p.span.end <= at && p.span.start >= start && p.role == Role::Quantity);
+                .take_while(|p| p.span.end() > start)
+                .any(|p| p.span.end() <= at && p.span.start() >= start && p.role == Role::Quantity);
             if item_has_quantity {
                 item_end = Some(at + c.len_utf8());
                 break;
@@ -210,9 +210,9 @@ fn a_start(
     match k
         .checked_sub(1)
         .map(|j| &mentions[j])
-        .filter(|p| p.span.end <= m.span.start && p.span.end > start)
+        .filter(|p| p.span.end() <= m.span.start() && p.span.end() > start)
     {
-        Some(p) if p.role == Role::Quantity => (p.span.end, true),
+        Some(p) if p.role == Role::Quantity => (p.span.end(), true),
         _ => (start, false),
     }
 }
@@ -222,23 +222,23 @@ fn a_start(
 /// the clause (`x家印刷、制药企业` is one noun). At most [`WINDOW`] bytes on.
 fn b_end(text: &str, clause: &Clause, k: usize, mentions: &[Mention]) -> usize {
     let m = &mentions[k];
-    let clause_end = clause.span.end.max(m.span.end);
+    let clause_end = clause.span.end().max(m.span.end());
     let next_start = mentions
         .get(k + 1)
-        .map_or(clause_end, |n| n.span.start.min(clause_end))
-        .max(m.span.end)
-        .min(floor_boundary(text, m.span.end + WINDOW));
+        .map_or(clause_end, |n| n.span.start().min(clause_end))
+        .max(m.span.end())
+        .min(floor_boundary(text, m.span.end() + WINDOW));
     let next_in_clause = mentions
         .get(k + 1)
-        .is_some_and(|n| n.span.start <= clause_end);
-    let mut end = m.span.end;
-    for (i, c) in text[m.span.end..next_start].char_indices() {
-        let at = m.span.end + i;
+        .is_some_and(|n| n.span.start() <= clause_end);
+    let mut end = m.span.end();
+    for (i, c) in text[m.span.end()..next_start].char_indices() {
+        let at = m.span.end() + i;
         if ends_clause_at(text, at, c) || c == '\n' {
             break;
         }
         // an aside in brackets right after the quantity is not its noun: 83.0%（优Ⅲ比例97.6%）
-        if matches!(c, '（' | '(') && text[m.span.end..at].trim().is_empty() {
+        if matches!(c, '（' | '(') && text[m.span.end()..at].trim().is_empty() {
             break;
         }
         // 检查企业35家和工地12个, not 7个县级及以上集中式饮用水水源地水质达标率为100%
@@ -275,13 +275,13 @@ impl<'t> Context<'t> {
         let b_end = b_end(text, clause, k, mentions);
         // a heading label that opens the line is not part of a name: （2）完成…, ①烧结…
         let a_start = if a_start == 0 || text[..a_start].ends_with('\n') {
-            crate::text::labels::parse_label(&text[a_start..m.span.start])
+            crate::text::labels::parse_label(&text[a_start..m.span.start()])
                 .map_or(a_start, |l| a_start + l.len)
         } else {
             a_start
         };
-        let raw_a = without_spaces(&text[a_start..m.span.start]);
-        let raw_b = without_spaces(&text[m.span.end..b_end]);
+        let raw_a = without_spaces(&text[a_start..m.span.start()]);
+        let raw_b = without_spaces(&text[m.span.end()..b_end]);
         let preposition = raw_a
             .char_indices()
             .rev()
@@ -317,7 +317,7 @@ impl<'t> Context<'t> {
         let list_head = raw_a.ends_with('等')
             || crate::text::search::has(&raw_a, '、')
             || raw_a.ends_with('的');
-        let span = Span::new(a_start.min(m.span.start), b_end.max(m.span.end));
+        let span = Span::new(a_start.min(m.span.start()), b_end.max(m.span.end()));
         (
             Context {
                 text,
@@ -417,14 +417,14 @@ pub(super) fn respective_item<'t>(
     lex: &Lexicon,
 ) -> Option<(String, &'t str)> {
     let m = &mentions[k];
-    let at = structure.cue_before(clause, Cue::Respectively, m.span.start)?;
+    let at = structure.cue_before(clause, Cue::Respectively, m.span.start())?;
     let before = &text[clause
         .span
-        .start
-        .max(floor_boundary(text, m.span.start.saturating_sub(WINDOW)))
-        ..at.start];
-    let lo = mentions.partition_point(|x| x.span.start < at.end);
-    let hi = mentions.partition_point(|x| x.span.start < clause.span.end);
+        .start()
+        .max(floor_boundary(text, m.span.start().saturating_sub(WINDOW)))
+        ..at.start()];
+    let lo = mentions.partition_point(|x| x.span.start() < at.end());
+    let hi = mentions.partition_point(|x| x.span.start() < clause.span.end());
     let listed: Vec<usize> = (lo..hi)
         .filter(|&j| mentions[j].role == Role::Quantity)
         .collect();
@@ -456,7 +456,7 @@ pub(super) fn respective_item<'t>(
     };
     Some((
         format!("{item}{head}"),
-        &text[at.end..mentions[listed[0]].span.start],
+        &text[at.end()..mentions[listed[0]].span.start()],
     ))
 }
 
@@ -469,19 +469,19 @@ pub(super) fn respective_item<'t>(
 fn change_subject(cx: &Context) -> Option<String> {
     let from = cx
         .structure
-        .cue_before(cx.clause, Cue::From, cx.m.span.start)?;
-    let start = cx.clause.span.start.max(floor_boundary(
+        .cue_before(cx.clause, Cue::From, cx.m.span.start())?;
+    let start = cx.clause.span.start().max(floor_boundary(
         cx.text,
-        cx.m.span.start.saturating_sub(WINDOW),
+        cx.m.span.start().saturating_sub(WINDOW),
     ));
-    if from.start < start {
+    if from.start() < start {
         return None;
     }
-    let change = &cx.text[from.end..cx.clause.span.end.max(from.end)];
+    let change = &cx.text[from.end()..cx.clause.span.end().max(from.end())];
     if !change.contains(['到', '至', '为']) {
         return None;
     }
-    let subject = trim_name(&cx.text[start..from.start], cx.lex);
+    let subject = trim_name(&cx.text[start..from.start()], cx.lex);
     (chars_len(&subject) >= 2).then_some(subject)
 }
 
@@ -621,7 +621,7 @@ fn short_noun(cx: &Context) -> Option<String> {
 /// for `PM2.5\t32微克/立方米` under `项目\t浓度`).
 fn table_cell(cx: &Context) -> Option<String> {
     let text = cx.text;
-    let (table, r, c) = cx.structure.table_cell(cx.m.span.start)?;
+    let (table, r, c) = cx.structure.table_cell(cx.m.span.start())?;
     if c == 0 {
         return None;
     }
@@ -662,21 +662,21 @@ fn previous_item(cx: &Context) -> Option<String> {
 ///
 /// - `Ⅰ～Ⅲ类水质断面11个，占91.7%` → Ⅰ～Ⅲ类水质断面占比
 fn share(cx: &Context, name: &str) -> Option<String> {
-    let before = cx.text[..cx.m.span.start].trim_end_matches(' ');
+    let before = cx.text[..cx.m.span.start()].trim_end_matches(' ');
     // 占监测天数的82.2%, 占设施总数的67%: a share of a whole named after 占
     let of_whole = before.strip_suffix('的').and_then(|b| {
         // (within the clause: never a scan back through the text)
-        let from = cx.clause.span.start.min(b.len());
+        let from = cx.clause.span.start().min(b.len());
         let at = from + b[from..].rfind('占')?;
         let whole = &b[at + '占'.len_utf8()..];
-        (at >= cx.clause.span.start
+        (at >= cx.clause.span.start()
             && (1..=8).contains(&chars_len(whole))
             && !whole.contains(|c: char| c.is_ascii_digit() || matches!(c, '，' | '、')))
         .then_some(at)
     });
     if let Some(at) = of_whole {
         let base = cx.previous.map_or("", |p| p.name.as_str());
-        let own = trim_name(&cx.text[cx.clause.span.start..at], cx.lex);
+        let own = trim_name(&cx.text[cx.clause.span.start()..at], cx.lex);
         let base = if own.is_empty() { base } else { own.as_str() };
         return (!base.is_empty()).then(|| format!("{}占比", base.trim_end_matches("占比")));
     }
@@ -684,7 +684,7 @@ fn share(cx: &Context, name: &str) -> Option<String> {
         return None;
     }
     let words =
-        cx.text[cx.clause.span.start.min(before.len())..before.len()].trim_start_matches(' ');
+        cx.text[cx.clause.span.start().min(before.len())..before.len()].trim_start_matches(' ');
     let base = if name.is_empty() || words == "占" || words == "占比" {
         cx.previous.map_or(String::new(), |p| p.name.clone())
     } else {
@@ -698,7 +698,7 @@ pub(super) fn index_name_before(text: &str, clause: &Clause, m: &Mention, lex: &
     if m.kind != MentionKind::Decimal && m.kind != MentionKind::Integer {
         return false;
     }
-    let mut end = m.span.start;
+    let mut end = m.span.start();
     for _ in 0..2 {
         if let Some((len, _)) = lex.link.longest_ending_at(text, end) {
             end -= len;
@@ -706,7 +706,7 @@ pub(super) fn index_name_before(text: &str, clause: &Clause, m: &Mention, lex: &
     }
     let start = clause
         .span
-        .start
+        .start()
         .max(floor_boundary(text, end.saturating_sub(WINDOW)))
         .min(end);
     let words = &text[start..end];

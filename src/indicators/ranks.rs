@@ -20,24 +20,24 @@ pub(super) fn find_ranks(
             continue;
         }
         // 第N, 第N位, 第N名: not 第三批, 第二季度
-        let tail = &text[m.number.end..m.span.end];
+        let tail = &text[m.number.end()..m.span.end()];
         if !(tail.is_empty() || tail == "位" || tail == "名")
             || !m.span.slice(text).starts_with('第')
         {
             continue;
         }
-        let Some(clause) = structure.clause_at(m.span.start) else {
+        let Some(clause) = structure.clause_at(m.span.start()) else {
             continue;
         };
-        let cs = clause_head(text, clause, m.span.start);
-        let Some((start, scope)) = rank_context(text, cs, m.span.start, lex) else {
+        let cs = clause_head(text, clause, m.span.start());
+        let Some((start, scope)) = rank_context(text, cs, m.span.start(), lex) else {
             continue;
         };
         used[k] = true;
         // the numbers of the scope (全省13个设区市) belong to the rank
-        let first = mentions.partition_point(|o| o.span.start < start);
+        let first = mentions.partition_point(|o| o.span.start() < start);
         for j in first..k {
-            if mentions[j].span.end <= m.span.start {
+            if mentions[j].span.end() <= m.span.start() {
                 used[j] = true;
             }
         }
@@ -46,7 +46,7 @@ pub(super) fn find_ranks(
             (!s.is_empty()).then_some(s)
         };
         out.push(RankFound {
-            span: Span::new(start, m.span.end),
+            span: Span::new(start, m.span.end()),
             scope: scope.map(|(a, b)| text[a..b].trim_end_matches(['中', '内', '里']).to_string()),
             rank: m.value.filter(|v| *v >= 0.0 && *v < 1e6).map(|v| v as u32),
             placeholder: m.is_placeholder(),
@@ -69,11 +69,11 @@ pub(super) fn find_ranks(
             let mut rank = first.then_some(1);
             if let Some(inner) = text[end..].strip_prefix('（') {
                 let m = mentions.iter().find(|m| {
-                    m.span.start == end + '（'.len_utf8() && m.kind == MentionKind::Ordinal
+                    m.span.start() == end + '（'.len_utf8() && m.kind == MentionKind::Ordinal
                 });
                 if let Some(m) = m.filter(|m| inner[m.span.len()..].starts_with('）')) {
                     rank = m.value.map(|v| v as u32);
-                    end = m.span.end + '）'.len_utf8();
+                    end = m.span.end() + '）'.len_utf8();
                 }
             }
             let subject = {
@@ -92,7 +92,7 @@ pub(super) fn find_ranks(
         }
     }
     // by start, the longest first
-    crate::text::sort::by_positions(out, |r| r.span.start, |r| usize::MAX - r.span.end);
+    crate::text::sort::by_positions(out, |r| r.span.start(), |r| usize::MAX - r.span.end());
     // 排名全市末位（第7）: the 第7 inside is the same rank
     let spans: Vec<Span<Normalized>> = out.iter().map(|r| r.span).collect();
     let mut k = 0;

@@ -178,8 +178,8 @@ pub fn extract(text: &str, structure: &Structure, lex: &Lexicon) -> MetaFound {
     if let (Some(&first), Some(&last)) = (title_lines.first(), title_lines.last()) {
         let joined: String = title_lines.iter().map(|&i| clean(line(i))).collect();
         m.title = Some(found(
-            lines[first].start,
-            lines[last].end,
+            lines[first].start(),
+            lines[last].end(),
             clean_title(&joined),
         ));
     }
@@ -192,7 +192,7 @@ pub fn extract(text: &str, structure: &Structure, lex: &Lexicon) -> MetaFound {
     let mut footer_published = None;
     for i in 0..lines.len() {
         let s = line(i);
-        let base = lines[i].start;
+        let base = lines[i].start();
         let in_footer = i >= body.end && body.end > body.start;
         match roles[i] {
             LineRole::HeaderOrg => {
@@ -226,16 +226,16 @@ pub fn extract(text: &str, structure: &Structure, lex: &Lexicon) -> MetaFound {
                     orgs.offer(2, found(base + a, base + b, clean(&s[a..b])));
                     cover_date.get_or_insert(found(base + at, base + at + d.len, d.iso()));
                 } else if let Some(d) = parse_date_line(s) {
-                    header_date.get_or_insert(found(base, lines[i].end, d.iso()));
+                    header_date.get_or_insert(found(base, lines[i].end(), d.iso()));
                 }
             }
             LineRole::Byline => {
                 if let Some(org) = byline_org(s, lex) {
-                    orgs.offer(4, found(base, lines[i].end, org));
+                    orgs.offer(4, found(base, lines[i].end(), org));
                 }
             }
             LineRole::Recipients => {
-                m.recipients = Some(found(base, lines[i].end, clean(s)));
+                m.recipients = Some(found(base, lines[i].end(), clean(s)));
             }
             LineRole::Signature => {
                 for (a, b) in split_orgs(s, lex) {
@@ -244,7 +244,7 @@ pub fn extract(text: &str, structure: &Structure, lex: &Lexicon) -> MetaFound {
             }
             LineRole::Date => {
                 if let Some(d) = parse_date_line(s) {
-                    m.date = Some(found(base, lines[i].end, d.iso()));
+                    m.date = Some(found(base, lines[i].end(), d.iso()));
                 }
             }
             LineRole::Footer => {
@@ -252,8 +252,8 @@ pub fn extract(text: &str, structure: &Structure, lex: &Lexicon) -> MetaFound {
                     if &**field == "cc" && m.cc.is_none() {
                         let v = s[len..]
                             .trim_start_matches(|c: char| is_space(c) || c == '：' || c == ':');
-                        let vstart = lines[i].end - v.len();
-                        m.cc = Some(found(vstart, lines[i].end, clean(v)));
+                        let vstart = lines[i].end() - v.len();
+                        m.cc = Some(found(vstart, lines[i].end(), clean(v)));
                     }
                 }
             }
@@ -299,7 +299,7 @@ pub fn extract(text: &str, structure: &Structure, lex: &Lexicon) -> MetaFound {
                 let after = &head[at + named.len()..];
                 let pad = after.len() - after.trim_start().len();
                 if let Some(d) = crate::text::dates::parse_date(&after[pad..]) {
-                    let ds = lines[i].start + at + named.len() + pad;
+                    let ds = lines[i].start() + at + named.len() + pad;
                     cover_date.get_or_insert(found(ds, ds + d.len, d.iso()));
                     break;
                 }
@@ -355,7 +355,7 @@ pub fn extract(text: &str, structure: &Structure, lex: &Lexicon) -> MetaFound {
     }
     for &i in &first_body {
         let s = line(i);
-        let base = lines[i].start;
+        let base = lines[i].start();
         if let Some((a, b)) = dateline_media(s, lex) {
             orgs.offer(8, found(base + a, base + b, s[a..b].to_string()));
         }
@@ -388,7 +388,7 @@ pub fn extract(text: &str, structure: &Structure, lex: &Lexicon) -> MetaFound {
                 .copied()
                 .unwrap_or(0)
                 .min(lines.len().saturating_sub(1))];
-            orgs.offer(10, found(at.start, at.start, format!("{p}人民政府")));
+            orgs.offer(10, found(at.start(), at.start(), format!("{p}人民政府")));
         }
     }
     m.org = orgs.best().map(|mut f| {

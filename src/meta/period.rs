@@ -176,7 +176,7 @@ pub(super) fn find_period(
         if let Some((a, b, _)) = lex.period.find(s) {
             return Some(Found {
                 value: s[a..b].to_string(),
-                span: Span::new(span.start + a, span.start + b),
+                span: Span::new(span.start() + a, span.start() + b),
             });
         }
         // 1-6月, 1至6月, 1—6月
@@ -195,7 +195,7 @@ pub(super) fn find_period(
                 let end = i + d1 + sep.len() + d2 + '月'.len_utf8();
                 return Some(Found {
                     value: s[i..end].to_string(),
-                    span: Span::new(span.start + i, span.start + end),
+                    span: Span::new(span.start() + i, span.start() + end),
                 });
             }
         }

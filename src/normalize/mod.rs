@@ -144,7 +144,7 @@ pub fn normalize(original: &str, lex: &Lexicon) -> Normalized {
     let chars = fold_chars(source, lex);
     let lines = fold_lines(&chars.text, lex);
     let to_original = |s: Span<Original>| {
-        let (mut a, mut b) = (chars.map.map_start(s.start), chars.map.map_end(s.end));
+        let (mut a, mut b) = (chars.map.map_start(s.start()), chars.map.map_end(s.end()));
         for m in pre.iter().rev() {
             (a, b) = (m.map_start(a), m.map_end(b));
         }

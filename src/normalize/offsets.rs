@@ -149,7 +149,7 @@ impl MapChain {
 
     /// The original span of a span of the normalized text.
     pub fn to_original(&self, span: Span<Normalized>) -> Span<Original> {
-        let (mut s, mut e) = (span.start, span.end);
+        let (mut s, mut e) = (span.start(), span.end());
         for m in self.stages.iter().rev() {
             s = m.map_start(s);
             e = m.map_end(e);

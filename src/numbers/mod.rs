@@ -152,7 +152,7 @@ pub fn find_capped(
             // (a dash right after a number is a range's: 2019年-2020年)
             let sign = b == b'-'
                 && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-                && out.last().is_none_or(|m| m.span.end != i);
+                && out.last().is_none_or(|m| m.span.end() != i);
             if (is_placeholder_letter(b as char) || sign) && !after_word {
                 ctx.numeral(i, out.last())
             } else {
@@ -209,7 +209,7 @@ pub fn find_capped(
         match next {
             Scan::Skip(n) => i = n.max(i + 1),
             Scan::Found(mut m, n) => {
-                if (in_title || m.number.start < paren_name_end) && m.role != Role::Label {
+                if (in_title || m.number.start() < paren_name_end) && m.role != Role::Label {
                     m.role = Role::Name;
                 }
                 out.push(m);
@@ -225,7 +225,10 @@ pub fn find_capped(
         }
     }
     ranges::link_ranges(text, &mut out);
-    (ranges::merge_ranges(text, out), cut)
+    let mut mentions = ranges::merge_ranges(text, out);
+    // kept to the end of the analysis: not with the slack of its growth
+    mentions.shrink_to_fit();
+    (mentions, cut)
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ pub(super) fn link_ranges(text: &str, mentions: &mut [Mention]) {
     for k in 1..mentions.len() {
         let (a, b) = mentions.split_at_mut(k);
         let (prev, cur) = (&mut a[k - 1], &b[0]);
-        let between = &text[prev.span.end.min(cur.span.start)..cur.span.start];
+        let between = &text[prev.span.end().min(cur.span.start())..cur.span.start()];
         let dash = is_range_dash(between);
         if !dash || prev.role != Role::Bare {
             continue;
@@ -27,7 +27,7 @@ pub(super) fn link_ranges(text: &str, mentions: &mut [Mention]) {
     for k in 1..mentions.len() {
         let (a, b) = mentions.split_at_mut(k);
         let (prev, cur) = (&a[k - 1], &mut b[0]);
-        let between = &text[prev.span.end.min(cur.span.start)..cur.span.start];
+        let between = &text[prev.span.end().min(cur.span.start())..cur.span.start()];
         let four = cur.number.slice(text).chars().count() == 4;
         if prev.kind == MentionKind::Year
             && is_range_dash(between)
@@ -48,8 +48,8 @@ pub(super) fn merge_ranges(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     for cur in mentions {
         if let Some(prev) = out.last_mut() {
             if let Some((low, high)) = range_ends(text, prev, &cur) {
-                prev.span.end = cur.span.end;
-                prev.number.end = cur.number.end;
+                prev.span.set_end(cur.span.end());
+                prev.number.set_end(cur.number.end());
                 prev.unit = cur.unit;
                 prev.role = cur.role;
                 prev.kind = cur.kind;
@@ -67,7 +67,7 @@ pub(super) fn merge_ranges(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
 
 /// The ends of the range `prev`–`cur`, if they make one.
 fn range_ends(text: &str, prev: &Mention, cur: &Mention) -> Option<(Option<f64>, Option<f64>)> {
-    let between = text.get(prev.span.end..cur.span.start)?;
+    let between = text.get(prev.span.end()..cur.span.start())?;
     let plain = |m: &Mention| {
         m.range.is_none()
             && matches!(

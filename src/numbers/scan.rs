@@ -40,8 +40,8 @@ impl<'a> Context<'a> {
     }
 
     fn in_label(&self, start: usize) -> bool {
-        let k = self.labels.partition_point(|l| l.start <= start);
-        k > 0 && self.labels[k - 1].end > start
+        let k = self.labels.partition_point(|l| l.start() <= start);
+        k > 0 && self.labels[k - 1].end() > start
     }
 
     /// The unit (or measure word) at `pos`, if any: byte length and lexicon entry.
@@ -196,8 +196,8 @@ impl<'a> Context<'a> {
             return None;
         }
         let h = m.value?;
-        m.span.start = i;
-        m.number.start = i;
+        m.span.set_start(i);
+        m.number.set_start(i);
         m.value = None;
         m.range = Some((Some(h * f64::from(d1) / f64::from(d2)), Some(h)));
         m.qualifier = Some(Qualifier::About);
@@ -217,7 +217,7 @@ impl<'a> Context<'a> {
             category: UnitCategory::Percent,
         });
         let m = self.markers_after(m);
-        let next = m.span.end;
+        let next = m.span.end();
         Scan::Found(self.qualified(m), next)
     }
 
@@ -248,7 +248,7 @@ impl<'a> Context<'a> {
         // letters before, a part of a code before (DB51/2672), letters after that are no unit
         let letter_before = before.is_some_and(|c| c.is_ascii_alphabetic());
         let code_chain = matches!(before, Some('/' | '-' | '.'))
-            && prev.is_some_and(|p| p.role == Role::Code && p.span.end + 1 == start);
+            && prev.is_some_and(|p| p.role == Role::Code && p.span.end() + 1 == start);
         let unit_here =
             self.unit_at(j).is_some() || (n.placeholder && lost_exponent(&text[j..]).is_some());
         let letter_after = after.is_some_and(|c| c.is_ascii_alphabetic()) && !unit_here;
@@ -422,7 +422,7 @@ impl<'a> Context<'a> {
             category: UnitCategory::Percent,
         });
         let m = self.markers_after(m);
-        let next = m.span.end;
+        let next = m.span.end();
         Some(Scan::Found(self.qualified(m), next))
     }
 
@@ -454,8 +454,8 @@ impl<'a> Context<'a> {
         if let Some((len, value)) = self.lost_point(start, end, n) {
             m.value = Some(value);
             m.kind = MentionKind::Decimal;
-            m.number.end = end + len;
-            m.span.end = end + len;
+            m.number.set_end(end + len);
+            m.span.set_end(end + len);
             let n = Numeral {
                 len: n.len + len,
                 value: Some(value),
@@ -481,19 +481,19 @@ impl<'a> Context<'a> {
             .filter(|_| n.chinese || before == Some('第'));
         if before == Some('第') || ordinal_measure.is_some() || before == Some('届') {
             if before == Some('第') {
-                m.span.start = start - '第'.len_utf8();
+                m.span.set_start(start - '第'.len_utf8());
             }
             m.kind = MentionKind::Ordinal;
             m.role = Role::Ordinal;
             let measure = ordinal_measure.or_else(|| self.unit_at(look).map(|(l, _)| l));
             if let Some(len) = measure {
-                m.span.end = look + len;
+                m.span.set_end(look + len);
             } else if let Some(c) =
                 after.filter(|&c| (c == '位' || c == '名') && before == Some('第'))
             {
-                m.span.end = look + c.len_utf8();
+                m.span.set_end(look + c.len_utf8());
             }
-            let next = m.span.end;
+            let next = m.span.end();
             return Scan::Found(m, next);
         }
 
@@ -508,11 +508,11 @@ impl<'a> Context<'a> {
             if c == '年' && year_like {
                 m.kind = MentionKind::Year;
                 m.role = Role::Date;
-                m.span.end = look + c.len_utf8();
-                if text[m.span.end..].starts_with('度') {
-                    m.span.end += '度'.len_utf8();
+                m.span.set_end(look + c.len_utf8());
+                if text[m.span.end()..].starts_with('度') {
+                    m.span.set_end(m.span.end() + '度'.len_utf8());
                 }
-                let next = m.span.end;
+                let next = m.span.end();
                 return Scan::Found(m, next);
             }
             if year_like && range_dash_at(&text[look..]).is_some() {
@@ -526,8 +526,8 @@ impl<'a> Context<'a> {
             if c == '月' && small && n.value.is_none_or(|v| (1.0..=12.0).contains(&v)) {
                 m.kind = MentionKind::Month;
                 m.role = Role::Date;
-                m.span.end = look + c.len_utf8();
-                let next = m.span.end;
+                m.span.set_end(look + c.len_utf8());
+                let next = m.span.end();
                 return Scan::Found(m, next);
             }
             if (c == '日' || c == '号')
@@ -537,8 +537,8 @@ impl<'a> Context<'a> {
             {
                 m.kind = MentionKind::Day;
                 m.role = Role::Date;
-                m.span.end = look + c.len_utf8();
-                let next = m.span.end;
+                m.span.set_end(look + c.len_utf8());
+                let next = m.span.end();
                 return Scan::Found(m, next);
             }
         }
@@ -603,7 +603,7 @@ impl<'a> Context<'a> {
             });
             pos = look + len;
         }
-        m.span.end = pos;
+        m.span.set_end(pos);
         m.role = if m.unit.is_some() {
             Role::Quantity
         } else {
@@ -633,7 +633,7 @@ impl<'a> Context<'a> {
         {
             m.role = Role::Date;
             m.kind = MentionKind::Date;
-            let next = m.span.end;
+            let next = m.span.end();
             return Scan::Found(m, next);
         }
         // 三年行动, 二期工程, “三北”工程六期, 750千伏输变电工程: a count of years or phases,
@@ -648,7 +648,12 @@ impl<'a> Context<'a> {
                 .iter()
                 .any(|w| text[..start].ends_with(w));
         if unit_is(&["年", "期", "千伏", "kV"])
-            && (self.lex.named_after.longest_at(text, m.span.end).is_some() || project_before)
+            && (self
+                .lex
+                .named_after
+                .longest_at(text, m.span.end())
+                .is_some()
+                || project_before)
         {
             m.role = Role::Name;
         }
@@ -662,7 +667,7 @@ impl<'a> Context<'a> {
             m.role = Role::Indefinite;
         }
         let m = self.qualified(m);
-        let next = m.span.end.max(end);
+        let next = m.span.end().max(end);
         Scan::Found(m, next)
     }
 
@@ -726,11 +731,11 @@ impl<'a> Context<'a> {
         if m.unit.is_none() && m.role != Role::Quantity && !m.chinese {
             return m;
         }
-        if let Some((len, q)) = self.lex.approx_suffix.longest_at(self.text, m.span.end) {
-            let word = &self.text[m.span.end..m.span.end + len];
+        if let Some((len, q)) = self.lex.approx_suffix.longest_at(self.text, m.span.end()) {
+            let word = &self.text[m.span.end()..m.span.end() + len];
             if word != "余" && word != "多" && m.qualifier.is_none() {
                 m.qualifier = Some(*q);
-                m.span.end += len;
+                m.span.set_end(m.span.end() + len);
             }
         }
         m
@@ -740,30 +745,34 @@ impl<'a> Context<'a> {
     /// multiplier: 上万人次) and settles names and labels.
     fn qualified(&self, mut m: Mention) -> Mention {
         let text = self.text;
-        if let Some((len, q)) = self.lex.approx_prefix.longest_ending_at(text, m.span.start) {
-            let at = m.span.start - len;
+        if let Some((len, q)) = self
+            .lex
+            .approx_prefix
+            .longest_ending_at(text, m.span.start())
+        {
+            let at = m.span.start() - len;
             let word_before = self
                 .lex
                 .not_approx
-                .longest_ending_at(text, m.span.start)
+                .longest_ending_at(text, m.span.start())
                 .is_some_and(|(l, _)| l > len);
             if !word_before {
-                m.span.start = at;
+                m.span.set_start(at);
                 if m.qualifier.is_none() {
                     m.qualifier = Some(*q);
                 }
             }
-        } else if text[..m.span.start].ends_with('上')
+        } else if text[..m.span.start()].ends_with('上')
             && m.chinese
-            && char_at(text, m.span.start)
+            && char_at(text, m.span.start())
                 .is_some_and(|c| matches!(c, '十' | '百' | '千' | '万' | '亿'))
         {
-            m.span.start -= '上'.len_utf8();
+            m.span.set_start(m.span.start() - '上'.len_utf8());
             m.qualifier = Some(Qualifier::Over);
         }
-        if self.in_label(m.number.start) {
+        if self.in_label(m.number.start()) {
             m.role = Role::Label;
-        } else if self.in_name(m.number.start, m.number.end) {
+        } else if self.in_name(m.number.start(), m.number.end()) {
             m.role = Role::Name;
         }
         m

@@ -113,7 +113,8 @@ pub(super) fn diagnostics(
             None,
         );
     }
-    // the line where a limit cut the reading
+    // the line where a limit cut the reading; of a very long line (a text that lost its
+    // line breaks), the words around the cut
     let line_from = |at: usize| {
         let text = &p.normalized.text;
         let mut at = crate::text::chars::floor_boundary(text, at);
@@ -123,6 +124,15 @@ pub(super) fn diagnostics(
         }
         let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
         let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let start = text[start..at]
+            .char_indices()
+            .rev()
+            .nth(QUOTE_AROUND_CUT - 1)
+            .map_or(start, |(i, _)| start + i);
+        let end = text[at..end]
+            .char_indices()
+            .nth(QUOTE_AROUND_CUT)
+            .map_or(end, |(i, _)| at + i);
         p.normalized.map.to_original(Span::new(start, end))
     };
     if let Some(at) = p.structure.cut_headings {
@@ -180,6 +190,9 @@ pub(super) fn diagnostics(
     }
     d
 }
+
+/// How many characters on each side of a limit's cut its note quotes, at most.
+const QUOTE_AROUND_CUT: usize = 200;
 
 /// The counts of Chinese characters and Latin letters when a text long enough to judge
 /// holds far more letters (a report in English, a page of code): `None` for a Chinese text.

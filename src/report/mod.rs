@@ -30,7 +30,6 @@ pub(crate) struct Parts<'a> {
     pub meta: &'a MetaFound,
     pub mentions: &'a [Mention],
     pub findings: &'a Findings,
-    pub checks: &'a [crate::checks::CheckFound],
     /// Where reading numerals stopped at their limit.
     pub numerals_cut: Option<usize>,
     pub options: &'a Options,
@@ -45,15 +44,17 @@ impl Parts<'_> {
 
 fn heading_span(s: &Structure, section: usize) -> Span<N> {
     let h = &s.headings[s.sections[section].heading];
-    let start = h.label.map_or(h.title_span.start, |l| l.start);
-    Span::new(start, h.title_span.end)
+    let start = h.label.map_or(h.title_span.start(), |l| l.start());
+    Span::new(start, h.title_span.end())
 }
 
-pub(crate) fn build(p: &Parts<'_>) -> Report {
+/// The report of `p`; the checks are taken whole, their texts moved into the report
+/// rather than copied (a draft may hold a hundred thousand unfilled placeholders).
+pub(crate) fn build(p: &Parts<'_>, checks: Vec<crate::checks::CheckFound>) -> Report {
     let conv = OffsetConverter::new(p.original, p.options.offsets);
     let out = |s: Span<Original>| SpanOut {
-        start: conv.get(s.start),
-        end: conv.get(s.end),
+        start: conv.get(s.start()),
+        end: conv.get(s.end()),
     };
     let orig_text = |s: Span<Original>| s.slice(p.original).to_string();
     let s = p.structure;
@@ -133,7 +134,7 @@ pub(crate) fn build(p: &Parts<'_>) -> Report {
             let span = p.orig(mention.span);
             let o = out(span);
             let sentence = out(p.orig(ind.sentence));
-            let unit = mention.unit.as_ref().or(ind.header_unit.as_ref());
+            let unit = mention.unit.as_ref().or(ind.header_unit.as_deref());
             let entry = ind
                 .canonical
                 .and_then(|c| Some((p.lexicon.catalogue.entries.get(c.entry as usize)?, c.factor)));
@@ -225,33 +226,31 @@ pub(crate) fn build(p: &Parts<'_>) -> Report {
 
     // the checks' spans converted in text order, where the offset maps' searches gallop
     // from one answer to the next (a duplicate's spans lie far apart)
-    let mut flat: Vec<(usize, Span<N>)> = p
-        .checks
+    let mut flat: Vec<(usize, Span<N>)> = checks
         .iter()
         .flat_map(|c| c.spans.iter().copied())
         .enumerate()
         .collect();
-    crate::text::sort::by_position(&mut flat, |&(_, s)| s.start);
+    crate::text::sort::by_position(&mut flat, |&(_, s)| s.start());
     let mut converted = vec![SpanOut { start: 0, end: 0 }; flat.len()];
     for (i, s) in flat {
         converted[i] = out(p.orig(s));
     }
     let mut converted = converted.into_iter();
-    let checks = p
-        .checks
-        .iter()
+    let checks = checks
+        .into_iter()
         .map(|c| Check {
             kind: c.kind,
             rule: c.rule,
             verdict: c.verdict,
-            standard: c.standard.clone(),
-            limit: c.limit,
-            class: c.class.clone(),
-            source: c.source.clone(),
-            computed: c.computed.clone(),
-            message: c.message.clone(),
-            indicators: c.indicators.clone(),
             spans: converted.by_ref().take(c.spans.len()).collect(),
+            standard: c.standard,
+            limit: c.limit,
+            class: c.class,
+            source: c.source,
+            computed: c.computed,
+            message: c.message,
+            indicators: c.indicators,
         })
         .collect();
     let diagnostics = diagnostics::diagnostics(p, &out);
@@ -321,8 +320,8 @@ pub(crate) fn numbers_out(
             value: m.value,
             low: m.range.and_then(|r| r.0),
             high: m.range.and_then(|r| r.1),
-            start: conv.get(s.start),
-            end: conv.get(s.end),
+            start: conv.get(s.start()),
+            end: conv.get(s.end()),
             kind: m.kind,
             role: m.role,
             unit: m.unit.as_ref().map(|u| u.text.clone()),

@@ -18,10 +18,18 @@ use crate::text::words::{closing_quote, ends_clause_at};
 pub struct Clause {
     /// The clause without the stop that ends it.
     pub span: Span<Normalized>,
-    /// Index of its sentence in [`Structure::sentences`].
-    pub sentence: usize,
+    /// Index of its sentence in [`Structure::sentences`] (see [`Clause::sentence`]): 32
+    /// bits, like the cues and the span, for a clause of every line of a long text.
+    sentence: u32,
     /// Its cue words: a range of [`Structure::cues`].
     pub cues: std::ops::Range<u32>,
+}
+
+impl Clause {
+    /// Index of its sentence in [`Structure::sentences`].
+    pub fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
 }
 
 /// A cue word that changes how the numbers of its clause are read.
@@ -61,17 +69,17 @@ pub(super) fn split(
     let mut next_cue = 0;
     let mut push = |start: usize, end: usize, sentence: usize, clauses: &mut Vec<Clause>| {
         let mut first = next_cue;
-        while cues.get(first).is_some_and(|h| h.span.start < start) {
+        while cues.get(first).is_some_and(|h| h.span.start() < start) {
             first += 1;
         }
         let mut last = first;
-        while cues.get(last).is_some_and(|h| h.span.end <= end) {
+        while cues.get(last).is_some_and(|h| h.span.end() <= end) {
             last += 1;
         }
         next_cue = last;
         clauses.push(Clause {
             span: Span::new(start, end),
-            sentence,
+            sentence: u32::try_from(sentence).unwrap_or(u32::MAX),
             cues: first as u32..last as u32,
         });
     };
@@ -82,7 +90,7 @@ pub(super) fn split(
     for (k, sentence) in sentences.iter().enumerate() {
         let s = sentence.slice(text);
         let b = s.as_bytes();
-        let base = sentence.start;
+        let base = sentence.start();
         // the stops, and the quotations closed within the sentence (whose insides hold no
         // stop)
         inside.clear();
@@ -153,7 +161,7 @@ fn cue_hits(text: &str, lex: &Lexicon) -> Vec<CueHit> {
             }
         }
     }
-    crate::text::sort::by_position(&mut hits, |h| h.span.start);
+    crate::text::sort::by_position(&mut hits, |h| h.span.start());
     hits
 }
 
@@ -161,8 +169,8 @@ impl Structure {
     /// The clause holding `pos` (a position at a clause's stop belongs to the clause it
     /// ends).
     pub fn clause_at(&self, pos: usize) -> Option<&Clause> {
-        let i = self.clauses.partition_point(|c| c.span.end < pos);
-        self.clauses.get(i).filter(|c| c.span.start <= pos)
+        let i = self.clauses.partition_point(|c| c.span.end() < pos);
+        self.clauses.get(i).filter(|c| c.span.start() <= pos)
     }
 
     /// The cue words of `clause`, in text order.
@@ -180,7 +188,7 @@ impl Structure {
         self.cues(clause)
             .iter()
             .rev()
-            .find(|h| h.cue == cue && h.span.end <= pos)
+            .find(|h| h.cue == cue && h.span.end() <= pos)
             .map(|h| h.span)
     }
 }
@@ -251,6 +259,6 @@ mod tests {
         let pos = n.text.find("20个").unwrap();
         let c = s.clause_at(pos).unwrap();
         assert!(s.cue_before(c, Cue::From, pos).is_some());
-        assert!(s.cue_before(c, Cue::From, c.span.start).is_none());
+        assert!(s.cue_before(c, Cue::From, c.span.start()).is_none());
     }
 }

@@ -87,7 +87,7 @@ pub(super) fn numbered(
         {
             continue;
         }
-        let title_start = line.start + label.len;
+        let title_start = line.start() + label.len;
         // 第一部分 is level 1 and pushes the GB/T levels one down
         let level = if label.kind == LabelKind::Part {
             1
@@ -97,7 +97,7 @@ pub(super) fn numbered(
         out.push(Heading {
             level: level.max(1),
             kind: HeadingKind::Numbered(label.kind),
-            label: Some(Span::new(line.start, line.start + label.label_len)),
+            label: Some(Span::new(line.start(), line.start() + label.label_len)),
             title: clean_title(&rest[..tlen]),
             title_span: Span::new(title_start, title_start + tlen),
             line: i,
@@ -193,7 +193,7 @@ pub(super) fn heading_lines(
                 kind: HeadingKind::Line,
                 label: None,
                 title: clean_title(&s[..tlen]),
-                title_span: Span::new(lines[i].start, lines[i].start + tlen),
+                title_span: Span::new(lines[i].start(), lines[i].start() + tlen),
                 line: i,
             });
         }
@@ -345,7 +345,7 @@ pub(super) fn leads(
             kind: HeadingKind::Lead,
             label: None,
             title: clean_title(&s[..len]),
-            title_span: Span::new(lines[i].start, lines[i].start + len),
+            title_span: Span::new(lines[i].start(), lines[i].start() + len),
             line: i,
         });
     }

@@ -128,11 +128,11 @@ impl Structure {
     pub fn section_at(&self, pos: usize) -> Option<usize> {
         // sections are in document order and nested: the last one starting at or before
         // `pos` whose span still holds it, walking up its parents
-        let i = self.sections.partition_point(|s| s.span.start <= pos);
+        let i = self.sections.partition_point(|s| s.span.start() <= pos);
         let mut cur = i.checked_sub(1);
         while let Some(k) = cur {
             let s = &self.sections[k];
-            if s.span.start <= pos && pos < s.span.end {
+            if s.span.start() <= pos && pos < s.span.end() {
                 return Some(k);
             }
             cur = s.parent;
@@ -142,8 +142,16 @@ impl Structure {
 
     /// The sentence holding `pos`.
     pub fn sentence_at(&self, pos: usize) -> Option<Span<Normalized>> {
-        let i = self.sentences.partition_point(|s| s.end <= pos);
-        self.sentences.get(i).copied().filter(|s| s.start <= pos)
+        let i = self.sentences.partition_point(|s| s.end() <= pos);
+        self.sentences.get(i).copied().filter(|s| s.start() <= pos)
+    }
+
+    /// Frees the clauses and their cues once the indicators and checks are read: the report
+    /// does not read them, and on a text of many short lines they are a large share of the
+    /// memory held while it is built.
+    pub fn drop_clauses(&mut self) {
+        self.clauses = Vec::new();
+        self.cues = Vec::new();
     }
 
     /// Spans of the heading labels, which are not numbers of the text.
@@ -170,7 +178,7 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Structure {
     headings::heading_lines(text, &lines, body_start..body_end, &mut headings);
     crate::text::sort::by_position(&mut headings, |h| h.line);
     headings::leads(text, &lines, body_start..body_end, lex, &mut headings);
-    crate::text::sort::by_positions(&mut headings, |h| h.line, |h| h.title_span.start);
+    crate::text::sort::by_positions(&mut headings, |h| h.line, |h| h.title_span.start());
     // a table's rows are never headings
     headings.retain(|h| {
         let i = tables.partition_point(|t| t.lines.end <= h.line);
@@ -179,11 +187,11 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Structure {
     // past the limit, headings are read as body lines
     let cut = headings
         .get(crate::limits::MAX_SECTIONS)
-        .map(|first| first.label.map_or(first.title_span.start, |l| l.start));
+        .map(|first| first.label.map_or(first.title_span.start(), |l| l.start()));
     headings.truncate(crate::limits::MAX_SECTIONS);
     headings::assign_levels(&mut headings);
     let body_span_end = if body_end > body_start {
-        lines[body_end - 1].end
+        lines[body_end - 1].end()
     } else {
         0
     };

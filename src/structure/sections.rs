@@ -14,12 +14,15 @@ pub(super) fn build(
     // open sections, innermost last; a heading closes those of its level and below
     let mut stack: Vec<usize> = Vec::new();
     for (i, h) in headings.iter().enumerate() {
-        let start = lines[h.line].start;
+        let start = lines[h.line].start();
         while let Some(&p) = stack.last() {
             if headings[p].level < h.level {
                 break;
             }
-            sections[p].span = Span::new(sections[p].span.start, start.max(sections[p].span.start));
+            sections[p].span = Span::new(
+                sections[p].span.start(),
+                start.max(sections[p].span.start()),
+            );
             stack.pop();
         }
         sections.push(Section {
@@ -30,7 +33,7 @@ pub(super) fn build(
         stack.push(i);
     }
     for p in stack {
-        let s = sections[p].span.start;
+        let s = sections[p].span.start();
         sections[p].span = Span::new(s, body_end.max(s));
     }
     sections

@@ -47,13 +47,13 @@ pub(super) fn split(text: &str, lines: &[Span<Normalized>]) -> Vec<Span<Normaliz
                 end += q.len();
             }
             if end > start {
-                out.push(Span::new(line.start + start, line.start + end));
+                out.push(Span::new(line.start() + start, line.start() + end));
             }
             start = end;
             i = end;
         }
         if start < s.len() {
-            out.push(Span::new(line.start + start, line.end));
+            out.push(Span::new(line.start() + start, line.end()));
         }
     }
     out

@@ -55,10 +55,13 @@ fn split_cells(
         })
         .collect();
     // a row written | a | b | has empty cells outside its first and last bars
-    let first = trimmed.iter().position(|c| c.start < c.end).unwrap_or(0);
+    let first = trimmed
+        .iter()
+        .position(|c| c.start() < c.end())
+        .unwrap_or(0);
     let last = trimmed
         .iter()
-        .rposition(|c| c.start < c.end)
+        .rposition(|c| c.start() < c.end())
         .map_or(0, |i| i + 1);
     trimmed[first..last.max(first)].to_vec()
 }
@@ -116,7 +119,7 @@ pub(super) fn find(text: &str, lines: &[Span<Normalized>]) -> Vec<Table> {
         None
     };
     let cells = |k: usize, shape: Shape| -> Vec<Span<Normalized>> {
-        let (s, base) = (line(k), lines[k].start);
+        let (s, base) = (line(k), lines[k].start());
         match shape {
             Shape::Tab => split_cells(s, base, |l, i| (l.as_bytes()[i] == b'\t').then_some(1)),
             Shape::Bar | Shape::OneCell => {
@@ -153,7 +156,7 @@ pub(super) fn find(text: &str, lines: &[Span<Normalized>]) -> Vec<Table> {
             Shape::OneCell => one_cell_rows(
                 text,
                 run.clone().map(|k| cells(k, sh)).collect(),
-                lines[start].start,
+                lines[start].start(),
             ),
         };
         if rows.len() >= 2 {
@@ -186,14 +189,17 @@ fn one_cell_rows(
     // a header of named columns (a merged header leaves empty cells and cannot be read)
     if cells[..columns]
         .iter()
-        .any(|c| c.start == c.end || is_value(c))
+        .any(|c| c.start() == c.end() || is_value(c))
     {
         return Vec::new();
     }
     let rows: Vec<Vec<Span<Normalized>>> = cells.chunks(columns).map(<[_]>::to_vec).collect();
     // each full row opens with a label and holds a value
     let full = rows.iter().skip(1).take_while(|r| {
-        r.len() == columns && r[0].start < r[0].end && !is_value(&r[0]) && r.iter().any(is_value)
+        r.len() == columns
+            && r[0].start() < r[0].end()
+            && !is_value(&r[0])
+            && r.iter().any(is_value)
     });
     let n = 1 + full.count();
     if n < 2 {
@@ -214,8 +220,8 @@ fn one_cell_rows(
 impl Structure {
     /// The index of the line holding `pos`.
     pub fn line_at(&self, pos: usize) -> Option<usize> {
-        let i = self.lines.partition_point(|l| l.end < pos);
-        (i < self.lines.len() && self.lines[i].start <= pos).then_some(i)
+        let i = self.lines.partition_point(|l| l.end() < pos);
+        (i < self.lines.len() && self.lines[i].start() <= pos).then_some(i)
     }
 
     /// The table cell holding `pos`, below a header it can still be read with: the table,
@@ -226,7 +232,7 @@ impl Structure {
         let t = self.tables.get(i).filter(|t| t.lines.contains(&line))?;
         let (r, c) = t.rows.iter().enumerate().find_map(|(r, row)| {
             row.iter()
-                .position(|c| c.start <= pos && pos < c.end.max(c.start + 1))
+                .position(|c| c.start() <= pos && pos < c.end().max(c.start() + 1))
                 .map(|c| (r, c))
         })?;
         (r > 0 && r <= HEADER_REACH).then_some((t, r, c))

@@ -224,11 +224,11 @@ fn clean_edges(name: &str) -> String {
 
 /// The quantity before this one in its sentence.
 fn previous_quantity<'a>(cx: &'a Context) -> Option<&'a Mention> {
-    let sentence = cx.structure.sentences[cx.clause.sentence];
+    let sentence = cx.structure.sentences[cx.clause.sentence()];
     cx.mentions[..cx.k]
         .iter()
         .rev()
-        .take_while(|p| p.span.start >= sentence.start)
+        .take_while(|p| p.span.start() >= sentence.start())
         .find(|p| p.role == Role::Quantity)
 }
 
@@ -243,7 +243,7 @@ fn without_verb<'a>(cx: &Context, s: &'a str) -> &'a str {
 /// The previous quantity's name when it stands in this quantity's sentence.
 fn previous_name<'a>(cx: &'a Context) -> Option<&'a str> {
     cx.previous
-        .filter(|p| p.sentence == cx.clause.sentence && !p.name.is_empty())
+        .filter(|p| p.sentence == cx.clause.sentence() && !p.name.is_empty())
         .map(|p| p.name.as_str())
 }
 
@@ -280,8 +280,8 @@ fn measure_suffix(name: &str) -> Option<&str> {
 
 /// A quantity in brackets right after another: `…达标率为83.0%（优Ⅲ比例97.6%）`.
 fn aside(cx: &Context, name: &str) -> Option<String> {
-    let prev_end = cx.mentions.get(cx.k.checked_sub(1)?)?.span.end;
-    let between = cx.text.get(prev_end..cx.m.span.start)?;
+    let prev_end = cx.mentions.get(cx.k.checked_sub(1)?)?.span.end();
+    let between = cx.text.get(prev_end..cx.m.span.start())?;
     let inner = between.strip_prefix(['（', '('])?;
     if inner.contains(['（', '(', '）', ')', '，', '；', '。']) || name.is_empty() {
         return None;
@@ -403,7 +403,7 @@ fn contrast(cx: &Context, name: &str) -> Option<String> {
 /// A part of what was just counted, said after 其中 with only what sets it apart
 /// (`完成柴油货车路检300台，其中不合格12台` → 不合格柴油货车路检).
 fn subset(cx: &Context, name: &str) -> Option<String> {
-    let clause = cx.text.get(cx.clause.span.start..cx.m.span.start)?;
+    let clause = cx.text.get(cx.clause.span.start()..cx.m.span.start())?;
     // (what sets the part apart is a predicate: 不合格, 达标, 超标)
     let predicate =
         cx.lex.noun_end.starts(name) || cx.lex.verb.starts(name) || name.starts_with(['超', '达']);
@@ -431,7 +431,7 @@ fn item_separator(c: char) -> bool {
 /// each count's words and the shared noun.
 fn shared_noun(cx: &Context) -> Option<String> {
     let text = cx.text;
-    let clause_end = cx.clause.span.end;
+    let clause_end = cx.clause.span.end();
     let short = |s: &str| {
         chars_len(s) <= 6
             && !s.contains(|c: char| c.is_ascii_digit() || matches!(c, '，' | '；' | '（' | '）'))
@@ -443,11 +443,11 @@ fn shared_noun(cx: &Context) -> Option<String> {
     loop {
         let next = cx.mentions.get(j + 1).filter(|n| {
             n.role == Role::Quantity
-                && n.span.start < clause_end
+                && n.span.start() < clause_end
                 && n.unit.as_ref().map(|u| &u.canonical) == Some(&unit.canonical)
         });
         let Some(next) = next else { break };
-        let between = text.get(cx.mentions[j].span.end..next.span.start)?;
+        let between = text.get(cx.mentions[j].span.end()..next.span.start())?;
         let (at, sep) = between.char_indices().find(|&(_, c)| item_separator(c))?;
         let (after_mod, before_mod) = (&between[..at], &between[at + sep.len_utf8()..]);
         if !short(after_mod) || !short(before_mod) {
@@ -470,10 +470,10 @@ fn shared_noun(cx: &Context) -> Option<String> {
     if j == cx.k {
         let prev = cx.mentions.get(cx.k.checked_sub(1)?).filter(|p| {
             p.role == Role::Quantity
-                && p.span.end > cx.clause.span.start
+                && p.span.end() > cx.clause.span.start()
                 && p.unit.as_ref().map(|u| &u.canonical) == Some(&unit.canonical)
         })?;
-        let between = text.get(prev.span.end..cx.m.span.start)?;
+        let between = text.get(prev.span.end()..cx.m.span.start())?;
         let (at, sep) = between.char_indices().find(|&(_, c)| item_separator(c))?;
         let (after_mod, before_mod) = (&between[..at], &between[at + sep.len_utf8()..]);
         if !short(after_mod) || !short(before_mod) || before_mod.is_empty() || !after_mod.is_empty()
@@ -484,7 +484,7 @@ fn shared_noun(cx: &Context) -> Option<String> {
     }
     // the noun after the last count: after its last 的, or up to a predicate
     let last = &cx.mentions[j];
-    let tail = text.get(last.span.end..clause_end.max(last.span.end))?;
+    let tail = text.get(last.span.end()..clause_end.max(last.span.end()))?;
     let tail = tail.trim_end_matches(['。', '；', '，']);
     // the shared noun follows the last count directly
     if tail.starts_with(|c: char| item_separator(c) || !is_han(c)) || tail.contains('、') {
@@ -589,8 +589,8 @@ fn ranked_place(cx: &Context, name: &str) -> Option<String> {
         None => return None,
     };
     let name = &name[name.len() - len..];
-    let sentence = cx.structure.sentences[cx.clause.sentence];
-    let before = cx.text.get(sentence.start..cx.m.span.start)?;
+    let sentence = cx.structure.sentences[cx.clause.sentence()];
+    let before = cx.text.get(sentence.start()..cx.m.span.start())?;
     let (at, _) = ["较高的", "较多的", "最高的", "最多的", "较好的", "靠前的"]
         .iter()
         .filter_map(|w| before.rfind(w).map(|i| (i, *w)))
