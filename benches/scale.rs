@@ -60,7 +60,7 @@ fn main() {
         );
     }
     let one_line: String = seeds.split('\n').collect::<Vec<_>>().join("");
-    let hostile: [(&str, String); 8] = [
+    let hostile: [(&str, String); 9] = [
         ("one line, no breaks", one_line),
         ("digits only", "9".repeat(1000)),
         (
@@ -77,6 +77,11 @@ fn main() {
             "指标\t2021年\t2022年\t2023年\n优良天数\t287天\t290天\t300天\n".into(),
         ),
         ("placeholders", "完成xx次，同比增长x.x%，排第xx位，".into()),
+        (
+            // one sentence of quantities that the checks read against their neighbours
+            "one sentence of counts",
+            "其中排放9吨，共12家中排名第2位，处罚3起，占比5%，".into(),
+        ),
         (
             "controls and marks",
             "\u{202E}\u{0}\u{7}同比\u{200B}下降\u{FEFF}5%\r".into(),

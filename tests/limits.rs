@@ -40,6 +40,26 @@ fn headings_past_the_limit_are_body_text_and_the_cut_is_noted() {
 }
 
 #[test]
+fn a_cut_inside_a_very_long_line_quotes_the_words_around_it() {
+    // a text that lost its line breaks: one line of every numeral
+    let text: String = (0..MAX_NUMERALS + 50)
+        .map(|i| format!("排放{}吨，", i % 9 + 1))
+        .collect();
+    let r = analyze(&text, &Options::default());
+    let cut = notes(&r, DiagnosticCode::TooManyNumerals);
+    assert_eq!(cut.len(), 1);
+    let quoted = cut[0].text.as_deref().unwrap_or_default();
+    let n = quoted.chars().count();
+    assert!((350..=400).contains(&n), "{n} characters quoted");
+    // the quote is the text where it points, and what was read ends inside it
+    let start = cut[0].start.unwrap();
+    let at: String = text.chars().skip(start).take(n).collect();
+    assert_eq!(at, quoted);
+    let last = r.indicators.last().unwrap();
+    assert!(start <= last.start && last.end <= start + n);
+}
+
+#[test]
 fn numerals_past_the_limit_are_not_read_and_the_cut_is_noted() {
     let lines = MAX_NUMERALS + 300;
     let text: String = (0..lines)

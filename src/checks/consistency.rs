@@ -203,6 +203,7 @@ fn shares(ctx: &Context<'_>, out: &mut Vec<CheckFound>) {
         let before: Vec<usize> = (0..k)
             .rev()
             .take_while(|&j| f.indicators[j].sentence == ind.sentence)
+            .take(NEIGHBOURS)
             .collect();
         let sentence = ind.sentence.slice(ctx.text);
         if let Some(&j) = before.first() {
@@ -250,9 +251,15 @@ fn shares(ctx: &Context<'_>, out: &mut Vec<CheckFound>) {
         }
         // indicators are in text order: the sentence's are k's neighbours
         let same = |j: &usize| f.indicators[*j].sentence == ind.sentence;
-        let first = (0..k).rev().take_while(same).last().unwrap_or(k);
+        let first = (0..k)
+            .rev()
+            .take_while(same)
+            .take(NEIGHBOURS)
+            .last()
+            .unwrap_or(k);
         let days = (first..f.indicators.len())
             .take_while(same)
+            .take(2 * NEIGHBOURS)
             .filter(|&j| j != k)
             .find(|&j| ctx.id_of(j) == Some("air.good_days"));
         let Some(j) = days else {
@@ -304,6 +311,11 @@ fn share_of(
 }
 
 /// Words that make a part the rest of a total: 完成45项，剩余15项.
+/// How many quantities on each side of one are read as its neighbours in its sentence (a
+/// total's parts, a share's count and whole): a sentence that lost its stops may hold
+/// thousands, and reading them all for each would take time growing with their square.
+const NEIGHBOURS: usize = 64;
+
 const REST: [&str; 6] = ["剩余", "其余", "尚有", "尚未", "未完成", "正在"];
 
 /// Parts against their total: after `其中` in the total's sentence (the parts may not
@@ -320,15 +332,25 @@ fn parts(ctx: &Context<'_>, out: &mut Vec<CheckFound>) {
             k += 1;
             continue;
         };
-        let group: Vec<usize> = (k + 1..f.indicators.len())
+        // the quantities that may be its parts: of its unit, after it in its sentence, among
+        // the next few (a sentence that lost its stops may hold thousands)
+        let group: Vec<usize> = (k + 1..f.indicators.len().min(k + 1 + NEIGHBOURS))
             .take_while(|&j| f.indicators[j].sentence == ind.sentence)
             .filter(|&j| {
                 let mj = &ctx.mentions[f.indicators[j].mention];
                 canonical_unit(mj) == Some(unit) && !is_percent(mj) && mj.span.end() <= sentence_end
             })
             .collect();
-        let after = &ctx.text[m.span.end()..sentence_end];
-        let qiezhong = after.find("其中").map(|i| m.span.end() + i);
+        let (Some(&first), Some(&last)) = (group.first(), group.last()) else {
+            k += 1;
+            continue;
+        };
+        // 其中 counts only before the first part; the parts end at a semicolon
+        let first_start = ctx.mentions[f.indicators[first].mention].span.start();
+        let last_end = ctx.mentions[f.indicators[last].mention].span.end();
+        let qiezhong = ctx.text[m.span.end()..first_start]
+            .find("其中")
+            .map(|i| m.span.end() + i);
         let rest_part = group.iter().position(|&j| {
             let mj = &ctx.mentions[f.indicators[j].mention];
             let clause_head = ctx
@@ -343,14 +365,8 @@ fn parts(ctx: &Context<'_>, out: &mut Vec<CheckFound>) {
             (Some(r), _) if r >= 1 => group[..=r].to_vec(),
             // the total is the last such quantity before 其中; the parts run to the next
             // semicolon, and a part above the total starts another statement
-            (_, Some(q))
-                if !group
-                    .iter()
-                    .any(|&j| ctx.mentions[f.indicators[j].mention].span.start() < q) =>
-            {
-                let end = ctx.text[q..sentence_end]
-                    .find('；')
-                    .map_or(sentence_end, |i| q + i);
+            (_, Some(q)) => {
+                let end = ctx.text[q..last_end].find('；').map_or(last_end, |i| q + i);
                 group
                     .iter()
                     .copied()
@@ -492,6 +508,8 @@ fn ranks(ctx: &Context<'_>, out: &mut Vec<CheckFound>) {
         let size = ctx.mentions[lo..hi.max(lo)]
             .iter()
             .rev()
+            // within 16 characters (of at most 4 bytes) of the rank
+            .take_while(|m| m.span.end() + 64 >= r.span.end())
             .filter(|m| m.span.end() < r.span.end())
             .filter(|m| {
                 m.unit

@@ -230,11 +230,18 @@ impl Structure {
         let line = self.line_at(pos)?;
         let i = self.tables.partition_point(|t| t.lines.end <= line);
         let t = self.tables.get(i).filter(|t| t.lines.contains(&line))?;
-        let (r, c) = t.rows.iter().enumerate().find_map(|(r, row)| {
-            row.iter()
-                .position(|c| c.start() <= pos && pos < c.end().max(c.start() + 1))
-                .map(|c| (r, c))
-        })?;
+        // only the rows a header reaches: a table of thousands of rows is not read through
+        // for each of its cells
+        let (r, c) = t
+            .rows
+            .iter()
+            .take(HEADER_REACH + 1)
+            .enumerate()
+            .find_map(|(r, row)| {
+                row.iter()
+                    .position(|c| c.start() <= pos && pos < c.end().max(c.start() + 1))
+                    .map(|c| (r, c))
+            })?;
         (r > 0 && r <= HEADER_REACH).then_some((t, r, c))
     }
 
