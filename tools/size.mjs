@@ -65,7 +65,7 @@ function report(name, list) {
 
 const kb = (n) => (n / 1024).toFixed(1) + ' KB';
 // the page's example report is a module it imports when it opens with it
-const page = report('the page (index.html)', firstLoad(['boot.js', 'main.js']));
+const page = report('the page (index.html)', firstLoad(['start.js', 'main.js']));
 console.log(`  ${'total'.padEnd(36)} ${' '.repeat(11)}  ${kb(page).padStart(8)} gzipped (budget ${kb(BUDGET)}, aim ${kb(AIM)}), ${kb(report.brotli)} brotli`);
 const widget = report('the widget (widget.js)', firstLoad(['widget.js']));
 console.log(`  ${'total'.padEnd(36)} ${' '.repeat(11)}  ${kb(widget).padStart(8)} gzipped, ${kb(report.brotli)} brotli`);

@@ -12,9 +12,22 @@ export function setWorkerURL(url) {
   workerURL = url;
 }
 
+/** The worker start.js started for this page, if it did and it is the one wanted. */
+function adoptWorker() {
+  const early = globalThis.envreportWorker;
+  if (!early) return null;
+  globalThis.envreportWorker = undefined; // taken over once
+  if (early.failed || String(workerURL) !== new URL('./worker.js', import.meta.url).href) {
+    early.terminate();
+    return null;
+  }
+  return early;
+}
+
 function getWorker(k = 0) {
   if (!workers[k]) {
-    const worker = new Worker(workerURL, { type: 'module', name: k ? `envreport-${k}` : 'envreport' });
+    const worker = (k === 0 && adoptWorker())
+      || new Worker(workerURL, { type: 'module', name: k ? `envreport-${k}` : 'envreport' });
     worker.onmessage = (event) => {
       const { id, ok, error, progress, ...rest } = event.data;
       const p = pending.get(id);

@@ -4,6 +4,10 @@
 const early = [];
 self.onmessage = (event) => early.push(event);
 const wasm = fetch(new URL('./pkg/envreport_bg.wasm', import.meta.url));
-const [{ default: init }, { serveRequests }] = await Promise.all([import('./pkg/envreport.js'), import('./worker-core.js')]);
-serveRequests(init({ module_or_path: wasm }));
+const [{ default: init }, { serveRequests, warmUp }] = await Promise.all([import('./pkg/envreport.js'), import('./worker-core.js')]);
+const ready = init({ module_or_path: wasm });
+// nothing asked yet: the first analysis's one-time work (the lexicon, the code's first
+// compilation) is done now rather than while someone waits
+if (!early.length) ready.then(warmUp, () => {});
+serveRequests(ready);
 for (const event of early) self.onmessage(event);

@@ -42,6 +42,21 @@ describe('the page', () => {
     await page.close();
   });
 
+  test('the worker start.js starts is the one the page uses: one worker, one wasm', async () => {
+    const page = await s.newPage();
+    const workers = [];
+    const wasm = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
+    await page.goto(s.url);
+    await waitForRender(page, 0);
+    // a comparison or a file read later still goes to that worker
+    await page.evaluate(async () => (await import('./client.js')).analyzerVersion());
+    assert.deepEqual(workers.map((u) => new URL(u).pathname), ['/worker.js']);
+    assert.equal(wasm.length, 1, wasm.join(' '));
+    assert.equal(await page.evaluate(() => globalThis.envreportWorker), undefined, 'taken over');
+  });
+
   test('each seed pasted gives the CLI\'s outline and indicators exactly', async () => {
     const page = await openPage();
     for (const [i, seed] of seeds().entries()) {
