@@ -19,7 +19,7 @@ pub enum Normalized {}
 /// the normalized text cannot be used where one of the original is meant.
 ///
 /// The ends are kept as 32-bit offsets (a text is at most
-/// [`MAX_INPUT_BYTES`](crate::limits::MAX_INPUT_BYTES), far below 4 GiB): the pipeline keeps
+/// [`MAX_INPUT_BYTES`](crate::intake::MAX_INPUT_BYTES), far below 4 GiB): the pipeline keeps
 /// several spans for every line and sentence, and on a text of millions of short lines
 /// their size is most of its memory.
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
