@@ -361,6 +361,9 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
     let mut b = MapBuilder::with_capacity(text.len());
     let mut rejoined = Vec::new();
     let mut seams = Vec::new();
+    // the first line break at or after a position, remembered: the positions asked about
+    // only grow, and a line with no break for megabytes is not searched again each time
+    let mut next_break: Option<(usize, Option<usize>)> = None;
     let mut k = 0;
     while k < kept.len() {
         // one output line: kept[k] and the lines that continue it
@@ -370,7 +373,14 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
         let from = if k == 0 { 0 } else { kept[k - 1].end };
         if k > 0 {
             // keep the first line break between two paragraphs
-            let nl = text[from..].find('\n').map_or(from, |x| from + x);
+            let found = match next_break {
+                Some((searched, found)) if searched <= from && found.is_none_or(|n| n >= from) => {
+                    found
+                }
+                _ => text[from..].find('\n').map(|x| from + x),
+            };
+            next_break = Some((from, found));
+            let nl = found.unwrap_or(from);
             b.delete(from, nl);
             b.copy(nl, "\n");
             // (dropped lines are no seam: a line starts after a line break either way)

@@ -693,10 +693,10 @@ impl<'a> Context<'a> {
         if !(1..=2).contains(&digits) || self.unit_at(end + 1 + digits).is_none() {
             return None;
         }
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let prose = text[crate::text::chars::floor_boundary(text, start.saturating_sub(120))
-            .max(line_start)..start]
-            .contains(['，', '。', '：']);
+        // the 120 bytes before it on its line (not the line back to its start)
+        let lo = crate::text::chars::floor_boundary(text, start.saturating_sub(120));
+        let line_start = text[lo..start].rfind('\n').map_or(lo, |i| lo + i + 1);
+        let prose = text[line_start..start].contains(['，', '。', '：']);
         let int = n.value?;
         let frac: f64 = format!("0.{}", &text[end + 1..end + 1 + digits])
             .parse()
