@@ -15,15 +15,11 @@ const decoder = {
   },
 };
 
-// Whether a request has come: the warm-up gives way to one.
 let asked = false;
-
-// A few sentences in the shapes of a report (a heading, quantities, a comparison, a rank,
-// a share), so that warming up reaches most of the analysis's code.
+// a report's shapes (heading, quantities, change, rank, share): warming up reaches most code
 const SAMPLE = '一、大气环境\n2023年，全市PM2.5平均浓度为30微克/立方米，同比下降5.2%，优良天数300天，占82.2%，在全省排名第3位。';
 
-/** Runs one small analysis when no request has come yet: the lexicon is built and the
- * code compiled before the first real text arrives. */
+/** With no request yet, one small analysis: the lexicon built, the code compiled. */
 export function warmUp() {
   if (asked) return;
   try {
