@@ -361,9 +361,10 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
     let mut b = MapBuilder::with_capacity(text.len());
     let mut rejoined = Vec::new();
     let mut seams = Vec::new();
-    // the first line break at or after a position, remembered: the positions asked about
-    // only grow, and a line with no break for megabytes is not searched again each time
-    let mut next_break: Option<(usize, Option<usize>)> = None;
+    // the first line break at or after the last position asked about (the text's length
+    // for none), remembered: the positions only grow, and a line with no break for
+    // megabytes is not searched again for each of its paragraphs
+    let mut next_break: Option<usize> = None;
     let mut k = 0;
     while k < kept.len() {
         // one output line: kept[k] and the lines that continue it
@@ -374,13 +375,11 @@ pub fn fold_lines(text: &str, lex: &Lexicon) -> LinesFolded {
         if k > 0 {
             // keep the first line break between two paragraphs
             let found = match next_break {
-                Some((searched, found)) if searched <= from && found.is_none_or(|n| n >= from) => {
-                    found
-                }
-                _ => text[from..].find('\n').map(|x| from + x),
+                Some(n) if n >= from => n,
+                _ => text[from..].find('\n').map_or(text.len(), |x| from + x),
             };
-            next_break = Some((from, found));
-            let nl = found.unwrap_or(from);
+            next_break = Some(found);
+            let nl = if found < text.len() { found } else { from };
             b.delete(from, nl);
             b.copy(nl, "\n");
             // (dropped lines are no seam: a line starts after a line break either way)
